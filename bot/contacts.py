@@ -1,0 +1,132 @@
+"""Who is writing: find or create the contact behind a channel address.
+
+One phone number is one person on SMS, WhatsApp and voice. A Telegram user who shares
+their number joins the contact of that number.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.messages import PHONE_CHANNELS, Channel, Inbound
+from nlu.answers import normalize_phone
+from storage.models import (
+    Contact,
+    Conversation,
+    FollowUp,
+    Handoff,
+    Identity,
+    Message,
+    OutboxRow,
+    Plan,
+    Task,
+)
+
+__all__ = ["canonical_address", "find_or_create_contact", "address_for", "merge_contacts"]
+
+
+def canonical_address(channel: Channel, address: str) -> str:
+    """E.164 for phone channels (accepting national formats), the address otherwise."""
+    if channel in PHONE_CHANNELS:
+        phone = normalize_phone(address)
+        if phone is None:
+            raise ValueError(f"not a valid phone number for {channel}")
+        return phone
+    return address.strip()
+
+
+def _new_contact(session: Session, now: datetime, language: str = "nl") -> Contact:
+    contact = Contact(
+        created_at=now, language=language, last_activity_at=now, stat_key=secrets.token_hex(8)
+    )
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def find_or_create_contact(
+    session: Session, inbound: Inbound, now: datetime
+) -> tuple[Contact, Identity, bool]:
+    """Return (contact, identity, created). ``inbound.address`` must be canonical."""
+    channel = Channel(inbound.channel)
+    ident = session.scalar(
+        select(Identity).where(Identity.channel == channel, Identity.address == inbound.address)
+    )
+    created = False
+    if ident is None:
+        contact: Contact | None = None
+        phone = inbound.address if channel in PHONE_CHANNELS else None
+        if phone:
+            other = session.scalar(select(Identity).where(Identity.phone == phone).limit(1))
+            contact = session.get(Contact, other.contact_id) if other else None
+        if contact is None:
+            contact = _new_contact(session, now)
+            created = True
+        ident = Identity(
+            contact_id=contact.id,
+            channel=channel,
+            address=inbound.address,
+            phone=phone,
+            created_at=now,
+        )
+        session.add(ident)
+        session.flush()
+    contact = session.get(Contact, ident.contact_id)
+    assert contact is not None
+    if inbound.shared_phone:
+        phone = normalize_phone(inbound.shared_phone)
+        if phone and ident.phone != phone:
+            ident.phone = phone
+            other = session.scalar(
+                select(Identity).where(Identity.phone == phone, Identity.id != ident.id).limit(1)
+            )
+            if other is not None and other.contact_id != contact.id:
+                target = session.get(Contact, other.contact_id)
+                assert target is not None
+                merge_contacts(session, source=contact, target=target)
+                contact = target
+    return contact, ident, created
+
+
+def merge_contacts(session: Session, source: Contact, target: Contact) -> None:
+    """Move everything of ``source`` to ``target`` and delete ``source``."""
+    sid, tid = source.id, target.id
+    for model in (Identity, Conversation, Message, FollowUp, Handoff, Task):
+        session.execute(update(model).where(model.contact_id == sid).values(contact_id=tid))
+    session.execute(update(OutboxRow).where(OutboxRow.contact_id == sid).values(contact_id=tid))
+    src_plan = session.scalar(select(Plan).where(Plan.contact_id == sid))
+    if src_plan is not None:
+        tgt_plan = session.scalar(select(Plan).where(Plan.contact_id == tid))
+        if tgt_plan is None:
+            src_plan.contact_id = tid
+        else:
+            for item in list(src_plan.items):
+                item.plan_id = tgt_plan.id
+            session.flush()
+            session.delete(src_plan)
+    if target.consent is None:
+        target.consent, target.consent_at = source.consent, source.consent_at
+        target.consent_version = source.consent_version
+    session.flush()
+    session.expire_all()
+    session.delete(session.get(Contact, sid))
+    session.flush()
+
+
+def address_for(session: Session, contact: Contact, channel: str) -> str | None:
+    """The contact's address on a channel (a phone channel may use the shared number)."""
+    ident = session.scalar(
+        select(Identity).where(Identity.contact_id == contact.id, Identity.channel == channel)
+    )
+    if ident is not None:
+        return ident.address
+    if Channel(channel) in PHONE_CHANNELS:
+        phone_ident = session.scalar(
+            select(Identity).where(Identity.contact_id == contact.id, Identity.phone.is_not(None))
+        )
+        return phone_ident.phone if phone_ident else None
+    return None

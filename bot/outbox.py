@@ -1,0 +1,386 @@
+"""The outbox: everything a person sees is written here first, in the turn's
+transaction, and sent by the dispatcher. Nothing is sent twice; nothing is lost when a
+provider is down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable, Mapping
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.messages import Channel, Reply
+from handlers.base import (
+    ChannelError,
+    PermanentFailure,
+    RateLimited,
+    RecipientBlocked,
+    Rendered,
+    Sender,
+)
+from storage.db import Database
+from storage.models import Contact, Message, OutboxRow
+
+__all__ = ["PRIORITY", "enqueue", "Dispatcher", "RateLimiter", "STATUS_ORDER"]
+
+log = logging.getLogger("voordeur.outbox")
+
+#: Lower goes first: a person waiting for an answer before bulk work.
+PRIORITY = {"reply": 0, "staff": 0, "notice": 1, "followup": 5, "campaign": 9}
+
+#: Delivery statuses only move forward (callbacks may arrive out of order).
+STATUS_ORDER = {
+    "queued": 0,
+    "held": 0,
+    "sending": 1,
+    "sent": 2,
+    "delivered": 3,
+    "read": 4,
+    "undelivered": 5,
+    "failed": 5,
+    "uncertain": 5,
+}
+
+#: A provider may be down for a day; after that a message is marked failed.
+GIVE_UP_AFTER = timedelta(hours=24)
+
+
+def enqueue(
+    session: Session,
+    *,
+    reply: Reply,
+    channel: str,
+    address: str | None,
+    now: datetime,
+    contact_id: int | None,
+    conversation_id: int | None,
+    language: str = "nl",
+    kind: str = "reply",
+    author: str = "bot",
+) -> OutboxRow:
+    """Store an outbound message and its outbox row (in the caller's transaction)."""
+    msg = Message(
+        conversation_id=conversation_id,
+        contact_id=contact_id,
+        direction="out",
+        channel=channel,
+        text=reply.text,
+        options=list(reply.options),
+        author=author,
+        created_at=now,
+    )
+    session.add(msg)
+    session.flush()
+    spoken = channel == Channel.VOICE  # voice replies are spoken in the TwiML answer
+    row = OutboxRow(
+        message_id=msg.id,
+        contact_id=contact_id,
+        conversation_id=conversation_id,
+        channel=channel,
+        address=address,
+        text=reply.text,
+        options=list(reply.options),
+        language=language,
+        kind=kind,
+        priority=PRIORITY.get(kind, 5),
+        status="sent" if spoken else "queued",
+        sent_at=now if spoken else None,
+        next_try_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+class RateLimiter:
+    """A token bucket per channel, in messages per second."""
+
+    def __init__(self, rates: Mapping[str, float], clock: Callable[[], float]) -> None:
+        self._rates = dict(rates)
+        self._clock = clock
+        self._next: dict[str, float] = {}
+
+    def delay(self, channel: str) -> float:
+        """Seconds to wait before the next message on this channel may go (and book it)."""
+        rate = self._rates.get(channel)
+        if not rate:
+            return 0.0
+        now = self._clock()
+        at = max(now, self._next.get(channel, now))
+        self._next[channel] = at + 1.0 / rate
+        return at - now
+
+
+@dataclass
+class DispatchStats:
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+
+
+class Dispatcher:
+    """Claims due outbox rows and sends them through the channel senders.
+
+    Rows are claimed with an atomic ``UPDATE ... WHERE status='queued'`` so that several
+    workers never send the same row. A row found in ``sending`` after a crash is not sent
+    again (we cannot know whether the provider got it): it is marked ``uncertain``.
+    Per address, rows go out in order: a row waits while an earlier one is unsent.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        senders: Mapping[str, Sender],
+        clock: Clock,
+        *,
+        rates: Mapping[str, float] | None = None,
+        window_check: Callable[[Session, OutboxRow, datetime], str] | None = None,
+        on_sent: Callable[[OutboxRow], None] | None = None,
+        monotonic: Callable[[], float] | None = None,
+        sleep: Callable[[float], "asyncio.Future[None] | object"] | None = None,
+    ) -> None:
+        import time
+
+        self.db = db
+        self.senders = dict(senders)
+        self.clock = clock
+        self.window_check = window_check
+        self.on_sent = on_sent
+        self.limiter = RateLimiter(rates or {}, monotonic or time.monotonic)
+        self._sleep = sleep or asyncio.sleep
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.stats = DispatchStats()
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Mark rows left in ``sending`` by a crashed process as ``uncertain``."""
+        with self.db.session() as s, s.begin():
+            res = s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.status == "sending")
+                .values(status="uncertain", error="process stopped while sending")
+            )
+            return res.rowcount or 0
+
+    def start(self) -> None:
+        self._stopping = False
+        self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            try:
+                n = await self.drain_once()
+            except Exception:  # the loop must survive a bad row or a database hiccup
+                log.exception("outbox dispatch failed; retrying")
+                n = 0
+            if n == 0 and not self._stopping:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+                except TimeoutError:
+                    pass
+
+    # --- one pass --------------------------------------------------------------------
+
+    def _due(self, now: datetime, limit: int = 200) -> list[int]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(
+                    OutboxRow.id,
+                    OutboxRow.channel,
+                    OutboxRow.address,
+                    OutboxRow.status,
+                    OutboxRow.next_try_at,
+                    OutboxRow.priority,
+                )
+                .where(OutboxRow.status.in_(("queued", "sending", "held")))
+                .order_by(OutboxRow.id)
+                .limit(limit * 5)
+            ).all()
+        blocked: set[tuple[str, str | None]] = set()
+        due: list[tuple[int, int]] = []
+        for rid, channel, address, status, next_try, prio in rows:
+            key = (channel, address)
+            if key in blocked:
+                continue
+            blocked.add(key)
+            if status == "queued" and next_try <= now:
+                due.append((prio, rid))
+        due.sort()
+        return [rid for _, rid in due[:limit]]
+
+    def _claim(self, rid: int, now: datetime) -> bool:
+        with self.db.session() as s, s.begin():
+            res = s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == rid, OutboxRow.status == "queued")
+                .values(status="sending", claimed_at=now, attempts=OutboxRow.attempts + 1)
+            )
+            return res.rowcount == 1
+
+    async def drain_once(self) -> int:
+        """Send every row that is due now; return how many were handled."""
+        now = self.clock.now()
+        ids = await asyncio.to_thread(self._due, now)
+        handled = 0
+        for rid in ids:
+            if self._stopping:
+                break
+            if not await asyncio.to_thread(self._claim, rid, now):
+                continue
+            await self._send_row(rid)
+            handled += 1
+        return handled
+
+    def _load(self, rid: int) -> OutboxRow:
+        with self.db.session() as s:
+            row = s.get(OutboxRow, rid)
+            assert row is not None
+            s.expunge(row)
+            return row
+
+    async def _send_row(self, rid: int) -> None:
+        row = await asyncio.to_thread(self._load, rid)
+        if self.window_check is not None:
+            verdict = await asyncio.to_thread(self._check_window, row)
+            if verdict == "held":
+                return
+            row = await asyncio.to_thread(self._load, rid)
+        sender = self.senders.get(row.channel)
+        if sender is None or not row.address:
+            self._finish(rid, status="failed", error=f"channel {row.channel} is off")
+            return
+        parts: list[dict[str, object]] = list(row.rendered or [])
+        if not parts:
+            rendered = sender.render(row.text or "", tuple(row.options or ()), row.language)
+            parts = [_part(r) for r in rendered]
+            await asyncio.to_thread(self._save_parts, rid, parts)
+        try:
+            for i, part in enumerate(parts):
+                if part.get("provider_id") or part.get("done"):
+                    continue
+                wait = self.limiter.delay(row.channel)
+                if wait > 0:
+                    await self._sleep(wait)
+                delivery = await sender.send(row.address, _rendered(part))
+                parts[i] = {**part, "provider_id": delivery.provider_id, "done": True}
+                await asyncio.to_thread(self._save_parts, rid, parts)
+        except RateLimited as e:
+            self._retry(rid, row, timedelta(seconds=max(e.retry_after, 1.0)), e.reason)
+            return
+        except RecipientBlocked as e:
+            self._finish(rid, status="failed", error=e.reason, stop_contact=row.contact_id)
+            return
+        except PermanentFailure as e:
+            self._finish(rid, status="failed", error=e.reason)
+            return
+        except ChannelError as e:
+            backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))
+            self._retry(rid, row, backoff, e.reason)
+            return
+        except Exception as e:  # an unexpected client error: retry, but say what it was
+            log.exception("unexpected send error on outbox row %s", rid)
+            backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))
+            self._retry(rid, row, backoff, f"{type(e).__name__}")
+            return
+        last_id = next((p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None)
+        self._finish(rid, status="sent", provider_id=last_id)
+        self.stats.sent += 1
+        if self.on_sent is not None:
+            self.on_sent(row)
+
+    def _check_window(self, row: OutboxRow) -> str:
+        assert self.window_check is not None
+        with self.db.session() as s, s.begin():
+            live = s.get(OutboxRow, row.id)
+            assert live is not None
+            return self.window_check(s, live, self.clock.now())
+
+    def _save_parts(self, rid: int, parts: list[dict[str, object]]) -> None:
+        with self.db.session() as s, s.begin():
+            s.execute(update(OutboxRow).where(OutboxRow.id == rid).values(rendered=parts))
+
+    def _retry(self, rid: int, row: OutboxRow, after: timedelta, reason: str) -> None:
+        now = self.clock.now()
+        if now - row.created_at > GIVE_UP_AFTER:
+            self._finish(rid, status="failed", error=f"gave up after 24 hours: {reason}")
+            return
+        self.stats.retried += 1
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == rid)
+                .values(status="queued", next_try_at=now + after, error=reason)
+            )
+
+    def _finish(
+        self,
+        rid: int,
+        *,
+        status: str,
+        error: str | None = None,
+        provider_id: str | None = None,
+        stop_contact: int | None = None,
+    ) -> None:
+        now = self.clock.now()
+        if status == "failed":
+            self.stats.failed += 1
+            log.warning("outbox row %s failed: %s", rid, error)
+        with self.db.session() as s, s.begin():
+            row = s.get(OutboxRow, rid)
+            if row is None:
+                return
+            row.status = status
+            row.error = error
+            if provider_id:
+                row.provider_id = provider_id
+            if status == "sent":
+                row.sent_at = now
+            if row.contact_id is None:
+                # The person was erased while this last message waited: scrub it now.
+                row.text, row.address, row.rendered = None, None, []
+            if stop_contact is not None:
+                contact = s.get(Contact, stop_contact)
+                if contact is not None:
+                    contact.stopped = True
+
+
+def _part(r: Rendered) -> dict[str, object]:
+    return {
+        "text": r.text,
+        "buttons": list(r.buttons),
+        "template_sid": r.template_sid,
+        "template_vars": [list(kv) for kv in r.template_vars],
+        "segments": r.segments,
+    }
+
+
+def _rendered(p: Mapping[str, object]) -> Rendered:
+    tv = p.get("template_vars") or []
+    return Rendered(
+        text=str(p.get("text") or ""),
+        buttons=tuple(p.get("buttons") or ()),  # type: ignore[arg-type]
+        template_sid=p.get("template_sid"),  # type: ignore[arg-type]
+        template_vars=tuple((str(k), str(v)) for k, v in tv),  # type: ignore[misc]
+        segments=int(p.get("segments") or 0),  # type: ignore[call-overload]
+    )

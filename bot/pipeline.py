@@ -1,0 +1,514 @@
+"""The way of one message: the same path for every channel.
+
+    dedupe -> contact -> store inbound (committed) -> crisis check -> control words
+    -> human holds it? -> NLU + dialog engine -> outbox (same transaction) -> dispatcher
+
+A turn runs in a worker thread; one turn at a time per person (an asyncio lock in this
+process, a row lock on the contact across PostgreSQL workers, the write lock on SQLite).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot import stats
+from bot.clock import Clock
+from bot.contacts import address_for, canonical_address, find_or_create_contact
+from bot.effects import TurnContext, apply_effects, load_open_plan
+from bot.messages import Channel, Inbound, Reply
+from bot.outbox import enqueue
+from bot.ports import TurnResult
+from bot.privacy import erase_contact
+from bot.texts import text
+from config.profile import Profile
+from dialogs import api as d
+from nlu.api import Understander, Understanding
+from storage.db import Database
+from storage.models import Contact, Conversation, ConversationEvent, Message, OutboxRow
+
+__all__ = ["Pipeline", "Stored"]
+
+log = logging.getLogger("voordeur.pipeline")
+
+#: A conversation the bot holds, quiet this long, is closed; the next message starts anew.
+IDLE_CLOSE = timedelta(days=14)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    message_id: int | None
+    contact_id: int | None
+    duplicate: bool
+    handled: bool
+
+
+class _KeyedLocks:
+    def __init__(self) -> None:
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._users: defaultdict[str, int] = defaultdict(int)
+
+    async def run(self, key: str, fn: Callable[[], object]) -> object:
+        self._users[key] += 1
+        try:
+            async with self._locks[key]:
+                return await fn()  # type: ignore[misc]
+        finally:
+            self._users[key] -= 1
+            if self._users[key] == 0:
+                del self._users[key]
+                self._locks.pop(key, None)
+
+
+class Pipeline:
+    """Turns inbound messages and scheduled events into stored replies in the outbox."""
+
+    def __init__(
+        self,
+        db: Database,
+        understander: Understander,
+        engine: object,
+        profile: Profile,
+        clock: Clock,
+        *,
+        rate_per_minute: int = 20,
+        on_outbox: Callable[[], None] | None = None,
+        on_event: Callable[[str, dict[str, object]], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.nlu = understander
+        self.engine = engine
+        self.profile = profile
+        self.clock = clock
+        self.rate_per_minute = rate_per_minute
+        self.on_outbox = on_outbox
+        self.on_event = on_event
+        self._locks = _KeyedLocks()
+
+    # --- entry point for channels ----------------------------------------------------
+
+    async def handle(self, inbound: Inbound) -> TurnResult:
+        try:
+            address = canonical_address(Channel(inbound.channel), inbound.address)
+        except ValueError as e:
+            raise ValueError(f"bad address: {e}") from None
+        inbound = replace(inbound, address=address)
+
+        async def work() -> TurnResult:
+            stored = await asyncio.to_thread(self.store, inbound)
+            if stored.duplicate and stored.handled:
+                return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
+            assert stored.message_id is not None
+            result = await asyncio.to_thread(self.turn, stored.message_id)
+            return replace(result, duplicate=stored.duplicate)
+
+        result = await self._locks.run(f"{inbound.channel}:{address}", work)
+        assert isinstance(result, TurnResult)
+        self._after_turn(result)
+        return result
+
+    def handle_sync(self, inbound: Inbound) -> TurnResult:
+        """The same path without an event loop (simulator, terminal chat)."""
+        address = canonical_address(Channel(inbound.channel), inbound.address)
+        inbound = replace(inbound, address=address)
+        stored = self.store(inbound)
+        if stored.duplicate and stored.handled:
+            return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
+        assert stored.message_id is not None
+        result = replace(self.turn(stored.message_id), duplicate=stored.duplicate)
+        self._after_turn(result)
+        return result
+
+    def _after_turn(self, result: TurnResult) -> None:
+        if result.replies and self.on_outbox is not None:
+            self.on_outbox()
+
+    # --- step 1: store, committed before anything else ------------------------------
+
+    def store(self, inbound: Inbound) -> Stored:
+        now = self.clock.now()
+        at = inbound.received_at or now
+        with self.db.session() as s:
+            if inbound.provider_id:
+                existing = s.execute(
+                    select(Message.id, Message.contact_id, Message.handled_at).where(
+                        Message.channel == inbound.channel,
+                        Message.provider_id == inbound.provider_id,
+                    )
+                ).first()
+                if existing is not None:
+                    return Stored(existing[0], existing[1], True, existing[2] is not None)
+            try:
+                with s.begin():
+                    contact, _ident, _created = find_or_create_contact(s, inbound, now)
+                    conv = self._open_conversation(s, contact, now)
+                    msg = Message(
+                        conversation_id=conv.id,
+                        contact_id=contact.id,
+                        direction="in",
+                        channel=inbound.channel,
+                        provider_id=inbound.provider_id,
+                        text=inbound.text,
+                        options=[],
+                        author="person",
+                        created_at=at,
+                    )
+                    s.add(msg)
+                    contact.last_channel = inbound.channel
+                    contact.last_inbound_at = at
+                    contact.last_activity_at = now
+                    if inbound.display_name and not contact.name:
+                        contact.name = inbound.display_name
+                    conv.channel = inbound.channel
+                    conv.updated_at = now
+                    s.flush()
+                    return Stored(msg.id, contact.id, False, False)
+            except IntegrityError:
+                # Another worker stored the same provider message a moment ago.
+                s.rollback()
+                row = s.execute(
+                    select(Message.id, Message.contact_id, Message.handled_at).where(
+                        Message.channel == inbound.channel,
+                        Message.provider_id == inbound.provider_id,
+                    )
+                ).first()
+                if row is None:
+                    raise
+                return Stored(row[0], row[1], True, row[2] is not None)
+
+    def _open_conversation(self, s: Session, contact: Contact, now: datetime) -> Conversation:
+        conv = s.scalar(
+            select(Conversation)
+            .where(Conversation.contact_id == contact.id, Conversation.closed_at.is_(None))
+            .order_by(Conversation.id.desc())
+            .limit(1)
+        )
+        if conv is not None and conv.owner == "bot" and now - conv.updated_at > IDLE_CLOSE:
+            conv.owner, conv.closed_at = "closed", now
+            conv.outcome = {**(conv.outcome or {}), "bot": "idle"}
+            conv = None
+        if conv is None:
+            conv = Conversation(
+                contact_id=contact.id,
+                owner="bot",
+                state={},
+                topics=[],
+                literal_topics=[],
+                deeper_topics=[],
+                language=contact.language,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(conv)
+            s.flush()
+        return conv
+
+    # --- step 2: the turn -----------------------------------------------------------
+
+    def turn(self, message_id: int) -> TurnResult:
+        with self.db.session() as s:
+            msg = s.get(Message, message_id)
+            if msg is None:  # erased in the meantime
+                return TurnResult(stored=True, duplicate=True)
+            contact_id, conv_id, text_in = msg.contact_id, msg.conversation_id, msg.text
+        # Safety first: the crisis check (and all of NLU) runs before anything else, and
+        # outside the transaction so a failing dialog can still use its result.
+        understanding = self._understand(text_in, contact_id)
+        try:
+            return self._turn(message_id, understanding)
+        except Exception:
+            log.exception("turn failed for conversation %s", conv_id)
+            return self._fallback(message_id, understanding)
+
+    def _understand(self, text_in: str, contact_id: int | None) -> Understanding:
+        hint = None
+        if contact_id is not None:
+            with self.db.session() as s:
+                c = s.get(Contact, contact_id)
+                hint = c.language if c else None
+        try:
+            return self.nlu.understand(text_in, language_hint=hint)
+        except Exception:
+            log.exception("NLU failed; using the crisis check alone")
+            from nlu.crisis import detect
+
+            return Understanding(text=text_in, crisis=detect(text_in))
+
+    def _lock_contact(self, s: Session, contact_id: int) -> Contact | None:
+        stmt = select(Contact).where(Contact.id == contact_id)
+        if not self.db.is_sqlite:
+            stmt = stmt.with_for_update()
+        return s.scalar(stmt)
+
+    def _turn(self, message_id: int, u: Understanding) -> TurnResult:
+        now = self.clock.now()
+        with self.db.session() as s, s.begin():
+            msg = s.get(Message, message_id)
+            if msg is None or msg.contact_id is None:
+                return TurnResult(stored=True, duplicate=True)
+            contact = self._lock_contact(s, msg.contact_id)
+            s.refresh(msg)
+            if contact is None:
+                return TurnResult(stored=True, duplicate=True)
+            if msg.handled_at is not None:  # another worker answered it
+                return TurnResult(stored=True, duplicate=True, contact_id=contact.id)
+            conv = s.get(Conversation, msg.conversation_id)
+            assert conv is not None
+            msg.handled_at = now
+            if u.crisis is not None:
+                self._log(s, conv, now, "CrisisDetected", kind=u.crisis.value)
+                stats.record(s, "crisis", now, contact, channel=msg.channel, value=u.crisis.value)
+            self._release_held(s, contact, msg.channel)
+            stopped_now = contact.stopped and u.crisis is None
+            if stopped_now and u.control is not None and u.control.value in ("start", "delete"):
+                stopped_now = False
+            if stopped_now:
+                self._log(s, conv, now, "PersonWroteWhileStopped")
+                return TurnResult(stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True)
+            if u.crisis is None and self._flooding(s, contact, now):
+                return self._flood(s, contact, conv, msg.channel, now)
+            person = self._person(s, contact, conv, msg.channel)
+            event = d.PersonWrote(text=msg.text, understanding=u, at=now, person=person)
+            result = self._decide(s, contact, conv, event, msg.channel, now, kind="reply")
+            if conv.owner in ("human", "waiting") and self.on_event is not None:
+                self.on_event("message", {"conversation_id": conv.id})
+            return result
+
+    def _person(self, s: Session, contact: Contact, conv: Conversation, channel: str) -> d.PersonContext:
+        earlier = s.scalar(
+            select(func.count())
+            .select_from(Conversation)
+            .where(Conversation.contact_id == contact.id, Conversation.id != conv.id)
+        )
+        return d.PersonContext(
+            returning=bool(earlier),
+            consent=contact.consent,
+            name=contact.name,
+            neighbourhood=contact.neighbourhood,
+            open_plan=load_open_plan(s, contact.id),
+            channel=channel,
+            held_by_human=conv.owner == "human",
+        )
+
+    def _decide(
+        self,
+        s: Session,
+        contact: Contact,
+        conv: Conversation,
+        event: d.Event,
+        channel: str,
+        now: datetime,
+        *,
+        kind: str,
+        address: str | None = None,
+    ) -> TurnResult:
+        state = d.State.from_json(conv.state)
+        decision = self.engine.decide(state, event)  # type: ignore[attr-defined]
+        for entry in decision.log:
+            self._log(s, conv, now, type(entry).__name__, **_entry_data(entry))
+        conv.state = decision.state.to_json()
+        conv.language = decision.state.language
+        contact.language = decision.state.language
+        conv.updated_at = now
+        ctx = TurnContext(
+            session=s,
+            contact=contact,
+            conversation=conv,
+            now=now,
+            profile=self.profile,
+            channel=channel,
+            language=decision.state.language,
+        )
+        apply_effects(ctx, decision.effects)
+        replies = (*decision.replies, *ctx.extra_replies)
+        if address is None:
+            address = address_for(s, contact, channel)
+        contact_id, conv_id = contact.id, conv.id
+        rows: list[OutboxRow] = []
+        for reply in replies:
+            rows.append(
+                enqueue(
+                    s,
+                    reply=reply,
+                    channel=channel,
+                    address=address,
+                    now=now,
+                    contact_id=contact_id,
+                    conversation_id=conv_id,
+                    language=decision.state.language,
+                    kind=kind,
+                )
+            )
+        if ctx.erase:
+            erase_contact(s, contact_id, keep_outbox=frozenset(r.id for r in rows))
+        if ctx.handoffs and self.on_event is not None:
+            for h in ctx.handoffs:
+                self.on_event("handoff", {"handoff_id": h.id, "priority": h.priority})
+        return TurnResult(
+            stored=True,
+            contact_id=None if ctx.erase else contact_id,
+            conversation_id=None if ctx.erase else conv_id,
+            replies=tuple(replies),
+        )
+
+    # --- events that do not come from a person ---------------------------------------
+
+    def run_event(
+        self,
+        contact_id: int,
+        make_event: Callable[[d.PersonContext, datetime], d.Event],
+        *,
+        kind: str,
+        channel: str | None = None,
+    ) -> TurnResult:
+        """Feed a scheduled or staff event (follow-up due, handed back) to the engine."""
+        now = self.clock.now()
+        with self.db.session() as s, s.begin():
+            contact = self._lock_contact(s, contact_id)
+            if contact is None:
+                return TurnResult(stored=False)
+            conv = self._open_conversation(s, contact, now)
+            ch = channel or _reply_channel(contact.last_channel)
+            person = self._person(s, contact, conv, ch)
+            result = self._decide(s, contact, conv, make_event(person, now), ch, now, kind=kind)
+        self._after_turn(result)
+        return result
+
+    # --- recovery and failure --------------------------------------------------------
+
+    def unhandled(self) -> list[int]:
+        """Inbound messages stored but never answered (a crash mid-turn)."""
+        with self.db.session() as s:
+            return list(
+                s.scalars(
+                    select(Message.id)
+                    .where(Message.direction == "in", Message.handled_at.is_(None))
+                    .order_by(Message.id)
+                )
+            )
+
+    def recover(self) -> int:
+        ids = self.unhandled()
+        for mid in ids:
+            self.turn(mid)
+        return len(ids)
+
+    def _fallback(self, message_id: int, u: Understanding) -> TurnResult:
+        """The turn failed: tell the person honestly, keep everything, ask a human."""
+        now = self.clock.now()
+        with self.db.session() as s, s.begin():
+            msg = s.get(Message, message_id)
+            if msg is None or msg.contact_id is None:
+                return TurnResult(stored=True)
+            contact = s.get(Contact, msg.contact_id)
+            conv = s.get(Conversation, msg.conversation_id)
+            if contact is None or conv is None:
+                return TurnResult(stored=True)
+            msg.handled_at = now
+            lang = contact.language or "nl"
+            key = "fallback_crisis" if u.crisis is not None else "fallback"
+            reply = Reply(text(key, lang))
+            from storage.models import Handoff
+
+            s.add(
+                Handoff(
+                    conversation_id=conv.id,
+                    contact_id=contact.id,
+                    role="professional" if u.crisis else "coordinator",
+                    priority="urgent" if u.crisis else "normal",
+                    topics=list(conv.topics or []),
+                    summary="De computer liep vast in dit gesprek. Lees het gesprek na.",
+                    reason="error",
+                    crisis_kind=u.crisis.value if u.crisis else None,
+                    created_at=now,
+                    language=lang,
+                )
+            )
+            conv.owner = "waiting" if conv.owner == "bot" else conv.owner
+            self._log(s, conv, now, "TurnFailed")
+            enqueue(
+                s,
+                reply=reply,
+                channel=msg.channel,
+                address=address_for(s, contact, msg.channel),
+                now=now,
+                contact_id=contact.id,
+                conversation_id=conv.id,
+                language=lang,
+            )
+            result = TurnResult(
+                stored=True, contact_id=contact.id, conversation_id=conv.id, replies=(reply,)
+            )
+        self._after_turn(result)
+        return result
+
+    # --- small helpers ---------------------------------------------------------------
+
+    def _flooding(self, s: Session, contact: Contact, now: datetime) -> bool:
+        n = s.scalar(
+            select(func.count()).where(
+                Message.contact_id == contact.id,
+                Message.direction == "in",
+                Message.created_at > now - timedelta(minutes=1),
+            )
+        )
+        return (n or 0) > self.rate_per_minute
+
+    def _flood(self, s: Session, contact: Contact, conv: Conversation, channel: str, now: datetime) -> TurnResult:
+        noticed = s.scalar(
+            select(func.count()).where(
+                ConversationEvent.conversation_id == conv.id,
+                ConversationEvent.type == "FloodNoticed",
+                ConversationEvent.at > now - timedelta(minutes=10),
+            )
+        )
+        replies: tuple[Reply, ...] = ()
+        if not noticed:
+            self._log(s, conv, now, "FloodNoticed")
+            reply = Reply(text("flood", contact.language or "nl"))
+            enqueue(
+                s,
+                reply=reply,
+                channel=channel,
+                address=address_for(s, contact, channel),
+                now=now,
+                contact_id=contact.id,
+                conversation_id=conv.id,
+                language=contact.language or "nl",
+            )
+            replies = (reply,)
+        return TurnResult(stored=True, contact_id=contact.id, conversation_id=conv.id, replies=replies)
+
+    def _release_held(self, s: Session, contact: Contact, channel: str) -> None:
+        """The person wrote on WhatsApp: messages held for the 24-hour window may go."""
+        if channel != Channel.WHATSAPP:
+            return
+        for row in s.scalars(
+            select(OutboxRow).where(OutboxRow.contact_id == contact.id, OutboxRow.status == "held")
+        ):
+            row.status = "queued"
+
+    @staticmethod
+    def _log(s: Session, conv: Conversation, now: datetime, type_: str, **data: object) -> None:
+        s.add(ConversationEvent(conversation_id=conv.id, at=now, type=type_, data=data))
+
+
+def _reply_channel(last: str | None) -> str:
+    """Follow-ups go where the person last wrote; a phone call is answered by SMS."""
+    if last is None or last == Channel.VOICE:
+        return Channel.SMS
+    return last
+
+
+def _entry_data(entry: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(entry)  # type: ignore[call-overload]
