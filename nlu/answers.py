@@ -1,0 +1,248 @@
+"""Reading short answers: yes/no, one of two options, a 0-10 score, a phone number.
+
+Pure functions, no I/O. They return ``None`` when the answer is unclear, so the dialog
+can ask again rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+import phonenumbers
+
+from nlu.dates import parse_when
+from nlu.text import fold, normalize
+
+__all__ = [
+    "yes_no",
+    "choose_option",
+    "scale",
+    "parse_when",
+    "normalize_phone",
+    "detect_language",
+]
+
+# Order matters: at one position the first alternative wins, so negated forms of yes
+# words ("klopt niet", "zeker niet") come before the yes words themselves.
+_NO = (
+    r"klopt niet|klopt helemaal niet|dat klopt niet|zeker niet|absoluut niet|"
+    r"echt niet|niet echt|liever niet|niet nodig|hoeft niet|hoeft niet meer|"
+    r"niet goed|niet doen|nee+n?|ne|nope|nah|no|neh|niks|nooit|not really|"
+    r"not now|no thanks|no thank you|geen behoefte|geen interesse|"
+    r"(?:ik )?(?:wil|hoef|doe|ga) (?:dat |het )?(?:liever )?niet|"
+    r"(?:wil|hoef) ik (?:niet|liever niet)|laat maar|dont|don't|nee dank je|"
+    r"ik heb geen (?:behoefte|interesse|zin)|geen zin"
+)
+_YES = (
+    r"ja+|jawel|jazeker|jaja|jep|jup|yes|yeah|yep|yup|ya|sure|certainly|"
+    r"of course|correct|klopt|dat klopt|zeker|zeker weten|is goed|dat is goed|"
+    r"goed|prima|graag|heel graag|oke|okido|akkoord|doe maar|doen|top|"
+    r"absoluut|natuurlijk|uiteraard|precies|inderdaad|helemaal goed|"
+    r"lijkt me goed|lijkt mij goed|fijn|super|perfect|please|alright|fine|"
+    r"yes please|ok|k"
+)
+_UNCLEAR = re.compile(
+    r"^(?:ik )?(?:weet (?:ik |het )?(?:het |ik )?niet|geen idee|misschien|"
+    r"twijfel|maybe|i don'?t know|not sure|dunno|weet niet|hmm+|ja of nee|ja nee)\b"
+)
+_SIGNAL = re.compile(rf"\b(?:(?P<no>{_NO})|(?P<yes>{_YES}))\b")
+_YES_EMOJI = ("\U0001f44d", "\u2705", "\u2714")
+_NO_EMOJI = ("\U0001f44e", "\u274c")
+
+
+def yes_no(text: str) -> bool | None:
+    """``True`` for yes, ``False`` for no, ``None`` when the answer is not clear.
+
+    The first yes or no signal in the message decides, so "ja maar ..." is yes and
+    "nee, iets anders" is no; "ik weet het niet" and "misschien" are unclear.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    if any(e in raw for e in _YES_EMOJI):
+        return True
+    if any(e in raw for e in _NO_EMOJI):
+        return False
+    t = normalize(raw)
+    if _UNCLEAR.search(t):
+        return None
+    words = t.split()
+    # Only the opening of a longer message counts as the answer.
+    head = " ".join(words[:8])
+    m = _SIGNAL.search(head)
+    if not m:
+        return None
+    return m.group("yes") is not None
+
+
+_NEGATION = re.compile(r"\b(?:niet|geen|not|no|nee|never|nooit)\b")
+_STOP = frozenset(
+    "een de het over in op om te van the a an at of to is dan maar graag liefst "
+    "ik wil je u please optie keuze nummer".split()
+)
+_FIRST = re.compile(
+    r"^(?:optie |nummer |nr |keuze |option |number |de |het |antwoord )?"
+    r"(?:1|1e|1ste|een|eerste|eerst|first|one|a|eerste optie|bovenste)\b"
+)
+_SECOND = re.compile(
+    r"^(?:optie |nummer |nr |keuze |option |number |de |het |antwoord )?"
+    r"(?:2|2e|2de|twee|tweede|second|two|b|laatste|last|onderste)\b"
+)
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) < 4 or len(b) < 4:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 4
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    kept = [w for w in words if w not in _STOP]
+    return kept or list(words)
+
+
+def _polarity(option: str) -> bool | None:
+    yn = yes_no(option)
+    if yn is not None:
+        return yn
+    return False if _NEGATION.search(normalize(option)) else None
+
+
+def _word_score(text: str, option: str) -> float:
+    """Share of the option's content words that occur (loosely) in the text."""
+    t_words = text.split()
+    o_words = _content(option.split())
+    if not o_words:
+        return 0.0
+    hits = sum(1 for o in o_words if any(_similar(o, w) for w in t_words))
+    return hits / len(o_words)
+
+
+def choose_option(text: str, options: Sequence[str]) -> int | None:
+    """The 0-based index of the option the person chose, or ``None`` when unclear.
+
+    Accepts "1"/"2", "optie 2", "de eerste", the option's words (loosely: case,
+    accents, typos, part of the option) and, for options that read as yes and no,
+    a free yes/no answer.
+    """
+    if not options:
+        return None
+    t = normalize(text).strip()
+    if not t:
+        return None
+    norm_opts = [normalize(o) for o in options]
+    for i, o in enumerate(norm_opts):
+        if t == o:
+            return i
+    # An explicit number or ordinal, unless that is simply an option's own text.
+    first, second = _FIRST.match(t), _SECOND.match(t)
+    if first and (len(t.split()) <= 3 or t.split()[0] in {"1", "optie", "de"}):
+        if not (t.split()[0] in {"een", "a"} and len(t.split()) > 1):
+            return 0
+    if second and len(options) > 1 and (len(t.split()) <= 3 or t.split()[0] in {"2", "optie", "de"}):
+        return 1
+
+    text_neg = bool(_NEGATION.search(t))
+    opt_neg = [bool(_NEGATION.search(o)) for o in norm_opts]
+    scores = [_word_score(_NEGATION.sub(" ", t), _NEGATION.sub(" ", o)) for o in norm_opts]
+    # Options that differ only by a negation ("Beter" / "Niet beter") tie on words:
+    # the text's own negation decides between them.
+    scores = [s + (0.01 if opt_neg[i] == text_neg else 0.0) for i, s in enumerate(scores)]
+    ranked = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
+    best = ranked[0]
+    runner = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    if scores[best] >= 0.5 and scores[best] > runner:
+        return best
+
+    polarities = [_polarity(o) for o in options]
+    if len(options) == 2 and False in polarities and polarities[0] != polarities[1]:
+        yn = yes_no(text)
+        if yn is not None:
+            wanted = [i for i, p in enumerate(polarities) if (p is not False) == yn]
+            if len(wanted) == 1:
+                return wanted[0]
+    return None
+
+
+_NUMBER_WORDS = {
+    "nul": 0, "zero": 0, "een": 1, "one": 1, "twee": 2, "two": 2, "drie": 3,
+    "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6,
+    "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
+    "tien": 10, "ten": 10,
+}
+_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d))?(?!\d)")
+
+
+def scale(text: str) -> int | None:
+    """A score from 0 to 10 ("7", "een 6", "zes", "7/10", "ongeveer 5"), else ``None``."""
+    t = fold(text).strip()
+    m = _DIGITS.search(t)
+    if m:
+        value = int(m.group(1))
+        if m.group(2):
+            value = int(float(f"{m.group(1)}.{m.group(2)}") + 0.5)
+        return value if 0 <= value <= 10 else None
+    words = normalize(text).split()
+    found = [_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS]
+    if not found:
+        return None
+    # "een zes": the article "een" is not a score when another number follows.
+    if len(found) > 1 and words.count("een") and found[0] == 1:
+        found = found[1:]
+    return found[0]
+
+
+def normalize_phone(text: str) -> str | None:
+    """The number in E.164 ("+31612345678"), region NL by default; ``None`` if invalid."""
+    raw = text.strip()
+    if raw.lower().startswith("whatsapp:"):
+        raw = raw[len("whatsapp:"):]
+    raw = raw.strip()
+    if not raw or not re.search(r"\d", raw):
+        return None
+    digits = re.sub(r"[^\d+]", "", raw)
+    if digits.startswith("31") and len(digits) == 11:
+        raw = "+" + digits
+    try:
+        number = phonenumbers.parse(raw, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_EN_WORDS = frozenset(
+    "the i you need help with and are my me please can to for shopping hello hi "
+    "want would like don't dont have it of an do what how speak english thanks "
+    "thank yes no not am someone somebody who is this that could anyone lonely "
+    "alone money bills house home doctor hospital neighbour neighbor mother "
+    "father care am i'm im feel very nobody visit get going your our we they".split()
+)
+_NL_WORDS = frozenset(
+    "ik je jij de het een en van met niet wil mijn kan heb ben voor op dat die er "
+    "zijn graag ja nee hallo hulp iemand boodschappen naar ook maar wel mij me "
+    "moeder vader buurman buurvrouw alleen geld huis doen kunnen heeft is u uw "
+    "hoe wat waar wie we wij zij hij ze nog al geen meer bij om te dan mn nie ff "
+    "goedemorgen goedemiddag dag bedankt dank alsjeblieft alstublieft".split()
+)
+_WORD = re.compile(r"[a-z']+")
+
+
+def detect_language(text: str) -> str:
+    """``"en"`` when the text is clearly English, otherwise ``"nl"`` (the default)."""
+    words = _WORD.findall(fold(text))
+    en = sum(1 for w in words if w in _EN_WORDS and w not in _NL_WORDS)
+    nl = sum(1 for w in words if w in _NL_WORDS and w not in _EN_WORDS)
+    both = sum(1 for w in words if w in _EN_WORDS and w in _NL_WORDS)
+    if en >= 2 and en > nl:
+        return "en"
+    if en >= 1 and nl == 0 and both == 0 and len(words) >= 2:
+        return "en"
+    return "nl"

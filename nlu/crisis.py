@@ -1,0 +1,171 @@
+"""Acute need: suicidal thoughts, violence or abuse, danger and medical emergencies.
+
+Missing a crisis is the worst error the front door can make, so these rules are tuned
+for recall. They work on normalised text (lowercase, no accents, stretched letters
+collapsed, SMS shorthand expanded) after everyday idioms ("ik ga dood van de
+verveling", "ik lach me dood") have been blanked out. Negation and past tense are
+handled only where a phrase is commonly harmless ("mijn moeder is vorige maand
+gevallen"); anything else that looks like danger is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlu.api import CrisisKind
+from nlu.text import normalize
+
+__all__ = ["detect", "detect_all"]
+
+_ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
+_WHO = (
+    r"(?:man|vrouw|partner|vriend|vriendin|ex|vader|pa|moeder|ma|zoon|dochter|broer|zus|"
+    r"schoonzoon|schoondochter|kleinzoon|kleindochter|stiefvader|oom|buurman|vent|hem|haar|"
+    r"husband|wife|boyfriend|girlfriend|father|dad|son|mother)"
+)
+
+# Everyday exaggeration and harmless phrases, blanked out before the rules run.
+_IDIOMS = re.compile(
+    "|".join(
+        (
+            r"\bdood (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|warmte|schaamte|stress|zorgen|schrik|nieuwsgierigheid|heimwee)\b",
+            r"\b(?:lach|lachen|schrik|schrok|verveel|schaam|erger|werk|zoek|loop|eet|sjouw|pieker|zit|wacht|vervelen|schamen|ergeren|werken|zoeken)\w* (?:me|mij|mijn|ons|mezelf|je|zich) (?:dood|rot|suf|kapot|een ongeluk|te pletter)\b",
+            r"\b(?:bored|laughing|laughed|embarrassed|dying) (?:to death|of)\b",
+            r"\b(?:is|was|are|were) killing me\b",
+            r"\bdoodmoe|doodop|doodziek|doodsaai|doodnormaal|doodeng|doodstil|doodgewoon\b",
+            r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
+            r"\bsla (?:de plank|het) mis\b",
+            r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!leven|het leven|te leven)\w+",
+            r"\bgaan dood\b",
+            r"\bdood ?graag\b|\bdoodgraag\b",  # "de plantjes gaan dood"
+            r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
+            r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
+            r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
+        )
+    )
+)
+
+_SUICIDE = re.compile(
+    "|".join(
+        (
+            r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide|\bzelf ?mo+rd|\bzelfbeschadig",
+            r"\b(?:wil|wou|wilde|willen|zou willen|ga|zal) (?:echt |gewoon |graag |het liefst |liefst |liever |nu |vandaag )?(?:dood|doodgaan|sterven|dood zijn)\b",
+            r"\bwou dat ik dood was|\bwas ik maar dood|\bliever dood\b|\bbeter (?:af )?dood\b",
+            r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
+            r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
+            r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
+            r"\bzie het (?:echt |allemaal |gewoon |leven |helemaal )?(?:niet|nie) meer zitt?e?n?\b",
+            r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
+            r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
+            r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
+            r"\b(?:het )?leven (?:heeft|hoeft) (?:voor mij |allemaal )?(?:geen zin|niet meer)",
+            r"\b(?:het|alles) heeft (?:allemaal |echt |voor mij )?geen zin meer$",
+            r"\bgeen zin meer (?:in|om te) (?:het )?leven",
+            r"\b(?:maak|maken|make) (?:er )?(?:een )?(?:eind|einde|end) (?:aan|to)\b",
+            r"\b(?:eind|einde) (?:aan|maken aan) (?:mijn|m) leven",
+            r"\ber (?:een )?(?:eind|einde) aan (?:te )?maken\b",
+            r"\bmijn leven (?:beeindigen|beindigen|stoppen|afsluiten)",
+            r"\buit het leven (?:stappen|gaan)|\bvan kant maken|\bvoor de trein\b",
+            r"\b(?:van|vanaf) (?:het|de|een) (?:dak|flat|brug|balkon) (?:springen|af springen|afspringen)",
+            r"\b(?:mezelf|mijzelf|me) (?:iets )?(?:aandoen|aan doen|ophangen|snijden|dood|van kant)",
+            r"\biets aan (?:te )?doen\b.*\b(?:mezelf|mijzelf)|\b(?:mezelf|mijzelf) iets\b",
+            r"\b(?:snij|snijd|kras) (?:in )?(?:mezelf|mijzelf|mijn (?:arm|armen|pols|polsen))",
+            r"\bniemand (?:zou|zal) (?:me|mij) (?:missen|niet missen)|\bbeter af zonder (?:me|mij)\b",
+            r"\bafscheidsbrief|\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
+            r"\b(?:want|wanna|going) to (?:die|end it|kill myself|be dead)|\bkill(?:ing)? myself\b",
+            r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
+            r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
+            r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
+        )
+    )
+)
+
+_VIOLENCE = re.compile(
+    "|".join(
+        (
+            rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
+            rf"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
+            rf"\b{_ME} (?:\w+ )?(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
+            r"\b(?:word|werd|wordt|ben|is|zijn|worden) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
+            r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
+            r"\bongewenst (?:aangeraakt|aanraken|seksueel)|\bzit (?:steeds |altijd )?aan (?:me|mij|mijn lichaam)\b|\baan (?:me|mij) (?:zitten|gezeten)\b",
+            rf"\bbang (?:voor|van) (?:mijn |me |m |onze )?{_WHO}\b",
+            rf"\b(?:doodsbang|angstig|bang) (?:voor|van) (?:hem|haar)\b|\bdurf (?:niet|nie) (?:meer )?(?:naar )?(?:huis|thuis)\b",
+            r"\b(?:niet|nie) (?:meer )?veilig (?:thuis|in huis|bij (?:hem|haar|mijn))",
+            r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
+            rf"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
+            r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
+            r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b|\bmes op (?:mijn|me)\b",
+            r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
+            r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
+            r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
+        )
+    )
+)
+
+_PAST = re.compile(
+    r"\b(?:vorige|vorig|gisteren|eergisteren|maand|maanden|week|weken|jaar|jaren|geleden|"
+    r"laatst|toen|vaker|al eens|een keer|vroeger|sindsdien|afgelopen|ooit|last)\b"
+)
+_FALL = re.compile(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen\b|\bfell\b")
+_FALL_ACUTE = re.compile(
+    r"\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:op ?staan|overeind|omhoog|bewegen)|"
+    r"\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|"
+    r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed"
+)
+_DANGER = re.compile(
+    "|".join(
+        (
+            r"\bgeen (?:lucht|adem)\b|\bkan (?:\w+ )?(?:niet|nie|slecht) (?:meer )?(?:ademen|ademhalen)\b|\bstik\b|\bik stik\b",
+            r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
+            r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bhartaanval|\bhartinfarct|\bberoerte|\bherseninfarct|\bscheve mond\b",
+            r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
+            r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
+            r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie) meer\b|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
+            r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
+            r"\b(?:bloedt|bloed) (?:heel |erg |zo )?(?:veel|hard|erg)\b|\bveel bloed\b|\bernstig gewond\b|\bambulance\b|\b112\b|\bnoodgeval\b",
+            r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
+            r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\bstroke\b",
+            r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
+        )
+    )
+)
+
+
+def _fall_is_acute(t: str) -> bool:
+    if not _FALL.search(t):
+        return False
+    if _FALL_ACUTE.search(t):
+        return True
+    # A first-person fall without any sign that it is over ("ik ben gevallen") is acute.
+    return bool(re.search(r"\bik ben (?:\w+ )?gevallen\b|\bi (?:have )?fallen\b|\bi fell\b", t)) and not _PAST.search(t)
+
+
+@lru_cache(maxsize=2048)
+def _clean(text: str) -> str:
+    t = normalize(text)
+    return _IDIOMS.sub(" ", t)
+
+
+def detect_all(text: str) -> tuple[CrisisKind, ...]:
+    """Every kind of crisis the text signals, most urgent reading first."""
+    t = _clean(text)
+    found: list[CrisisKind] = []
+    if _SUICIDE.search(t):
+        found.append(CrisisKind.SUICIDE)
+    if _VIOLENCE.search(t):
+        found.append(CrisisKind.VIOLENCE)
+    if _DANGER.search(t) or _fall_is_acute(t):
+        found.append(CrisisKind.DANGER)
+    return tuple(found)
+
+
+def detect(text: str) -> CrisisKind | None:
+    """The crisis the text signals, or ``None``.
+
+    Suicide outranks violence, which outranks other danger: the reply then leads with
+    the most specific help line (113, Veilig Thuis) while 112 is always included.
+    """
+    kinds = detect_all(text)
+    return kinds[0] if kinds else None

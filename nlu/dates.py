@@ -1,0 +1,232 @@
+"""Dutch and English dates and times in free text ("volgende week dinsdag om half drie").
+
+Our own rules cover what dateparser gets wrong or misses (see shared/notes-libraries.md:
+"om 10 uur" is 20:00 there, "3 december om 10 uur" lands in 2110, "half drie" and
+"morgenmiddag" are not understood); dateparser is the fallback. A day without a time
+gets 10:00. Results are aware datetimes in Europe/Amsterdam.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from nlu.text import fold
+
+__all__ = ["AMSTERDAM", "parse_when"]
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+DEFAULT_TIME = time(10, 0)
+
+_WEEKDAYS = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+    "zaterdag": 5, "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2,
+    "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "ma": 0, "di": 1, "wo": 2, "vr": 4, "za": 5, "zo": 6,
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+_FULL_WEEKDAY = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2,
+    "maart": 3, "mrt": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5,
+    "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7,
+    "augustus": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_NUM = {
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "veertien": 14,
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_NUMWORD = "|".join(sorted(_NUM, key=len, reverse=True))
+_N = rf"(\d{{1,2}}|{_NUMWORD})"
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2,4}))?\b")
+_IN_DAYS = re.compile(rf"\b(?:over|in|binnen)\s+{_N}\s+(dag|dagen|day|days|week|weken|weeks)\b")
+_FEW_DAYS = re.compile(r"\b(?:over|in)\s+(?:een\s+paar|enkele|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?:dagen|days)\b")
+_NEXT_WEEK_DAY = re.compile(rf"\b(?:volgende\s+week|next\s+week)\s+(?:op\s+)?({_FULL_WEEKDAY})\b|\b({_FULL_WEEKDAY})\s+(?:volgende\s+week|next\s+week)\b")
+_NEXT_WEEK = re.compile(r"\b(?:volgende\s+week|next\s+week|komende\s+week|volgende\s+weekend)\b")
+_WEEKDAY = re.compile(rf"\b(?:aanstaande\s+|komende\s+|volgende\s+|next\s+|this\s+|deze\s+|a\.?s\.?\s+|op\s+)?({_FULL_WEEKDAY}|ma|di|wo|vr|za|zo)\b")
+_ABBREV_OK = re.compile(r"\b(?:ma|di|wo|vr|za|zo)\b\s*(?:\d|om\b)")
+
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s*(am|pm|uur|u)\b)?")
+_HOUR = re.compile(r"\b(?:om\s+)?(\d{1,2}|" + _NUMWORD + r")\s*(?:uur|u|h|o'?clock)\b")
+_OM_HOUR = re.compile(r"\bom\s+(\d{1,2}|" + _NUMWORD + r")\b(?!\s*(?:dag|dagen|week|weken))")
+_AMPM = re.compile(r"\b(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)")
+_HALF = re.compile(rf"\bhalf\s+{_N}\b")
+_KWART = re.compile(rf"\bkwart\s+(over|voor)\s+{_N}\b")
+_PART = re.compile(
+    r"(ochtend|morgens|morning|middag|middags|afternoon|avond|avonds|evening|tonight)"
+)
+_PART_TIME = {"ochtend": 10, "morgens": 10, "morning": 10, "middag": 14, "middags": 14,
+              "afternoon": 14, "avond": 19, "avonds": 19, "evening": 19, "tonight": 19}
+_NOT_A_DATE = re.compile(r"^\s*(?:later|straks|ooit|binnenkort|soon|sometime|weet niet|geen idee)\s*$")
+
+
+def _num(token: str) -> int:
+    return int(token) if token.isdigit() else _NUM[token]
+
+
+def _relative_day(t: str, today: date) -> date | None:
+    if re.search(r"\b(?:overmorgen|day after tomorrow)\b", t):
+        return today + timedelta(days=2)
+    if re.search(r"\b(?:morgen(?:ochtend|middag|avond|vroeg)?|tomorrow)\b", t) and not re.search(
+        r"\b's\s*morgens\b|\bmorgens\b", t
+    ):
+        return today + timedelta(days=1)
+    if re.search(r"\b(?:vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|tonight)\b", t):
+        return today
+    if _FEW_DAYS.search(t):
+        return today + timedelta(days=3)
+    m = _IN_DAYS.search(t)
+    if m:
+        n = _num(m.group(1))
+        unit = m.group(2)
+        return today + timedelta(days=n * (7 if unit.startswith("we") else 1))
+    m = _NEXT_WEEK_DAY.search(t)
+    if m:
+        wd = _WEEKDAYS[m.group(1) or m.group(2)]
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return monday + timedelta(days=wd)
+    return None
+
+
+def _absolute_day(t: str, today: date) -> date | None:
+    m = _DAY_MONTH.search(t)
+    if m:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], m.group(3)
+    else:
+        m = _MONTH_DAY.search(t)
+        if m:
+            day, month, year = int(m.group(2)), _MONTHS[m.group(1)], m.group(3)
+        else:
+            m = _NUMERIC_DATE.search(t)
+            if not m:
+                return None
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    y = int(year) if year else today.year
+    if year and len(year) == 2:
+        y = 2000 + y
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    if not year and d < today:
+        try:
+            d = date(y + 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def _weekday(t: str, today: date) -> date | None:
+    for m in _WEEKDAY.finditer(t):
+        word = m.group(1)
+        if len(word) == 2 and not _ABBREV_OK.search(t[m.start(1):]):
+            continue
+        ahead = (_WEEKDAYS[word] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if _NEXT_WEEK.search(t):
+        return today + timedelta(days=7)
+    return None
+
+
+def _pm_if_daytime(hour: int, t: str) -> int:
+    if re.search(r"\b(?:ochtend|morgens|'s ochtends|am|morning|vroeg)\b", t):
+        return hour
+    if re.search(r"\b(?:avond|avonds|middag|middags|pm|evening|afternoon|tonight)\b", t) and hour < 12:
+        return hour + 12
+    # Nobody books a visit at 3 in the night: 1-6 without a part of day is afternoon.
+    return hour + 12 if 1 <= hour <= 6 else hour
+
+
+def _time_of_day(t: str) -> time | None:
+    m = _CLOCK.search(t)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if m.group(3) == "pm" and hour < 12:
+            hour += 12
+        elif m.group(3) != "am" and hour <= 12:
+            hour = _pm_if_daytime(hour, t)
+        return time(hour % 24, minute)
+    m = _AMPM.search(t)
+    if m:
+        hour = int(m.group(1)) % 12
+        return time(hour + (12 if m.group(2).startswith("p") else 0), 0)
+    m = _KWART.search(t)
+    if m:
+        hour = _pm_if_daytime(_num(m.group(2)), t)
+        if m.group(1) == "over":
+            return time(hour % 24, 15)
+        return time((hour - 1) % 24, 45)
+    m = _HALF.search(t)
+    if m:
+        hour = _pm_if_daytime(_num(m.group(1)), t)
+        return time((hour - 1) % 24, 30)
+    m = _HOUR.search(t) or _OM_HOUR.search(t)
+    if m:
+        hour = _num(m.group(1))
+        if 0 <= hour <= 24:
+            return time(_pm_if_daytime(hour, t) % 24, 0)
+    m = _PART.search(t)
+    if m:
+        return time(_PART_TIME[m.group(1)], 0)
+    return None
+
+
+def _localize(day: date, at: time) -> datetime:
+    naive = datetime.combine(day, at)
+    # Round-trip through UTC so a wall time inside the spring-forward gap becomes valid.
+    return naive.replace(tzinfo=AMSTERDAM).astimezone(timezone.utc).astimezone(AMSTERDAM)
+
+
+def _fallback(text: str, now: datetime) -> datetime | None:
+    import dateparser  # slow import; only needed when our rules found nothing
+
+    settings = {
+        "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+        "TIMEZONE": "Europe/Amsterdam",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+    }
+    try:
+        found = dateparser.parse(text, languages=["nl", "en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    if found is None or abs(found.year - now.year) > 1:
+        return None
+    found = found.astimezone(AMSTERDAM)
+    if not re.search(r"\d[:.]\d|\buur\b|\d\s*(?:am|pm)\b", fold(text)):
+        found = _localize(found.date(), DEFAULT_TIME)
+    return found
+
+
+def parse_when(text: str, now: datetime) -> datetime | None:
+    """The moment meant by ``text``, relative to the aware ``now``; ``None`` if none.
+
+    Examples: "morgen", "volgende week dinsdag", "over drie dagen", "half drie",
+    "3 december om 10 uur", "zaterdag 10:30". A day without a time is at 10:00; a time
+    without a day is today when still ahead, otherwise tomorrow.
+    """
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=AMSTERDAM)
+    local_now = now.astimezone(AMSTERDAM)
+    today = local_now.date()
+    t = re.sub(r"\s+", " ", fold(text)).strip()
+    if not t or _NOT_A_DATE.match(t):
+        return None
+    day = _relative_day(t, today) or _absolute_day(t, today) or _weekday(t, today)
+    at = _time_of_day(t)
+    if day is None and at is None:
+        return _fallback(text, local_now)
+    if day is None:
+        assert at is not None
+        candidate = _localize(today, at)
+        return candidate if candidate > local_now else _localize(today + timedelta(days=1), at)
+    return _localize(day, at or DEFAULT_TIME)

@@ -1,0 +1,85 @@
+"""Dates and times in Dutch and English, relative to a fixed moment."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from nlu.answers import parse_when
+from nlu.dates import AMSTERDAM
+
+# Wednesday 18 November 2026, 15:00 in Amsterdam.
+NOW = datetime(2026, 11, 18, 15, 0, tzinfo=AMSTERDAM)
+
+
+def at(month: int, day: int, hour: int = 10, minute: int = 0, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("morgen", at(11, 19)),
+        ("overmorgen", at(11, 20)),
+        ("dinsdag", at(11, 24)),
+        ("aanstaande dinsdag", at(11, 24)),
+        ("volgende week dinsdag", at(11, 24)),
+        ("volgende week vrijdag", at(11, 27)),
+        ("vrijdag", at(11, 20)),
+        ("over drie dagen", at(11, 21)),
+        ("over 3 dagen", at(11, 21)),
+        ("volgende week", at(11, 25)),
+        ("over een paar dagen", at(11, 21)),
+        ("morgenmiddag", at(11, 19, 14)),
+        ("half drie", at(11, 19, 14, 30)),
+        ("om 10 uur", at(11, 19, 10)),
+        ("om 16 uur", at(11, 18, 16)),
+        ("3 december om 10 uur", at(12, 3, 10)),
+        ("14 december", at(12, 14)),
+        ("zaterdag 10:30", at(11, 21, 10, 30)),
+        ("1 januari", at(1, 1, year=2027)),
+        ("tomorrow at 3pm", at(11, 19, 15)),
+        ("kwart over vier", at(11, 18, 16, 15)),
+        ("morgen om half 11", at(11, 19, 10, 30)),
+        ("vanavond", at(11, 18, 19)),
+    ],
+)
+def test_parse_when(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text", ["later", "straks", "blabla", "", "geen idee"])
+def test_not_a_date(text: str) -> None:
+    assert parse_when(text, NOW) is None
+
+
+def test_result_is_aware_in_amsterdam() -> None:
+    result = parse_when("morgen", NOW)
+    assert result is not None and result.tzinfo is not None
+    assert result.utcoffset() == at(11, 19).utcoffset()
+
+
+def test_tomorrow_across_spring_dst_keeps_wall_clock() -> None:
+    now = datetime(2026, 3, 28, 12, 0, tzinfo=AMSTERDAM)  # CET, DST starts next night
+    result = parse_when("morgen om 10 uur", now)
+    assert result == datetime(2026, 3, 29, 10, 0, tzinfo=AMSTERDAM)
+    assert result is not None and result.utcoffset().total_seconds() == 7200
+
+
+def test_autumn_dst() -> None:
+    now = datetime(2026, 10, 24, 20, 0, tzinfo=AMSTERDAM)  # CEST, DST ends next night
+    result = parse_when("morgen", now)
+    assert result is not None and result.utcoffset().total_seconds() == 3600
+    assert (result.hour, result.minute) == (10, 0)
+
+
+def test_time_in_dst_gap_is_still_valid() -> None:
+    now = datetime(2026, 3, 28, 12, 0, tzinfo=AMSTERDAM)
+    result = parse_when("morgen om 2:30", now)
+    assert result is not None and result.day == 29
+
+
+def test_fallback_understands_other_formats() -> None:
+    result = parse_when("december 24", NOW)
+    assert result == at(12, 24)
