@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,8 @@ from bot import stats
 from bot.clock import Clock
 from bot.contacts import address_for, canonical_address, find_or_create_contact
 from bot.effects import TurnContext, apply_effects, load_open_plan
+from bot.hours import is_open, next_opening
+from bot.when import when_text
 from bot.messages import Channel, Inbound, Reply
 from bot.outbox import enqueue
 from bot.ports import TurnResult
@@ -33,7 +35,15 @@ from config.profile import Profile
 from dialogs import api as d
 from nlu.api import Understander, Understanding
 from storage.db import Database
-from storage.models import Contact, Conversation, ConversationEvent, Message, OutboxRow
+from storage.models import (
+    Contact,
+    Conversation,
+    ConversationEvent,
+    FollowUp,
+    Message,
+    OutboxRow,
+    Task,
+)
 
 __all__ = ["Pipeline", "Stored"]
 
@@ -267,6 +277,7 @@ class Pipeline:
                 self._log(s, conv, now, "CrisisDetected", kind=u.crisis.value)
                 stats.record(s, "crisis", now, contact, channel=msg.channel, value=u.crisis.value)
             self._release_held(s, contact, msg.channel)
+            self._mark_followups_answered(s, contact, now)
             stopped_now = contact.stopped and u.crisis is None
             if stopped_now and u.control is not None and u.control.value in ("start", "delete"):
                 stopped_now = False
@@ -329,6 +340,7 @@ class Pipeline:
         )
         apply_effects(ctx, decision.effects)
         replies = (*decision.replies, *ctx.extra_replies)
+        replies = replies + self._after_hours(s, ctx, decision.state)
         if address is None:
             address = address_for(s, contact, channel)
         contact_id, conv_id = contact.id, conv.id
@@ -359,6 +371,34 @@ class Pipeline:
             replies=tuple(replies),
         )
 
+    def _after_hours(self, s: Session, ctx: TurnContext, state: d.State) -> tuple[Reply, ...]:
+        """A handoff outside opening hours: say when someone responds, plan a call-back."""
+        normal = [h for h in ctx.handoffs if h.priority != "urgent"]
+        if not normal or is_open(ctx.now, self.profile):
+            return ()
+        opening = next_opening(ctx.now, self.profile)
+        for h in normal:
+            s.add(
+                Task(
+                    contact_id=ctx.contact.id,
+                    conversation_id=ctx.conversation.id,
+                    kind="callback",
+                    urgent=False,
+                    due_at=opening,
+                    status="open",
+                    note=f"handoff {h.id}: buiten openingstijden",
+                    created_at=ctx.now,
+                )
+            )
+        event = d.HandoffWaiting(
+            at=ctx.now,
+            after_hours=True,
+            expected=when_text(opening, ctx.now, state.language, self.profile.timezone),
+        )
+        decision = self.engine.decide(state, event)  # type: ignore[attr-defined]
+        ctx.conversation.state = decision.state.to_json()
+        return tuple(decision.replies)
+
     # --- events that do not come from a person ---------------------------------------
 
     def run_event(
@@ -368,12 +408,20 @@ class Pipeline:
         *,
         kind: str,
         channel: str | None = None,
+        claim: Callable[[Session, Contact], bool] | None = None,
     ) -> TurnResult:
-        """Feed a scheduled or staff event (follow-up due, handed back) to the engine."""
+        """Feed a scheduled or staff event (follow-up due, handed back) to the engine.
+
+        ``claim`` runs first in the same transaction (e.g. marking a follow-up fired);
+        when it returns False nothing happens. Claim and replies commit together, so a
+        crash can neither lose nor double the event.
+        """
         now = self.clock.now()
         with self.db.session() as s, s.begin():
             contact = self._lock_contact(s, contact_id)
             if contact is None:
+                return TurnResult(stored=False)
+            if claim is not None and not claim(s, contact):
                 return TurnResult(stored=False)
             conv = self._open_conversation(s, contact, now)
             ch = channel or _reply_channel(contact.last_channel)
@@ -486,6 +534,15 @@ class Pipeline:
             )
             replies = (reply,)
         return TurnResult(stored=True, contact_id=contact.id, conversation_id=conv.id, replies=replies)
+
+    @staticmethod
+    def _mark_followups_answered(s: Session, contact: Contact, now: datetime) -> None:
+        """The person wrote after a follow-up: it is answered, the silence ladder stops."""
+        s.execute(
+            update(FollowUp)
+            .where(FollowUp.contact_id == contact.id, FollowUp.status == "fired")
+            .values(status="answered", answered_at=now)
+        )
 
     def _release_held(self, s: Session, contact: Contact, channel: str) -> None:
         """The person wrote on WhatsApp: messages held for the 24-hour window may go."""
