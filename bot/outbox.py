@@ -213,7 +213,7 @@ class Dispatcher:
                     OutboxRow.next_try_at,
                     OutboxRow.priority,
                 )
-                .where(OutboxRow.status.in_(("queued", "sending", "held")))
+                .where(OutboxRow.status.in_(("queued", "sending")))
                 .order_by(OutboxRow.id)
                 .limit(limit * 5)
             ).all()

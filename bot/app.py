@@ -1,0 +1,208 @@
+"""The web app: web chat, console, webhooks, health. It owns its scheduler and clients,
+created in the lifespan and closed there, never at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, AsyncIterator
+
+from fastapi import FastAPI
+
+from bot.clock import Clock
+from bot.delivery import SendRules, StatusPort
+from bot.handoff import StaffActions
+from bot.live import Hub
+from bot.messages import Channel
+from bot.outbox import Dispatcher
+from bot.services import Core, build_core
+from config.profile import Profile
+from config.settings import Settings
+from handlers.base import Delivery, Rendered, Sender
+from handlers.render import render_for
+from nlu.api import Understander
+
+__all__ = ["create_app", "serve", "AppServices", "DEFAULT_RATES"]
+
+log = logging.getLogger("voordeur.app")
+
+#: Messages per second per channel: Telegram allows about 30/s overall; Twilio queues
+#: per sender; WhatsApp's default throughput is far higher than we need.
+DEFAULT_RATES = {"telegram": 25.0, "sms": 10.0, "whatsapp": 20.0}
+
+
+class WebchatSender:
+    """The web chat has no provider: 'sending' tells the open page to fetch."""
+
+    channel = Channel.WEBCHAT
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+
+    def render(self, text: str, options: tuple[str, ...], language: str) -> tuple[Rendered, ...]:
+        return render_for(Channel.WEBCHAT, text, options, language)
+
+    async def send(self, address: str, rendered: Rendered) -> Delivery:
+        self.hub.publish(f"webchat:{address}", {"kind": "message"})
+        return Delivery(provider_id=None)
+
+
+class SpokenSender:
+    """Voice replies are spoken in the TwiML answer; nothing to send afterwards."""
+
+    channel = Channel.VOICE
+
+    def render(self, text: str, options: tuple[str, ...], language: str) -> tuple[Rendered, ...]:
+        return render_for(Channel.VOICE, text, options, language)
+
+    async def send(self, address: str, rendered: Rendered) -> Delivery:
+        return Delivery(provider_id=None)
+
+
+@dataclass
+class AppServices:
+    """What routes find on ``request.app.state.services``."""
+
+    settings: Settings
+    profile: Profile
+    core: Core
+    pipeline: Any
+    outbox: StatusPort
+    hub: Hub
+    staff: StaffActions
+    dispatcher: Dispatcher
+    channels: dict[str, Sender] = field(default_factory=dict)
+
+
+async def _start_channels(settings: Settings, core: Core) -> tuple[dict[str, Sender], list[Any]]:
+    senders: dict[str, Sender] = {
+        Channel.WEBCHAT: WebchatSender(core.hub),
+        Channel.VOICE: SpokenSender(),
+    }
+    closers: list[Any] = []
+    if settings.telegram_enabled:
+        from handlers.telegram import TelegramPoller, TelegramSender
+
+        tg = TelegramSender.from_settings(settings)
+        await tg.start()
+        closers.append(tg)
+        senders[Channel.TELEGRAM] = tg
+        if not settings.public_base_url:
+            poller = TelegramPoller(tg.bot, core.pipeline)
+            await poller.start()
+            closers.insert(0, poller)
+        elif settings.telegram_webhook_secret is not None:
+            await tg.bot.set_webhook(
+                url=settings.public_base_url.rstrip("/") + "/webhooks/telegram",
+                secret_token=settings.telegram_webhook_secret.get(),
+            )
+    if settings.sms_enabled:
+        from handlers.twilio_sms import TwilioSmsSender
+
+        sms = TwilioSmsSender.from_settings(settings)
+        await sms.start()
+        closers.append(sms)
+        senders[Channel.SMS] = sms
+    if settings.whatsapp_enabled:
+        from handlers.twilio_whatsapp import TwilioWhatsAppSender
+
+        wa = TwilioWhatsAppSender.from_settings(settings)
+        await wa.start()
+        closers.append(wa)
+        senders[Channel.WHATSAPP] = wa
+    return senders, closers
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    nlu: Understander | None = None,
+    tick_seconds: float = 15.0,
+) -> FastAPI:
+    """The ASGI app. Everything with a lifetime starts and stops in its lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from apscheduler.triggers.cron import CronTrigger
+
+        core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
+        core.hub.bind(asyncio.get_running_loop())
+        senders, closers = await _start_channels(settings, core)
+        wa = senders.get(Channel.WHATSAPP)
+        rules = SendRules(getattr(wa, "render_template", None))
+        dispatcher = Dispatcher(core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules)
+        core.pipeline.on_outbox = dispatcher.wake
+        uncertain = await asyncio.to_thread(dispatcher.recover)
+        if uncertain:
+            log.warning("%d outbox messages were being sent during a crash; marked uncertain", uncertain)
+        recovered = await asyncio.to_thread(core.pipeline.recover)
+        if recovered:
+            log.info("answered %d messages stored before a restart", recovered)
+        dispatcher.start()
+        scheduler = AsyncIOScheduler(timezone=core.profile.timezone)
+
+        async def tick() -> None:
+            await asyncio.to_thread(core.jobs.tick)
+
+        async def retention() -> None:
+            await asyncio.to_thread(core.jobs.apply_retention)
+
+        scheduler.add_job(tick, "interval", seconds=tick_seconds, id="tick", replace_existing=True,
+                          max_instances=1, coalesce=True, misfire_grace_time=None)
+        scheduler.add_job(retention, CronTrigger(hour=4, minute=15, timezone=core.profile.timezone),
+                          id="retention", replace_existing=True, misfire_grace_time=3600)
+        scheduler.start()
+        app.state.services = AppServices(
+            settings=settings,
+            profile=core.profile,
+            core=core,
+            pipeline=core.pipeline,
+            outbox=StatusPort(core.db),
+            hub=core.hub,
+            staff=StaffActions(core.pipeline),
+            dispatcher=dispatcher,
+            channels=senders,
+        )
+        try:
+            yield
+        finally:
+            scheduler.shutdown(wait=False)
+            await dispatcher.stop()
+            for c in closers:
+                try:
+                    await c.stop()
+                except Exception:
+                    log.exception("closing %s failed", type(c).__name__)
+            core.db.dispose()
+
+    app = FastAPI(title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    from bot.web import install
+
+    install(app, settings)
+    return app
+
+
+def serve(settings: Settings, *, host: str | None, port: int | None, workers: int = 1) -> int:
+    import uvicorn
+
+    host = host or settings.host
+    port = port or settings.port
+    if workers > 1 and settings.is_sqlite:
+        print("SQLite runs with one worker only. Set DATABASE_URL to PostgreSQL for more.")
+        return 2
+    print(f"voordeur: web chat   http://{host}:{port}/")
+    print(f"voordeur: console    http://{host}:{port}/console")
+    print(f"voordeur: channels   {', '.join(settings.enabled_channels())}")
+    print(f"voordeur: database   {settings.database_url.split('@')[-1]}")
+    if settings.encryption_key is None:
+        print("voordeur: running WITHOUT an encryption key (local mode); set ENCRYPTION_KEY")
+    if workers > 1:
+        uvicorn.run("bot.asgi:app", host=host, port=port, workers=workers, log_level="info")
+    else:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0

@@ -1,0 +1,41 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    return {"status": "alive"}
+
+
+@router.get("/readyz")
+async def readyz(request: Request) -> JSONResponse:
+    services = getattr(request.app.state, "services", None)
+    if services is None:
+        return JSONResponse({"status": "starting"}, status_code=503)
+    db = services.core.db
+
+    def check() -> tuple[bool, bool]:
+        try:
+            return True, db.is_current()
+        except Exception:
+            return False, False
+
+    reachable, current = await asyncio.to_thread(check)
+    body = {
+        "database": "ok" if reachable else "unreachable",
+        "migrations": "current" if current else "behind",
+        "channels": services.settings.enabled_channels(),
+    }
+    ok = reachable and current
+    body["status"] = "ready" if ok else "not ready"
+    return JSONResponse(body, status_code=200 if ok else 503)
