@@ -255,8 +255,9 @@ async def _to_human(services: Any, caller: str, provider_id: str, lang: str) -> 
     result = await _turn(services, Inbound(Channel.VOICE, caller, HUMAN_TEXT, provider_id=provider_id))
     if result is None:
         return _goodbye(texts["error"], lang)
+    # services.clock (bot.clock.Clock, optional) lets the simulator and tests set the time.
     clock = getattr(services, "clock", None)
-    now = clock() if clock is not None else datetime.now(UTC)
+    now = clock.now() if clock is not None else datetime.now(UTC)
     on_duty = services.settings.on_duty_phone
     vr = VoiceResponse()
     if on_duty and is_open(services.profile, now):

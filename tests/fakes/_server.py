@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -49,6 +50,7 @@ class FakeHttpServer:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self.calls: list[HttpCall] = []
+        self._connections: set[socket.socket] = set()
 
     # subclasses implement this
     def handle(self, call: HttpCall) -> Reply:  # pragma: no cover - abstract
@@ -73,6 +75,16 @@ class FakeHttpServer:
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                with server._lock:
+                    server._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with server._lock:
+                    server._connections.discard(self.connection)
+                super().finish()
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -116,6 +128,13 @@ class FakeHttpServer:
             self._httpd.shutdown()
             self._httpd.server_close()
             self._httpd = None
+        with self._lock:
+            open_connections, self._connections = list(self._connections), set()
+        for conn in open_connections:  # keep-alive connections outlive the listener
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
