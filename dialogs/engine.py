@@ -1,0 +1,225 @@
+"""The dialog engine: ``Engine.decide(state, event) -> Decision``, a pure function.
+
+Order for a message: a crisis first (always, even while a human holds the
+conversation), then control words (``mens``, ``stop``, ``verwijder mijn gegevens``,
+language), then the current step of the current flow. The engine reads no clock
+(time comes in the event) and does no I/O.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from config.profile import Profile
+from dialogs.actions import Actions
+from dialogs.api import (
+    Decision,
+    Event,
+    FollowUpDue,
+    HandedBack,
+    HandoffWaiting,
+    OutreachStarted,
+    PersonWrote,
+    SetStopped,
+    State,
+)
+from dialogs.model import DialogError, Dialogs, Step
+from dialogs.needs import new_deeper, signals
+from dialogs.reading import read_answer
+from dialogs.turn import Turn
+from nlu.answers import detect_language
+from nlu.api import Control, CrisisKind, Understanding
+
+__all__ = ["Engine", "REQUIRED_STEPS", "REQUIRED_MESSAGES"]
+
+#: Steps the engine enters by name; every dialog set must have them.
+REQUIRED_STEPS: tuple[str, ...] = (
+    "intake.welcome", "intake.route", "intake.open_question", "intake.followup_offer",
+    "returning.welcome", "followup.how_now", "followup.how_now_again",
+    "common.crisis", "common.handed_off", "common.offer_human", "common.delete_confirm",
+    "common.goodbye", "common.anything_else",
+)  # fmt: skip
+REQUIRED_MESSAGES: tuple[str, ...] = (
+    "crisis_suicide", "crisis_violence", "crisis_danger", "human_open", "human_closed",
+    "stopped", "started", "language_ok", "not_understood", "thanks_reply",
+    "waiting_busy", "waiting_after_hours", "plan_self", "plan_network", "plan_volunteer",
+    "plan_professional",
+)  # fmt: skip
+_CRISIS_MESSAGE = {
+    CrisisKind.SUICIDE: "crisis_suicide",
+    CrisisKind.VIOLENCE: "crisis_violence",
+    CrisisKind.DANGER: "crisis_danger",
+}
+#: Flows whose free answers may show a need behind the ask.
+_EXPLORING = frozenset({"intake", "followup", "returning"})
+
+
+class Engine:
+    """Runs the loaded dialogs for one organisation profile."""
+
+    def __init__(self, dialogs: Dialogs, profile: Profile) -> None:
+        for key in REQUIRED_STEPS:
+            flow, step = key.split(".")
+            if flow not in dialogs.flows or step not in dialogs.flows[flow].steps:
+                raise DialogError(f"{flow}.yaml", step, "the engine needs this step")
+        for name in REQUIRED_MESSAGES:
+            try:
+                dialogs.message(name)
+            except KeyError:
+                raise DialogError("common.yaml", None, f"the engine needs message {name!r}")
+        self.dialogs = dialogs
+        self.profile = profile
+
+    # --- the entry point --------------------------------------------------------------
+
+    def decide(self, state: State, event: Event) -> Decision:
+        """The next turn: new state, replies, effects and log entries. Pure."""
+        turn = Turn(state, event.at, event.person)
+        act = Actions(self.dialogs, self.profile, turn)
+        if isinstance(event, PersonWrote):
+            self._person_wrote(act, event)
+        elif isinstance(event, FollowUpDue):
+            act.set("about", event.about)
+            act.go("followup.how_now_again" if event.attempt else "followup.how_now")
+        elif isinstance(event, HandedBack):
+            target = {"followup": "intake.followup_offer", "close": "common.goodbye"}
+            act.go(target.get(event.next or "", "common.anything_else"))
+        elif isinstance(event, HandoffWaiting):
+            self._waiting(act, event)
+        elif isinstance(event, OutreachStarted):
+            flow = event.flow if event.flow in self.dialogs.flows else "checkin"
+            act.set("outreach", flow)
+            act.go(f"{flow}.{self.dialogs.flows[flow].start}")
+        return turn.decision()
+
+    # --- a message from the person ------------------------------------------------------
+
+    def _person_wrote(self, act: Actions, event: PersonWrote) -> None:
+        u = event.understanding
+        turn = act.turn
+        if turn.state.flow is None and "language_detected" not in turn.state.slots:
+            turn.language(u.language if u.language in ("nl", "en") else detect_language(u.text))
+            act.set("language_detected", True)
+        if u.crisis is not None:
+            self._crisis(act, u.crisis)
+            return
+        if u.control is not None:
+            self._control(act, u.control, event)
+            return
+        if event.person.held_by_human:
+            return
+        step = act.current()
+        if step is None or (step.end and not step.waiting):
+            self._begin(act, u, event)
+        elif step.waiting:
+            act.say(step.waiting)
+        else:
+            self._answer(act, step, u, event.at)
+
+    def _crisis(self, act: Actions, kind: CrisisKind) -> None:
+        act.say_message(_CRISIS_MESSAGE.get(kind, "crisis_danger"))
+        act.handoff(role="professional", priority="urgent", reason="crisis", crisis_kind=kind)
+        act.go("common.crisis", speak=False)
+
+    def _control(self, act: Actions, control: Control, event: PersonWrote) -> None:
+        if control is Control.HUMAN:
+            open_now = act.is_open()
+            act.say_message("human_open" if open_now else "human_closed")
+            act.handoff(role="auto", priority="normal", reason="asked_for_human")
+            act.go("common.handed_off", speak=False)
+        elif control is Control.STOP:
+            act.turn.effect(SetStopped(True))
+            act.say_message("stopped")
+        elif control is Control.START:
+            act.turn.effect(SetStopped(False))
+            act.say_message("started")
+            if act.current() is None:
+                act.go("intake.route" if event.person.consent else "intake.welcome")
+        elif control is Control.DELETE:
+            act.remember_return()
+            act.go("common.delete_confirm")
+        elif control is Control.MY_DATA:
+            act.report_data()
+        elif control is Control.MY_PLAN:
+            act.report_plan()
+        elif control in (Control.LANGUAGE_EN, Control.LANGUAGE_NL):
+            act.turn.language("en" if control is Control.LANGUAGE_EN else "nl")
+            act.set("language_detected", True)
+            step = act.current()
+            if step is not None and step.asks and not event.person.held_by_human:
+                act.ask(step)
+            elif step is None and not event.person.held_by_human:
+                self._begin(act, Understanding(text=""), event)
+            else:
+                act.say_message("language_ok")
+
+    def _begin(self, act: Actions, u: Understanding, event: PersonWrote) -> None:
+        """A first message, or a new message after a conversation ended."""
+        person = event.person
+        had_flow = act.turn.state.flow is not None
+        if had_flow and not u.topics and (u.social or len(u.text.split()) <= 3):
+            act.say_message("thanks_reply")
+            return
+        if u.topics:
+            act.take_ask(u)
+        if person.neighbourhood and not act.turn.state.slots.get("neighbourhood"):
+            act.set("neighbourhood", person.neighbourhood)
+        if person.returning and person.open_plan and person.consent:
+            act.go("returning.welcome")
+        elif person.consent or act.turn.state.slots.get("consent"):
+            act.go("intake.route")
+        else:
+            act.go("intake.welcome")
+
+    def _answer(self, act: Actions, step: Step, u: Understanding, now: datetime) -> None:
+        answer = read_answer(step, u, act.labels(step), now, self.profile.neighbourhoods)
+        if answer.kind == "miss":
+            self._miss(act, step)
+            return
+        if step.save and answer.value is not None:
+            if step.expect == "topic" or step.save == "first_ask":
+                act.take_ask(u)
+            else:
+                act.set(step.save, answer.value)
+        if step.flow in _EXPLORING and step.expect in (None, "text"):
+            self._notice(act, u)
+        if answer.kind == "option":
+            option = step.options[answer.index]
+            for name, value in option.save.items():
+                act.set(name, value)
+            act.run_effects(option.effects)
+            act.follow(option.next, step)
+        elif answer.kind == "no":
+            act.follow(step.on_no, step)
+        elif answer.kind == "otherwise":
+            act.follow(step.otherwise, step)
+        else:
+            act.follow(step.next, step)
+
+    def _notice(self, act: Actions, u: Understanding) -> None:
+        """Free answers may show the need behind the ask, or debts, or exhaustion."""
+        slots = act.turn.state.slots
+        if not slots.get("topics"):
+            return
+        fresh = new_deeper(u.topic_ids, slots)
+        if fresh:
+            act.set("deeper", [*(slots.get("deeper") or ()), *fresh])
+        for name, value in signals(u.text).items():
+            act.set(name, value)
+
+    def _miss(self, act: Actions, step: Step) -> None:
+        misses = act.turn.state.misses + 1
+        if misses >= 2 or step.key == "common.offer_human":
+            act.remember_return()
+            act.go("common.offer_human")
+            return
+        act.turn.misses(misses)
+        act.say_message("not_understood")
+        act.ask(step, simpler=True)
+
+    def _waiting(self, act: Actions, event: HandoffWaiting) -> None:
+        if event.after_hours:
+            expected = event.expected or act.values().get("opening_hours", "")
+            act.say_message("waiting_after_hours", extra={"expected": expected})
+        else:
+            act.say_message("waiting_busy")
+

@@ -1,0 +1,139 @@
+"""What the conversation knows about the person's needs, read from the slots.
+
+The literal ask (``topics``), the needs behind it (``deeper``), signals such as debts
+or a carer at the end of their strength, and the named conditions that dialog files
+use in ``when:``. Pure functions over the slot mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+from dialogs.model import TopicInfo
+from nlu.text import fold
+
+__all__ = [
+    "IGNORED_TOPICS",
+    "split_topics",
+    "new_deeper",
+    "signals",
+    "all_topics",
+    "handoff_role",
+    "check_condition",
+]
+
+#: Topics that are never a need to explore or plan for.
+IGNORED_TOPICS = frozenset({"crisis"})
+_ROUTES = frozenset({"volunteer_offer", "worry_other"})
+
+_DEBTS = re.compile(
+    r"schuld|achterstand|deurwaarder|incasso|aanmaning|niet (meer )?betalen|"
+    r"geen geld|rood staan|debt|bailiff|can.?t pay|cannot pay"
+)
+_EXHAUSTED = re.compile(
+    r"kan (het )?niet meer|ik ben op\b|uitgeput|te veel|teveel|te zwaar|"
+    r"op van de zorg|opgebrand|overspannen|exhausted|worn out|too much|can.?t cope|cannot cope"
+)
+
+
+def split_topics(
+    topic_ids: Sequence[str], topics: Mapping[str, TopicInfo]
+) -> tuple[list[str], list[str]]:
+    """Split one message's topics into the literal ask and the needs behind it."""
+    found = [t for t in topic_ids if t not in IGNORED_TOPICS]
+    if not found:
+        return ["other"], []
+    asks = [t for t in found if t in topics and topics[t].kind == "ask" or t in _ROUTES]
+    behind = [t for t in found if t not in asks]
+    if not asks:
+        return found, []
+    return asks, behind
+
+
+def new_deeper(topic_ids: Sequence[str], slots: Mapping[str, Any]) -> list[str]:
+    """Topics in an answer that are new: neither the literal ask nor already noticed."""
+    known = set(slots.get("topics") or ()) | set(slots.get("deeper") or ())
+    return [
+        t
+        for t in topic_ids
+        if t not in known and t not in IGNORED_TOPICS and t not in _ROUTES and t != "other"
+    ]
+
+
+def signals(text: str) -> dict[str, bool]:
+    """Signals in free text that change who should help: debts, exhaustion."""
+    t = fold(text)
+    out = {}
+    if _DEBTS.search(t):
+        out["debts"] = True
+    if _EXHAUSTED.search(t):
+        out["exhausted"] = True
+    return out
+
+
+def all_topics(slots: Mapping[str, Any]) -> tuple[str, ...]:
+    """Literal topics then the needs behind them, without duplicates."""
+    seen: list[str] = []
+    for t in [*(slots.get("topics") or ()), *(slots.get("deeper") or ())]:
+        if t not in seen:
+            seen.append(t)
+    return tuple(seen)
+
+
+def handoff_role(slots: Mapping[str, Any], topics: Mapping[str, TopicInfo]) -> str:
+    """Who should take over: professional, volunteer or coordinator."""
+    found = [t for t in all_topics(slots) if t != "other"]
+    if "volunteer_offer" in found and len(found) == 1:
+        return "coordinator"
+    if slots.get("debts") or "worry_other" in found:
+        return "professional"
+    if slots.get("exhausted") or (isinstance(slots.get("scale"), int) and slots["scale"] <= 2):
+        return "professional"
+    if len(found) >= 3 or not found:
+        return "professional"
+    roles = {topics[t].role for t in found if t in topics}
+    if "professional" in roles:
+        return "professional"
+    if "coordinator" in roles and len(found) == 1:
+        return "coordinator"
+    return "volunteer"
+
+
+def check_condition(
+    name: str,
+    argument: str | None,
+    slots: Mapping[str, Any],
+    topics: Mapping[str, TopicInfo],
+    has_open_plan: bool = False,
+) -> bool:
+    """Evaluate a named condition from a dialog file's ``when:``."""
+    literal = list(slots.get("topics") or ())
+    if name == "topic_is":
+        return bool(literal) and literal[0] == argument
+    if name == "several_topics":
+        return len([t for t in literal if t != "other"]) >= 2
+    if name == "deeper_need_found":
+        asked = set(slots.get("deeper_asked") or ())
+        return any(d not in asked for d in slots.get("deeper") or ())
+    if name == "has_ask":
+        return bool(slots.get("first_ask")) and literal != ["other"]
+    if name == "has_network":
+        return bool(slots.get("network"))
+    if name == "has_neighbourhood":
+        return bool(slots.get("neighbourhood"))
+    if name == "needs_professional":
+        return handoff_role(slots, topics) == "professional"
+    if name == "wants_volunteer":
+        return slots.get("wants") == "volunteer"
+    if name == "wants_professional":
+        return slots.get("wants") == "professional"
+    if name == "wants_help":
+        return slots.get("wants") in ("volunteer", "professional")
+    if name == "scale_low":
+        return isinstance(slots.get("scale"), int) and slots["scale"] <= 3
+    if name == "asked_again":
+        return int(slots.get("ask_count") or 0) >= 2
+    if name == "has_open_plan":
+        return has_open_plan
+    raise KeyError(name)

@@ -1,0 +1,92 @@
+"""Read a person's answer to a step: an option, a free answer of some kind, or a miss."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Sequence
+
+from dialogs.model import Step
+from nlu.answers import choose_option, parse_when, scale, yes_no
+from nlu.api import Understanding
+from nlu.text import fold
+
+__all__ = ["Answer", "read_answer", "match_neighbourhood"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """``kind`` is "option", "no", "otherwise", "free" or "miss"."""
+
+    kind: str
+    index: int = -1
+    value: Any = None
+
+
+def match_neighbourhood(text: str, known: Sequence[str]) -> str | None:
+    """The known neighbourhood the text names, loosely ("tuinzicht" -> "Tuinzigt")."""
+    t = fold(text)
+    by_fold = {fold(n): n for n in known}
+    for f, name in by_fold.items():
+        if f in t:
+            return name
+    words = t.replace(",", " ").replace(".", " ").split()
+    candidates = words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    for c in candidates:
+        close = difflib.get_close_matches(c, list(by_fold), n=1, cutoff=0.75)
+        if close:
+            return by_fold[close[0]]
+    return None
+
+
+def _worth_keeping(text: str) -> bool:
+    return len(text.split()) > 2
+
+
+def read_answer(
+    step: Step,
+    u: Understanding,
+    labels: Sequence[str],
+    now: datetime,
+    neighbourhoods: Sequence[str] = (),
+) -> Answer:
+    """What the person's message means at this step."""
+    text = u.text.strip()
+    if step.options:
+        index = choose_option(text, labels) if text else None
+        keep = text if _worth_keeping(text) else None
+        if index is not None:
+            return Answer("option", index, keep)
+        if step.on_no:
+            yn = yes_no(text)
+            if yn is False:
+                return Answer("no", value=keep)
+            if yn is True:  # options that are not yes/no: a plain yes takes the first
+                return Answer("option", 0, keep)
+        if step.otherwise and text:
+            return Answer("otherwise", value=text)
+        return Answer("miss")
+    kind = step.expect or "text"
+    if not text:
+        return Answer("miss")
+    if kind == "yes_no":
+        yn = yes_no(text)
+        return Answer("miss") if yn is None else Answer("free", value=yn)
+    if kind == "scale":
+        n = scale(text)
+        if n is None:
+            return Answer("otherwise", value=text) if step.otherwise else Answer("miss")
+        return Answer("free", value=n)
+    if kind == "date":
+        when = parse_when(text, now)
+        if when is None:
+            return Answer("otherwise", value=text) if step.otherwise else Answer("miss")
+        return Answer("free", value=when.isoformat())
+    if kind == "neighbourhood":
+        found = match_neighbourhood(text, neighbourhoods)
+        if found:
+            return Answer("free", value=found)
+        short = len(text.split()) <= 3
+        return Answer("free", value=text.strip(" .!").title() if short else text)
+    return Answer("free", value=text)

@@ -1,0 +1,194 @@
+"""Fill in dialog texts: placeholders, dates for people, the plan and the summary.
+
+Everything here is pure: the time comes from the event, values from the slots,
+the person context and the organisation profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+
+from config.profile import Profile
+from dialogs.api import PersonContext, PlanItem, Who
+from dialogs.model import Dialogs
+from dialogs.needs import all_topics
+
+__all__ = [
+    "Scene",
+    "local",
+    "people_day",
+    "handoff_by",
+    "followup_due",
+    "values",
+    "fill",
+    "plan_lines",
+    "summary",
+]
+
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What a text may draw on in one turn."""
+
+    dialogs: Dialogs
+    profile: Profile
+    person: PersonContext
+    now: datetime
+    language: str
+    slots: Mapping[str, Any]
+    extra: Mapping[str, str] | None = None
+
+
+def local(profile: Profile, moment: datetime) -> datetime:
+    """The moment in the organisation's time zone (naive moments count as local)."""
+    tz = ZoneInfo(profile.timezone)
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+
+
+def people_day(moment: datetime, language: str) -> str:
+    """A day as people say it: "vrijdag 27 november"."""
+    return format_datetime(moment, "EEEE d MMMM", locale=_LOCALES.get(language, "nl_NL"))
+
+
+def handoff_by(profile: Profile, now: datetime, working_days: int = 2) -> datetime:
+    """The latest moment someone contacts the person: a few opening days ahead."""
+    day = local(profile, now).date()
+    open_days = set(profile.opening_hours) or {0, 1, 2, 3, 4}
+    left = working_days
+    while left:
+        day += timedelta(days=1)
+        if day.weekday() in open_days:
+            left -= 1
+    return datetime.combine(day, time(17, 0), tzinfo=ZoneInfo(profile.timezone))
+
+
+def followup_due(profile: Profile, now: datetime, days: int) -> datetime:
+    """A follow-up ``days`` ahead at ten in the morning, local time."""
+    day: date = local(profile, now).date() + timedelta(days=days)
+    return datetime.combine(day, time(10, 0), tzinfo=ZoneInfo(profile.timezone))
+
+
+def _join(parts: list[str], language: str) -> str:
+    word = " and " if language == "en" else " en "
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + word + parts[-1]
+
+
+def _phrases(scene: Scene, ids: list[str]) -> str:
+    topics = scene.dialogs.topics
+    parts = [topics[t].phrase.get(scene.language) for t in ids if t in topics]
+    return _join(parts, scene.language)
+
+
+def _name(scene: Scene, tid: str | None) -> str:
+    info = scene.dialogs.topics.get(tid or "other") or scene.dialogs.topics.get("other")
+    return info.name.get(scene.language) if info else str(tid)
+
+
+def plan_lines(scene: Scene, items: list[PlanItem]) -> str:
+    """The plan as short lines, one per agreement."""
+    lines = []
+    for item in items:
+        template = scene.dialogs.message(f"plan_{item.who.value}").get(scene.language)
+        lines.append(template.format(what=item.what, when=item.when or ""))
+    return "\n".join(lines)
+
+
+def values(scene: Scene) -> dict[str, str]:
+    """All placeholder values for one turn."""
+    s = scene.slots
+    literal = [t for t in s.get("topics") or ()]
+    deeper = list(s.get("deeper") or ())
+    asked = set(s.get("deeper_asked") or ())
+    pending = [d for d in deeper if d not in asked]
+    wanted = list(s.get("deeper_wanted") or ())
+    current = s.get("current_topic") or (literal[0] if literal else "other")
+    about_id = s.get("about") or current
+    about_info = scene.dialogs.topics.get(about_id)
+    open_plan = list(scene.person.open_plan)
+    out = dict(scene.profile.template_values(scene.language))
+    out.update(
+        name_part=f" {scene.person.name}" if scene.person.name else "",
+        topic_names=_phrases(scene, literal or ["other"]),
+        topic_phrase=_phrases(scene, [current]),
+        topic_1=_name(scene, literal[0] if literal else None),
+        topic_2=_name(scene, literal[1] if len(literal) > 1 else None),
+        deeper_phrase=_phrases(scene, pending[:1] or deeper[-1:] or ["other"]),
+        help_phrase=_phrases(scene, [t for t in literal if t != "other"] + wanted)
+        or _phrases(scene, ["other"]),
+        plan_text=plan_lines(scene, [PlanItem(**_item(i)) for i in s.get("plan") or ()]),
+        open_plan_text=plan_lines(scene, open_plan),
+        followup_day=str(s.get("followup_day") or ""),
+        handoff_day=people_day(handoff_by(scene.profile, scene.now), scene.language),
+        neighbourhood=str(s.get("neighbourhood") or ""),
+        about=about_info.followup.get(scene.language) if about_info else str(about_id),
+        expected="",
+    )
+    if scene.extra:
+        out.update(scene.extra)
+    return out
+
+
+def _item(raw: Mapping[str, Any]) -> dict[str, Any]:
+    return {**raw, "who": Who(raw["who"])}
+
+
+def fill(text: str, scene: Scene) -> str:
+    """Fill placeholders; collapse the blank lines an empty value may leave."""
+    filled = text.format_map(values(scene))
+    return "\n".join(line.rstrip() for line in filled.splitlines() if line.strip()).strip()
+
+
+def summary(scene: Scene) -> str:
+    """A handoff summary a volunteer can act on without asking everything again (Dutch)."""
+    s = scene.slots
+    topics = scene.dialogs.topics
+
+    def names(ids: list[str]) -> str:
+        return _join([topics[t].name.get("nl").lower() for t in ids if t in topics], "nl")
+
+    parts = []
+    literal = list(s.get("topics") or ["other"])
+    ask = s.get("first_ask")
+    parts.append(f"Vraagt hulp bij {names(literal)}" + (f': "{ask}".' if ask else "."))
+    deeper = list(s.get("deeper") or ())
+    if deeper:
+        wanted = set(s.get("deeper_wanted") or ())
+        note = "" if not wanted or set(deeper) <= wanted else " (niet alles gevraagd)"
+        because = s.get("difference")
+        parts.append(
+            f"Achter de vraag: {names(deeper)}{note}" + (f'; zegt: "{because}".' if because else ".")
+        )
+    for slot, label in (
+        ("own_strength", "Doet zelf"),
+        ("network_text", "Netwerk"),
+        ("network_who", "Kan helpen"),
+        ("network_easier", "Makkelijker vragen als"),
+        ("worry_notice", "Ziet"),
+        ("offer_what", "Wil graag"),
+        ("offer_when", "Tijd"),
+    ):
+        if s.get(slot):
+            parts.append(f"{label}: {s[slot]}.")
+    if isinstance(s.get("scale"), int):
+        parts.append(f"Cijfer nu: {s['scale']} van 10.")
+    plan = [PlanItem(**_item(i)) for i in s.get("plan") or ()]
+    if plan:
+        parts.append("Afspraak: " + "; ".join(f"{i.who.value}: {i.what}" for i in plan) + ".")
+    if s.get("neighbourhood"):
+        parts.append(f"Wijk: {s['neighbourhood']}.")
+    if s.get("followup_due"):
+        due = datetime.fromisoformat(s["followup_due"])
+        parts.append(f"Terugkoppeling {people_day(due, 'nl')}.")
+    if scene.person.name:
+        parts.insert(0, f"{scene.person.name}.")
+    topic_line = ", ".join(all_topics(s))
+    return " ".join(parts) + (f" Onderwerpen: {topic_line}." if topic_line else "")
