@@ -1,0 +1,176 @@
+"""The way of one message, end to end through a real database, NLU and dialogs."""
+
+from __future__ import annotations
+
+import asyncio
+from sqlalchemy import func, select
+
+from bot.messages import Channel, Inbound
+from bot.services import Core
+from storage.models import Contact, Conversation, Handoff, Identity, Message, OutboxRow
+
+PHONE = "+31612345678"
+
+
+def sms(text: str, sid: str | None = None, frm: str = PHONE) -> Inbound:
+    return Inbound(channel=Channel.SMS, address=frm, text=text, provider_id=sid)
+
+
+def count(core: Core, model, *where) -> int:  # type: ignore[no-untyped-def]
+    with core.db.session() as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def outbox_texts(core: Core) -> list[str]:
+    with core.db.session() as s:
+        return [r.text or "" for r in s.scalars(select(OutboxRow).order_by(OutboxRow.id))]
+
+
+def test_first_message_is_stored_and_answered_with_at_most_two_options(core: Core) -> None:
+    result = core.pipeline.handle_sync(sms("hallo, ik zoek hulp met boodschappen", "SM1"))
+    assert result.stored and not result.duplicate
+    assert result.replies, "the person gets an answer"
+    assert all(len(r.options) <= 2 for r in result.replies)
+    assert count(core, Message, Message.direction == "in") == 1
+    assert count(core, OutboxRow) == len(result.replies)
+    with core.db.session() as s:
+        msg = s.scalar(select(Message).where(Message.direction == "in"))
+        assert msg.text == "hallo, ik zoek hulp met boodschappen" and msg.handled_at is not None
+
+
+def test_redelivered_provider_message_is_stored_and_answered_once(core: Core) -> None:
+    first = core.pipeline.handle_sync(sms("hallo", "SM-dup"))
+    again = core.pipeline.handle_sync(sms("hallo", "SM-dup"))
+    assert again.duplicate and not again.replies
+    assert count(core, Message, Message.direction == "in") == 1
+    assert count(core, OutboxRow) == len(first.replies)
+
+
+def test_national_number_formats_are_one_person(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "A", frm="06 12345678"))
+    core.pipeline.handle_sync(sms("ja", "B", frm="0031612345678"))
+    core.pipeline.handle_sync(sms("ja", "C", frm="+31 6 1234 5678"))
+    assert count(core, Contact) == 1
+    with core.db.session() as s:
+        assert s.scalar(select(Identity.address)) == PHONE
+
+
+def test_sms_and_whatsapp_from_one_number_share_contact_and_conversation(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "S1"))
+    wa = Inbound(channel=Channel.WHATSAPP, address=PHONE, text="ja", provider_id="W1")
+    result = core.pipeline.handle_sync(wa)
+    assert count(core, Contact) == 1
+    assert count(core, Conversation) == 1
+    with core.db.session() as s:
+        channels = set(s.scalars(select(OutboxRow.channel).where(OutboxRow.id > 0)))
+    assert "whatsapp" in channels, "the reply goes to the channel the person last used"
+    assert result.replies
+
+
+def test_a_stored_but_unanswered_message_is_answered_once_after_a_crash(core: Core) -> None:
+    # The process died after storing (step 1) and before the turn (step 2).
+    stored = core.pipeline.store(sms("hallo, kan iemand helpen", "SM-crash"))
+    assert count(core, Message, Message.handled_at.is_(None)) == 1
+    assert count(core, OutboxRow) == 0
+    # The provider retries while we recover: answered once, whatever the order.
+    assert core.pipeline.recover() == 1
+    retry = core.pipeline.handle_sync(sms("hallo, kan iemand helpen", "SM-crash"))
+    assert retry.duplicate and not retry.replies
+    assert count(core, Message, Message.direction == "in") == 1
+    assert count(core, Message, Message.handled_at.is_(None)) == 0
+    n = count(core, OutboxRow)
+    assert n >= 1
+    assert core.pipeline.recover() == 0 and count(core, OutboxRow) == n
+    assert stored.message_id is not None
+
+
+class _BrokenEngine:
+    def decide(self, state, event):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug in a dialog")
+
+
+def test_a_failing_turn_keeps_the_message_and_tells_the_person_honestly(core: Core) -> None:
+    core.pipeline.engine = _BrokenEngine()
+    result = core.pipeline.handle_sync(sms("ik heb een vraag over mijn huur", "SM-err"))
+    assert result.stored
+    assert len(result.replies) == 1 and "mis" in result.replies[0].text
+    assert count(core, Message, Message.direction == "in", Message.handled_at.is_not(None)) == 1
+    with core.db.session() as s:
+        h = s.scalar(select(Handoff))
+        assert h is not None and h.reason == "error" and h.priority == "normal"
+
+
+def test_a_failing_turn_with_a_crisis_still_gives_crisis_numbers(core: Core) -> None:
+    core.pipeline.engine = _BrokenEngine()
+    result = core.pipeline.handle_sync(sms("ik wil er niet meer zijn", "SM-err2"))
+    text = result.replies[0].text
+    assert "112" in text and "113" in text
+    with core.db.session() as s:
+        h = s.scalar(select(Handoff))
+        assert h.priority == "urgent" and h.role == "professional"
+
+
+def test_crisis_reaches_a_professional_at_once_even_mid_dialog(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "a1"))
+    result = core.pipeline.handle_sync(sms("ik zie het niet meer zitten", "a2"))
+    assert any("113" in r.text for r in result.replies)
+    with core.db.session() as s:
+        h = s.scalar(select(Handoff).order_by(Handoff.id.desc()))
+        assert h is not None and h.priority == "urgent" and h.role == "professional"
+        assert h.crisis_kind == "suicide"
+
+
+def test_stop_silences_everything_but_a_crisis_still_gets_help(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "s1"))
+    stop = core.pipeline.handle_sync(sms("stop", "s2"))
+    assert stop.replies, "the stop is confirmed once"
+    quiet = core.pipeline.handle_sync(sms("ik wil hulp met boodschappen", "s3"))
+    assert quiet.stopped and not quiet.replies
+    crisis = core.pipeline.handle_sync(sms("mijn man slaat me", "s4"))
+    assert any("0800-2000" in r.text for r in crisis.replies)
+
+
+def test_mens_hands_over_to_a_human(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "m1"))
+    result = core.pipeline.handle_sync(sms("mens", "m2"))
+    assert result.replies
+    with core.db.session() as s:
+        h = s.scalar(select(Handoff))
+        conv = s.scalar(select(Conversation))
+    assert h is not None and h.status == "waiting"
+    assert conv.owner == "waiting"
+
+
+def test_two_messages_of_one_person_at_once_run_one_after_the_other(sqlite_core: Core) -> None:
+    core = sqlite_core
+
+    async def both() -> None:
+        await asyncio.gather(
+            core.pipeline.handle(sms("hallo", "c1")), core.pipeline.handle(sms("ja", "c2"))
+        )
+
+    asyncio.run(both())
+    assert count(core, Message, Message.direction == "in", Message.handled_at.is_not(None)) == 2
+    with core.db.session() as s:
+        handled = list(s.scalars(select(Message.handled_at).where(Message.direction == "in").order_by(Message.id)))
+    assert handled[0] <= handled[1]
+
+
+def test_state_can_be_rebuilt_from_the_event_log(core: Core) -> None:
+    from dialogs.api import LanguageSet, MissesCounted, SlotSet, State, StepEntered, fold
+    from storage.models import ConversationEvent
+
+    for i, text in enumerate(["goedemiddag, kan iemand mijn huis schoonmaken", "ja", "ja hoor"]):
+        core.pipeline.handle_sync(sms(text, f"r{i}"))
+    kinds = {"StepEntered": StepEntered, "SlotSet": SlotSet, "LanguageSet": LanguageSet, "MissesCounted": MissesCounted}
+    with core.db.session() as s:
+        conv = s.scalar(select(Conversation))
+        events = s.scalars(
+            select(ConversationEvent).where(ConversationEvent.conversation_id == conv.id).order_by(ConversationEvent.id)
+        ).all()
+        entries = [kinds[e.type](**e.data) for e in events if e.type in kinds]
+        snapshot = State.from_json(conv.state)
+    rebuilt = fold(entries)
+    assert rebuilt.flow == snapshot.flow and rebuilt.step == snapshot.step
+    assert rebuilt.slots == snapshot.slots and rebuilt.language == snapshot.language
+
