@@ -15,13 +15,13 @@ from bot.ports import TurnResult
 
 __all__ = [
     "MAX_BODY_BYTES",
+    "TwilioForm",
+    "hand_to_pipeline",
+    "public_url",
     "read_body",
+    "read_twilio_form",
     "services_of",
     "to_e164",
-    "public_url",
-    "TwilioForm",
-    "read_twilio_form",
-    "hand_to_pipeline",
 ]
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def to_e164(raw: str, region: str = "NL") -> str:
     """
     value = raw.strip()
     if value.lower().startswith("whatsapp:"):
-        value = value[len("whatsapp:"):].strip()
+        value = value[len("whatsapp:") :].strip()
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:

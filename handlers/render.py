@@ -22,19 +22,19 @@ from handlers.base import Rendered
 from handlers.gsm7 import SINGLE_GSM7, segments, septets, split_sms, to_gsm7
 
 __all__ = [
-    "numbered",
-    "render_sms",
-    "render_whatsapp",
-    "render_telegram",
-    "render_webchat",
-    "render_terminal",
-    "render_for",
-    "voice_prompt",
-    "speakable",
-    "share_phone_button",
-    "share_phone_label",
     "TELEGRAM_MAX_CHARS",
     "TWILIO_MAX_BODY",
+    "numbered",
+    "render_for",
+    "render_sms",
+    "render_telegram",
+    "render_terminal",
+    "render_webchat",
+    "render_whatsapp",
+    "share_phone_button",
+    "share_phone_label",
+    "speakable",
+    "voice_prompt",
 ]
 
 TELEGRAM_MAX_CHARS = 4096
@@ -63,7 +63,9 @@ def _split_plain(text: str, limit: int) -> list[str]:
     return split_sms(text, limit=limit)
 
 
-def render_sms(text: str, options: tuple[str, ...] = (), language: str = "nl") -> tuple[Rendered, ...]:
+def render_sms(
+    text: str, options: tuple[str, ...] = (), language: str = "nl"
+) -> tuple[Rendered, ...]:
     """SMS: GSM-7 only, options numbered under the text, one segment per part where possible.
 
     The options stay together with the end of the text when they fit in its segment,
@@ -122,7 +124,8 @@ def render_terminal(
 def speakable(text: str) -> str:
     """Text a voice can read: no emoji or symbols, line breaks as pauses."""
     kept = "".join(
-        c for c in unicodedata.normalize("NFC", text)
+        c
+        for c in unicodedata.normalize("NFC", text)
         if unicodedata.category(c) not in {"So", "Sk", "Cs", "Co", "Cn", "Cf"}
     )
     lines = [line.strip() for line in kept.splitlines() if line.strip()]
@@ -173,4 +176,4 @@ def share_phone_button(label: str) -> str:
 
 def share_phone_label(button: str) -> str | None:
     """The label of a share-phone button, or None for an ordinary button."""
-    return button[len(_SHARE_PHONE):] if button.startswith(_SHARE_PHONE) else None
+    return button[len(_SHARE_PHONE) :] if button.startswith(_SHARE_PHONE) else None

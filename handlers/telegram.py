@@ -53,12 +53,12 @@ from handlers.base import (
 from handlers.render import render_telegram, share_phone_button, share_phone_label
 
 __all__ = [
-    "router",
-    "parse_update",
-    "TelegramSender",
-    "TelegramPoller",
-    "map_telegram_error",
     "SECRET_HEADER",
+    "TelegramPoller",
+    "TelegramSender",
+    "map_telegram_error",
+    "parse_update",
+    "router",
 ]
 
 log = logging.getLogger(__name__)

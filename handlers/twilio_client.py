@@ -31,12 +31,12 @@ from handlers.base import (
 )
 
 __all__ = [
+    "BLOCKED_CODES",
+    "DEFAULT_RETRY_AFTER",
     "BaseUrlHttpClient",
     "TwilioMessaging",
-    "map_twilio_error",
-    "BLOCKED_CODES",
     "WindowClosed",
-    "DEFAULT_RETRY_AFTER",
+    "map_twilio_error",
 ]
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,10 @@ class _Created:
 
 
 class TwilioMessaging:
-    """One Twilio REST client for sending messages; open with :meth:`start`, close with :meth:`stop`."""
+    """One Twilio REST client for sending messages.
+
+    Open with :meth:`start`, close with :meth:`stop` (in the app's lifespan).
+    """
 
     def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None) -> None:
         self._account_sid = account_sid

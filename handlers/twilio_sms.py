@@ -19,7 +19,7 @@ from handlers.base import Delivery, Rendered
 from handlers.render import render_sms
 from handlers.twilio_client import TwilioMessaging
 
-__all__ = ["router", "TwilioSmsSender", "EMPTY_TWIML", "twiml_ok", "status_callback_url"]
+__all__ = ["EMPTY_TWIML", "TwilioSmsSender", "router", "status_callback_url", "twiml_ok"]
 
 #: An empty TwiML answer: replies go out through the outbox, never in TwiML.
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'

@@ -35,7 +35,7 @@ from config.profile import Profile
 from handlers._web import hand_to_pipeline, read_twilio_form, services_of, to_e164
 from handlers.render import speakable, voice_prompt
 
-__all__ = ["router", "is_open", "GREETING_TEXT", "HUMAN_TEXT", "VOICE_PATH", "GATHER_PATH"]
+__all__ = ["GATHER_PATH", "GREETING_TEXT", "HUMAN_TEXT", "VOICE_PATH", "is_open", "router"]
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,9 @@ def _action_url(settings: Any, state: dict[str, str]) -> str:
     return f"{base}{GATHER_PATH}?{query}"
 
 
-def _gather(settings: Any, prompt: str, state: dict[str, str], lang: str, hints: str) -> VoiceResponse:
+def _gather(
+    settings: Any, prompt: str, state: dict[str, str], lang: str, hints: str
+) -> VoiceResponse:
     vr = VoiceResponse()
     gather = Gather(
         input="dtmf speech",
@@ -181,7 +183,9 @@ async def voice_call(request: Request) -> Response:
     if caller is None:
         return _goodbye(texts["hidden"], lang)
     inbound = Inbound(
-        channel=Channel.VOICE, address=caller, text=GREETING_TEXT,
+        channel=Channel.VOICE,
+        address=caller,
+        text=GREETING_TEXT,
         provider_id=f"{form['CallSid']}:0",
     )
     result = await _turn(services, inbound)
@@ -252,7 +256,9 @@ async def voice_gather(request: Request) -> Response:
 async def _to_human(services: Any, caller: str, provider_id: str, lang: str) -> Response:
     """Tell the pipeline ("mens"), then connect during opening hours or say when we call back."""
     texts = _TEXTS[lang]
-    result = await _turn(services, Inbound(Channel.VOICE, caller, HUMAN_TEXT, provider_id=provider_id))
+    result = await _turn(
+        services, Inbound(Channel.VOICE, caller, HUMAN_TEXT, provider_id=provider_id)
+    )
     if result is None:
         return _goodbye(texts["error"], lang)
     # services.clock (bot.clock.Clock, optional) lets the simulator and tests set the time.

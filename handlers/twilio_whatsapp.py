@@ -23,7 +23,7 @@ from handlers.render import render_whatsapp
 from handlers.twilio_client import TwilioMessaging, WindowClosed
 from handlers.twilio_sms import status_callback_url, twiml_ok
 
-__all__ = ["router", "TwilioWhatsAppSender", "window_open", "WINDOW", "WindowClosed"]
+__all__ = ["WINDOW", "TwilioWhatsAppSender", "WindowClosed", "router", "window_open"]
 
 #: How long after the person's last message free text may be sent.
 WINDOW = timedelta(hours=24)

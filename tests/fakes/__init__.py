@@ -13,11 +13,11 @@ from tests.fakes.twilio_server import (
 )
 
 __all__ = [
-    "FakeTelegramServer",
-    "FakeTwilioServer",
     "TELEGRAM_TEST_TOKEN",
     "TWILIO_TEST_SID",
     "TWILIO_TEST_TOKEN",
+    "FakeTelegramServer",
+    "FakeTwilioServer",
     "sign_twilio",
     "twilio_headers",
 ]

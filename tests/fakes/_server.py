@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl
 
 __all__ = ["FakeHttpServer", "HttpCall", "Reply"]
@@ -114,7 +115,7 @@ class FakeHttpServer:
 
         return Handler
 
-    def start(self) -> "FakeHttpServer":
+    def start(self) -> FakeHttpServer:
         """Listen on 127.0.0.1 on a free port and serve in a daemon thread."""
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True

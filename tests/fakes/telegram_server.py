@@ -19,7 +19,7 @@ from typing import Any
 
 from tests.fakes._server import FakeHttpServer, HttpCall, Reply
 
-__all__ = ["FakeTelegramServer", "TELEGRAM_TEST_TOKEN"]
+__all__ = ["TELEGRAM_TEST_TOKEN", "FakeTelegramServer"]
 
 TELEGRAM_TEST_TOKEN = "123456789:AAH-fake_token_for_tests_only_0123456"
 
@@ -34,7 +34,8 @@ _FAILURES = {
         },
     ),
     "blocked": lambda ra: Reply(
-        403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+        403,
+        {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"},
     ),
     "bad_request": lambda ra: Reply(
         400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
@@ -48,7 +49,9 @@ _FAILURES = {
 class FakeTelegramServer(FakeHttpServer):
     """Fake Bot API. Use as a context manager: ``with FakeTelegramServer() as tg: ...``."""
 
-    def __init__(self, token: str = TELEGRAM_TEST_TOKEN, bot_username: str = "voordeur_test_bot") -> None:
+    def __init__(
+        self, token: str = TELEGRAM_TEST_TOKEN, bot_username: str = "voordeur_test_bot"
+    ) -> None:
         super().__init__()
         self.token = token
         self.bot_id = int(token.split(":")[0])
@@ -98,7 +101,11 @@ class FakeTelegramServer(FakeHttpServer):
         return self.push_update({"message": self.message_from(chat_id, text, first_name, user_id)})
 
     def message_from(
-        self, chat_id: int, text: str | None, first_name: str = "Ans", user_id: int | None = None,
+        self,
+        chat_id: int,
+        text: str | None,
+        first_name: str = "Ans",
+        user_id: int | None = None,
         **extra: Any,
     ) -> dict[str, Any]:
         """A Message object as a person sends it (for webhook bodies too)."""
@@ -117,9 +124,7 @@ class FakeTelegramServer(FakeHttpServer):
     def calls_to(self, method: str) -> list[dict[str, Any]]:
         """Parameters of every call to ``method`` (reply_markup decoded from JSON)."""
         with self._lock:
-            return [
-                c.params for c in self.calls if c.path.rsplit("/", 1)[-1] == method
-            ]
+            return [c.params for c in self.calls if c.path.rsplit("/", 1)[-1] == method]
 
     @property
     def sent_messages(self) -> list[dict[str, Any]]:
@@ -145,7 +150,7 @@ class FakeTelegramServer(FakeHttpServer):
         prefix = f"/bot{self.token}/"
         if not call.path.startswith(prefix):
             return Reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        method = call.path[len(prefix):].split("?")[0]
+        method = call.path[len(prefix) :].split("?")[0]
         params = call.params
         if isinstance(params.get("reply_markup"), str):
             params["reply_markup"] = json.loads(params["reply_markup"])
@@ -177,19 +182,27 @@ class FakeTelegramServer(FakeHttpServer):
 
     def _m_sendMessage(self, params: dict[str, Any]) -> Reply:
         if "chat_id" not in params or not str(params.get("text", "")):
-            return Reply(400, {"ok": False, "error_code": 400,
-                               "description": "Bad Request: message text is empty"})
+            return Reply(
+                400,
+                {
+                    "ok": False,
+                    "error_code": 400,
+                    "description": "Bad Request: message text is empty",
+                },
+            )
         try:
             chat_id: int | str = int(params["chat_id"])
         except ValueError:
             chat_id = str(params["chat_id"])
-        return self._ok({
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private"},
-            "from": self._bot_user(),
-            "text": params["text"],
-        })
+        return self._ok(
+            {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": self._bot_user(),
+                "text": params["text"],
+            }
+        )
 
     def _m_getUpdates(self, params: dict[str, Any]) -> Reply:
         offset = int(params.get("offset") or 0)
@@ -218,5 +231,10 @@ class FakeTelegramServer(FakeHttpServer):
         return self._ok(True)
 
     def _m_getWebhookInfo(self, params: dict[str, Any]) -> Reply:
-        return self._ok({"url": self.webhook_url, "has_custom_certificate": False,
-                         "pending_update_count": len(self._updates)})
+        return self._ok(
+            {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
+            }
+        )

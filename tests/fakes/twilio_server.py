@@ -22,9 +22,9 @@ from twilio.request_validator import RequestValidator
 from tests.fakes._server import FakeHttpServer, HttpCall, Reply
 
 __all__ = [
-    "FakeTwilioServer",
     "TWILIO_TEST_SID",
     "TWILIO_TEST_TOKEN",
+    "FakeTwilioServer",
     "sign_twilio",
     "twilio_headers",
 ]
@@ -67,7 +67,9 @@ _FAILURES = {
 class FakeTwilioServer(FakeHttpServer):
     """Fake Twilio REST API. Use as a context manager: ``with FakeTwilioServer() as tw: ...``."""
 
-    def __init__(self, account_sid: str = TWILIO_TEST_SID, auth_token: str = TWILIO_TEST_TOKEN) -> None:
+    def __init__(
+        self, account_sid: str = TWILIO_TEST_SID, auth_token: str = TWILIO_TEST_TOKEN
+    ) -> None:
         super().__init__()
         self.account_sid = account_sid
         self.auth_token = auth_token
@@ -103,7 +105,11 @@ class FakeTwilioServer(FakeHttpServer):
         if failure is not None:
             kind, retry_after = failure
             status, code, message = _FAILURES[kind]
-            headers = {"Retry-After": str(retry_after)} if kind == "rate_limit" and retry_after is not None else {}
+            headers = (
+                {"Retry-After": str(retry_after)}
+                if kind == "rate_limit" and retry_after is not None
+                else {}
+            )
             return Reply(status, _error(status, code, message), headers)
         p = call.params
         if not p.get("To"):
@@ -115,28 +121,33 @@ class FakeTwilioServer(FakeHttpServer):
         sid = "SM" + secrets.token_hex(16)
         p["_sid"] = sid
         now = formatdate(usegmt=True)
-        return Reply(201, {
-            "account_sid": self.account_sid,
-            "api_version": "2010-04-01",
-            "body": p.get("Body", ""),
-            "date_created": now,
-            "date_sent": None,
-            "date_updated": now,
-            "direction": "outbound-api",
-            "error_code": None,
-            "error_message": None,
-            "from": p.get("From"),
-            "messaging_service_sid": p.get("MessagingServiceSid"),
-            "num_media": "0",
-            "num_segments": "1",
-            "price": None,
-            "price_unit": "USD",
-            "sid": sid,
-            "status": "queued",
-            "subresource_uris": {"media": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}/Media.json"},
-            "to": p.get("To"),
-            "uri": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}.json",
-        })
+        return Reply(
+            201,
+            {
+                "account_sid": self.account_sid,
+                "api_version": "2010-04-01",
+                "body": p.get("Body", ""),
+                "date_created": now,
+                "date_sent": None,
+                "date_updated": now,
+                "direction": "outbound-api",
+                "error_code": None,
+                "error_message": None,
+                "from": p.get("From"),
+                "messaging_service_sid": p.get("MessagingServiceSid"),
+                "num_media": "0",
+                "num_segments": "1",
+                "price": None,
+                "price_unit": "USD",
+                "sid": sid,
+                "status": "queued",
+                "subresource_uris": {
+                    "media": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}/Media.json"
+                },
+                "to": p.get("To"),
+                "uri": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}.json",
+            },
+        )
 
     def _authorised(self, header: str) -> bool:
         if not header.startswith("Basic "):

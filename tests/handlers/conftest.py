@@ -69,22 +69,24 @@ class FixedClock:
 
 
 def make_settings(**overrides: Any) -> Settings:
-    values: dict[str, Any] = dict(
-        telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
-        telegram_webhook_secret=Secret(TELEGRAM_SECRET),
-        twilio_account_sid=TWILIO_TEST_SID,
-        twilio_auth_token=Secret(TWILIO_TEST_TOKEN),
-        twilio_sms_from="+3197010000001",
-        twilio_whatsapp_from="+3197010000002",
-        twilio_whatsapp_template_sid="HX" + "ab" * 16,
-        on_duty_phone=ON_DUTY,
-    )
+    values: dict[str, Any] = {
+        "telegram_bot_token": Secret(TELEGRAM_TEST_TOKEN),
+        "telegram_webhook_secret": Secret(TELEGRAM_SECRET),
+        "twilio_account_sid": TWILIO_TEST_SID,
+        "twilio_auth_token": Secret(TWILIO_TEST_TOKEN),
+        "twilio_sms_from": "+3197010000001",
+        "twilio_whatsapp_from": "+3197010000002",
+        "twilio_whatsapp_template_sid": "HX" + "ab" * 16,
+        "on_duty_phone": ON_DUTY,
+    }
     values.update(overrides)
     return Settings(**values)
 
 
 def always_open(profile: Profile) -> Profile:
-    return replace(profile, opening_hours={d: (time(0, 0), time(23, 59, 59, 999999)) for d in range(7)})
+    return replace(
+        profile, opening_hours={d: (time(0, 0), time(23, 59, 59, 999999)) for d in range(7)}
+    )
 
 
 def never_open(profile: Profile) -> Profile:
@@ -111,7 +113,11 @@ class Harness:
         return (self.services.settings.public_base_url or "http://testserver").rstrip("/")
 
     def twilio_post(
-        self, path: str, params: dict[str, str], *, token: str = TWILIO_TEST_TOKEN,
+        self,
+        path: str,
+        params: dict[str, str],
+        *,
+        token: str = TWILIO_TEST_TOKEN,
         signature: str | None = None,
     ) -> Any:
         """POST a form signed the way Twilio signs it (``path`` may carry a query)."""

@@ -81,8 +81,10 @@ def test_segment_counts_ucs2() -> None:
 
 
 def test_one_umlaut_makes_three_segments_and_rendering_makes_one() -> None:
-    text = ("U vroeg naar hulp bij financiële zaken. Wij kunnen samen kijken "
-            "wat u zelf kunt doen en wie u daarbij kan helpen. Wilt u dat we dat doen?")
+    text = (
+        "U vroeg naar hulp bij financiële zaken. Wij kunnen samen kijken "
+        "wat u zelf kunt doen en wie u daarbij kan helpen. Wilt u dat we dat doen?"
+    )
     assert 130 < len(text) <= 160
     assert segments(text) == 3
     assert segments(to_gsm7(text)) == 1
@@ -146,7 +148,11 @@ def test_gsm7_text_is_unchanged(text: str) -> None:
 def test_no_gsm7_character_is_lost(text: str) -> None:
     import unicodedata
 
-    kept = [c for c in unicodedata.normalize("NFC", text) if c in GSM7_BASIC | GSM7_EXTENSION and not c.isspace()]
+    kept = [
+        c
+        for c in unicodedata.normalize("NFC", text)
+        if c in GSM7_BASIC | GSM7_EXTENSION and not c.isspace()
+    ]
     out = iter(to_gsm7(text))
     # every GSM-7 character of the input appears in the output, in order
     assert all(any(c == o for o in out) for c in kept)
@@ -159,7 +165,9 @@ def test_no_gsm7_character_is_lost(text: str) -> None:
     ),
     st.sampled_from([None, 40, 70, 160]),
 )
-def test_split_never_cuts_a_word_and_loses_nothing(pieces: list[tuple[str, str]], limit: int | None) -> None:
+def test_split_never_cuts_a_word_and_loses_nothing(
+    pieces: list[tuple[str, str]], limit: int | None
+) -> None:
     text = to_gsm7("".join(w + sep for w, sep in pieces))
     parts = split_sms(text, limit=limit)
     assert " ".join(parts).split() == text.split()

@@ -25,7 +25,9 @@ from tests.handlers.conftest import TELEGRAM_SECRET, Harness, RecordingPipeline
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-def _update(tg: FakeTelegramServer, text: str | None = "Hallo", update_id: int = 501, **extra: Any) -> dict[str, Any]:
+def _update(
+    tg: FakeTelegramServer, text: str | None = "Hallo", update_id: int = 501, **extra: Any
+) -> dict[str, Any]:
     return {"update_id": update_id, "message": tg.message_from(4242, text, "Ans", **extra)}
 
 
@@ -86,7 +88,9 @@ def test_oversized_body_is_refused(harness: Harness, tg: FakeTelegramServer) -> 
     assert harness.pipeline.received == []
 
 
-def test_non_message_updates_are_acknowledged_and_ignored(harness: Harness, tg: FakeTelegramServer) -> None:
+def test_non_message_updates_are_acknowledged_and_ignored(
+    harness: Harness, tg: FakeTelegramServer
+) -> None:
     edited = {"update_id": 7, "edited_message": tg.message_from(4242, "oeps", edit_date=1)}
     assert _post(harness, edited).status_code == 200
     sticker = {"update_id": 8, "message": tg.message_from(4242, None)}
@@ -99,7 +103,9 @@ def test_not_stored_means_503_so_telegram_retries(harness: Harness, tg: FakeTele
     assert _post(harness, _update(tg)).status_code == 503
 
 
-def test_pipeline_failure_means_503_without_a_stack_trace(harness: Harness, tg: FakeTelegramServer) -> None:
+def test_pipeline_failure_means_503_without_a_stack_trace(
+    harness: Harness, tg: FakeTelegramServer
+) -> None:
     harness.pipeline.fail = True
     response = _post(harness, _update(tg))
     assert response.status_code == 503
@@ -111,14 +117,18 @@ def test_a_redelivered_update_is_acknowledged(harness: Harness, tg: FakeTelegram
     assert _post(harness, _update(tg)).status_code == 200
 
 
-def test_own_shared_contact_gives_the_phone_number(harness: Harness, tg: FakeTelegramServer) -> None:
+def test_own_shared_contact_gives_the_phone_number(
+    harness: Harness, tg: FakeTelegramServer
+) -> None:
     contact = {"phone_number": "31612345678", "first_name": "Ans", "user_id": 4242}
     assert _post(harness, _update(tg, None, contact=contact)).status_code == 200
     (inbound,) = harness.pipeline.received
     assert inbound.shared_phone == "+31612345678"
 
 
-def test_someone_elses_contact_is_not_taken_as_theirs(harness: Harness, tg: FakeTelegramServer) -> None:
+def test_someone_elses_contact_is_not_taken_as_theirs(
+    harness: Harness, tg: FakeTelegramServer
+) -> None:
     contact = {"phone_number": "+31687654321", "first_name": "Piet", "user_id": 999}
     _post(harness, _update(tg, "dit is Piet", contact=contact))
     (inbound,) = harness.pipeline.received
@@ -138,13 +148,17 @@ async def sender(tg: FakeTelegramServer) -> Any:
 
 
 @pytest.mark.anyio
-async def test_start_checks_the_token_with_getme(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_start_checks_the_token_with_getme(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     assert tg.calls_to("getMe")
     assert sender.bot.username == "voordeur_test_bot"
 
 
 @pytest.mark.anyio
-async def test_two_options_are_a_reply_keyboard(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_two_options_are_a_reply_keyboard(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     (rendered,) = sender.render("Wilt u hulp?", ("Ja", "Nee"), "nl")
     delivery = await sender.send("4242", rendered)
     (sent,) = tg.sent_messages
@@ -158,22 +172,32 @@ async def test_two_options_are_a_reply_keyboard(tg: FakeTelegramServer, sender: 
 
 
 @pytest.mark.anyio
-async def test_no_options_removes_the_keyboard(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_no_options_removes_the_keyboard(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     await sender.send("4242", Rendered(text="Tot morgen."))
     assert tg.sent_messages[0]["reply_markup"] == {"remove_keyboard": True}
 
 
 @pytest.mark.anyio
-async def test_phone_request_button_asks_for_the_contact(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_phone_request_button_asks_for_the_contact(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     await sender.send_phone_request("4242", "Mogen we u bellen?", "Deel mijn nummer")
     await sender.send("4242", Rendered(text="Of zo", buttons=(share_phone_button("Nummer"), "Nee")))
     first, second = tg.sent_messages
-    assert first["reply_markup"]["keyboard"] == [[{"text": "Deel mijn nummer", "request_contact": True}]]
-    assert second["reply_markup"]["keyboard"] == [[{"text": "Nummer", "request_contact": True}, {"text": "Nee"}]]
+    assert first["reply_markup"]["keyboard"] == [
+        [{"text": "Deel mijn nummer", "request_contact": True}]
+    ]
+    assert second["reply_markup"]["keyboard"] == [
+        [{"text": "Nummer", "request_contact": True}, {"text": "Nee"}]
+    ]
 
 
 @pytest.mark.anyio
-async def test_flood_control_is_rate_limited_with_retry_after(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_flood_control_is_rate_limited_with_retry_after(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     tg.fail_next(1, "rate_limit", retry_after=12)
     with pytest.raises(RateLimited) as caught:
         await sender.send("4242", Rendered(text="Hallo"))
@@ -183,7 +207,9 @@ async def test_flood_control_is_rate_limited_with_retry_after(tg: FakeTelegramSe
 
 
 @pytest.mark.anyio
-async def test_blocked_bot_means_recipient_blocked(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_blocked_bot_means_recipient_blocked(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     tg.fail_next(1, "blocked")
     with pytest.raises(RecipientBlocked):
         await sender.send("4242", Rendered(text="Hallo"))
@@ -212,8 +238,12 @@ async def test_unreachable_api_is_temporary(tg: FakeTelegramServer, sender: Tele
 
 
 @pytest.mark.anyio
-async def test_set_webhook_with_secret_reaches_the_api(tg: FakeTelegramServer, sender: TelegramSender) -> None:
-    await sender.bot.set_webhook("https://voordeur.example/webhooks/telegram", secret_token=TELEGRAM_SECRET)
+async def test_set_webhook_with_secret_reaches_the_api(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
+    await sender.bot.set_webhook(
+        "https://voordeur.example/webhooks/telegram", secret_token=TELEGRAM_SECRET
+    )
     assert tg.webhook_url == "https://voordeur.example/webhooks/telegram"
     assert tg.webhook_secret == TELEGRAM_SECRET
 
@@ -230,7 +260,9 @@ async def _wait_for(predicate: Any, seconds: float = 5.0) -> None:
 
 
 @pytest.mark.anyio
-async def test_polling_feeds_messages_to_the_pipeline_once(tg: FakeTelegramServer, sender: TelegramSender) -> None:
+async def test_polling_feeds_messages_to_the_pipeline_once(
+    tg: FakeTelegramServer, sender: TelegramSender
+) -> None:
     pipeline = RecordingPipeline()
     poller = TelegramPoller(sender.bot, pipeline, timeout=1)
     await poller.start()

@@ -52,7 +52,10 @@ def test_an_sms_reaches_the_pipeline_and_gets_empty_twiml(harness: Harness) -> N
     assert response.text.endswith("<Response/>")
     (inbound,) = harness.pipeline.received
     assert (inbound.channel, inbound.address, inbound.text, inbound.provider_id) == (
-        Channel.SMS, "+31612345678", "Ik zoek hulp", SID,
+        Channel.SMS,
+        "+31612345678",
+        "Ik zoek hulp",
+        SID,
     )
 
 
@@ -77,7 +80,8 @@ def test_an_unsigned_sms_is_refused(harness: Harness) -> None:
     from urllib.parse import urlencode
 
     response = harness.client.post(
-        "/webhooks/twilio/sms", content=urlencode(sms()),
+        "/webhooks/twilio/sms",
+        content=urlencode(sms()),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert response.status_code == 403
@@ -92,11 +96,15 @@ def test_signature_is_checked_against_the_public_url(profile: Any) -> None:
     h = Harness(make_settings(public_base_url="https://voordeur.example/"), profile)
     assert h.twilio_post("/webhooks/twilio/sms?x=1", sms()).status_code == 200
     # signed for the internal URL: not what Twilio called
-    from tests.fakes import twilio_headers
     from urllib.parse import urlencode
 
+    from tests.fakes import twilio_headers
+
     headers = twilio_headers(TWILIO_TEST_TOKEN, "http://testserver/webhooks/twilio/sms", sms())
-    assert h.client.post("/webhooks/twilio/sms", content=urlencode(sms()), headers=headers).status_code == 403
+    assert (
+        h.client.post("/webhooks/twilio/sms", content=urlencode(sms()), headers=headers).status_code
+        == 403
+    )
 
 
 def test_sms_without_body_is_a_bad_request(harness: Harness) -> None:
@@ -127,7 +135,8 @@ def test_sms_not_stored_is_503(harness: Harness) -> None:
 
 def test_sms_with_json_body_is_a_bad_request(harness: Harness) -> None:
     response = harness.client.post(
-        "/webhooks/twilio/sms", content=json.dumps(sms()),
+        "/webhooks/twilio/sms",
+        content=json.dumps(sms()),
         headers={"Content-Type": "application/json", "X-Twilio-Signature": "x"},
     )
     assert response.status_code == 400
@@ -176,7 +185,10 @@ def test_forged_or_malformed_status_is_refused(harness: Harness) -> None:
 @pytest.fixture
 async def sms_sender(tw: FakeTwilioServer) -> Any:
     sender = TwilioSmsSender(
-        TWILIO_TEST_SID, TWILIO_TEST_TOKEN, "+3197010000001", api_base_url=tw.url,
+        TWILIO_TEST_SID,
+        TWILIO_TEST_TOKEN,
+        "+3197010000001",
+        api_base_url=tw.url,
         status_callback="https://voordeur.example/webhooks/twilio/status",
     )
     await sender.start()
@@ -187,7 +199,10 @@ async def sms_sender(tw: FakeTwilioServer) -> Any:
 @pytest.fixture
 async def wa_sender(tw: FakeTwilioServer) -> Any:
     sender = TwilioWhatsAppSender(
-        TWILIO_TEST_SID, TWILIO_TEST_TOKEN, "+3197010000002", api_base_url=tw.url,
+        TWILIO_TEST_SID,
+        TWILIO_TEST_TOKEN,
+        "+3197010000002",
+        api_base_url=tw.url,
         template_sid="HX" + "ab" * 16,
     )
     await sender.start()
@@ -196,7 +211,9 @@ async def wa_sender(tw: FakeTwilioServer) -> Any:
 
 
 @pytest.mark.anyio
-async def test_sms_is_sent_with_the_real_client(tw: FakeTwilioServer, sms_sender: TwilioSmsSender) -> None:
+async def test_sms_is_sent_with_the_real_client(
+    tw: FakeTwilioServer, sms_sender: TwilioSmsSender
+) -> None:
     (rendered,) = sms_sender.render("Wilt u hulp bij financiële zaken?", ("Ja", "Nee"), "nl")
     delivery = await sms_sender.send("+31612345678", rendered)
     (sent,) = tw.messages
@@ -209,7 +226,9 @@ async def test_sms_is_sent_with_the_real_client(tw: FakeTwilioServer, sms_sender
 
 @pytest.mark.anyio
 async def test_sms_from_a_messaging_service(tw: FakeTwilioServer) -> None:
-    sender = TwilioSmsSender(TWILIO_TEST_SID, TWILIO_TEST_TOKEN, "MG" + "0" * 32, api_base_url=tw.url)
+    sender = TwilioSmsSender(
+        TWILIO_TEST_SID, TWILIO_TEST_TOKEN, "MG" + "0" * 32, api_base_url=tw.url
+    )
     await sender.start()
     try:
         await sender.send("+31612345678", Rendered(text="Hallo"))
@@ -234,7 +253,9 @@ async def test_too_many_requests_is_rate_limited_with_retry_after(
 
 
 @pytest.mark.anyio
-async def test_unsubscribed_person_is_recipient_blocked(tw: FakeTwilioServer, sms_sender: TwilioSmsSender) -> None:
+async def test_unsubscribed_person_is_recipient_blocked(
+    tw: FakeTwilioServer, sms_sender: TwilioSmsSender
+) -> None:
     tw.fail_next(1, "unsubscribed")
     with pytest.raises(RecipientBlocked) as caught:
         await sms_sender.send("+31612345678", Rendered(text="Hallo"))
@@ -255,14 +276,18 @@ async def test_twilio_errors_map_to_temporary_and_permanent(
 
 
 @pytest.mark.anyio
-async def test_unreachable_twilio_is_temporary(tw: FakeTwilioServer, sms_sender: TwilioSmsSender) -> None:
+async def test_unreachable_twilio_is_temporary(
+    tw: FakeTwilioServer, sms_sender: TwilioSmsSender
+) -> None:
     tw.stop()
     with pytest.raises(TemporaryFailure):
         await sms_sender.send("+31612345678", Rendered(text="Hallo"))
 
 
 @pytest.mark.anyio
-async def test_long_sms_goes_out_as_one_segment_parts(tw: FakeTwilioServer, sms_sender: TwilioSmsSender) -> None:
+async def test_long_sms_goes_out_as_one_segment_parts(
+    tw: FakeTwilioServer, sms_sender: TwilioSmsSender
+) -> None:
     text = " ".join(f"Dit is zin {i} over de hulp die we samen regelen." for i in range(8))
     for part in render_sms(text, ("Ja", "Nee")):
         await sms_sender.send("+31612345678", part)
@@ -271,7 +296,9 @@ async def test_long_sms_goes_out_as_one_segment_parts(tw: FakeTwilioServer, sms_
 
 
 @pytest.mark.anyio
-async def test_whatsapp_free_text_uses_prefixed_addresses(tw: FakeTwilioServer, wa_sender: TwilioWhatsAppSender) -> None:
+async def test_whatsapp_free_text_uses_prefixed_addresses(
+    tw: FakeTwilioServer, wa_sender: TwilioWhatsAppSender
+) -> None:
     (rendered,) = wa_sender.render("Zal ik iemand vragen?", ("Ja", "Nee"), "nl")
     await wa_sender.send("+31612345678", rendered)
     (sent,) = tw.messages
@@ -308,7 +335,9 @@ def test_whatsapp_window_is_24_hours() -> None:
 
 
 def test_senders_from_settings() -> None:
-    settings = make_settings(public_base_url="https://voordeur.example", twilio_api_base_url="http://127.0.0.1:9")
+    settings = make_settings(
+        public_base_url="https://voordeur.example", twilio_api_base_url="http://127.0.0.1:9"
+    )
     sms_sender = TwilioSmsSender.from_settings(settings)
     wa = TwilioWhatsAppSender.from_settings(settings)
     assert sms_sender.channel is Channel.SMS and wa.channel is Channel.WHATSAPP

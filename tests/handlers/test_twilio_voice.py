@@ -23,8 +23,14 @@ CALL = "CA" + "7" * 32
 
 
 def call(**extra: str) -> dict[str, str]:
-    params = {"CallSid": CALL, "AccountSid": "AC" + "0" * 32, "From": "+31612345678",
-              "To": "+3197010000003", "CallStatus": "ringing", "Direction": "inbound"}
+    params = {
+        "CallSid": CALL,
+        "AccountSid": "AC" + "0" * 32,
+        "From": "+31612345678",
+        "To": "+3197010000003",
+        "CallStatus": "ringing",
+        "Direction": "inbound",
+    }
     params.update(extra)
     return params
 
@@ -47,7 +53,9 @@ def action_path(gather: ET.Element) -> str:
 
 
 def start_call(h: Harness) -> ET.Element:
-    h.pipeline.result = replies(("Goedendag, u belt met het buurtteam. Wilt u hulp?", ("Ja", "Nee")))
+    h.pipeline.result = replies(
+        ("Goedendag, u belt met het buurtteam. Wilt u hulp?", ("Ja", "Nee"))
+    )
     return twiml(h.twilio_post("/webhooks/twilio/voice", call()))
 
 
@@ -65,8 +73,9 @@ def test_a_call_starts_as_hallo_and_speaks_the_greeting_with_options(harness: Ha
     say = gather.find("Say")
     assert say is not None and say.attrib == {"language": "nl-NL", "voice": "Polly.Lotte"}
     assert say.text is not None
-    assert say.text.startswith("Goedendag, u belt met het buurtteam. Wilt u hulp? "
-                               "Zeg ja, of druk 1. Zeg nee, of druk 2.")
+    assert say.text.startswith(
+        "Goedendag, u belt met het buurtteam. Wilt u hulp? Zeg ja, of druk 1. Zeg nee, of druk 2."
+    )
     assert "of druk 0" in say.text and "Druk 9" in say.text
     query = parse_qs(urlsplit(gather.attrib["action"]).query)
     assert query["step"] == ["1"] and query["o1"] == ["Ja"] and query["o2"] == ["Nee"]
@@ -80,14 +89,19 @@ def test_pressing_1_answers_with_the_first_option(harness: Harness) -> None:
         Channel.VOICE, "+31612345678", "Ja", provider_id=f"{CALL}:1"
     )
     say = gather_of(root).find("Say")
-    assert say is not None and say.text == "Fijn. Gaat het om boodschappen? Zeg ja, of druk 1. Zeg nee, of druk 2."
+    assert (
+        say is not None
+        and say.text == "Fijn. Gaat het om boodschappen? Zeg ja, of druk 1. Zeg nee, of druk 2."
+    )
     assert parse_qs(urlsplit(gather_of(root).attrib["action"]).query)["step"] == ["2"]
 
 
 def test_speech_is_passed_on_as_said(harness: Harness) -> None:
     action = action_path(gather_of(start_call(harness)))
     harness.pipeline.result = replies(("Dank u.", ()))
-    harness.twilio_post(action, call(SpeechResult="Ik heb hulp nodig met de tuin.", Confidence="0.9"))
+    harness.twilio_post(
+        action, call(SpeechResult="Ik heb hulp nodig met de tuin.", Confidence="0.9")
+    )
     assert harness.pipeline.received[-1].text == "Ik heb hulp nodig met de tuin."
 
 
@@ -179,16 +193,23 @@ def test_stopped_contact_hears_only_goodbye(harness: Harness) -> None:
 
 def test_forged_voice_requests_are_refused(harness: Harness) -> None:
     assert harness.twilio_post("/webhooks/twilio/voice", call(), token="x").status_code == 403
-    assert harness.twilio_post(
-        "/webhooks/twilio/voice/gather?step=1&o1=Ja", call(Digits="1"), token="x"
-    ).status_code == 403
+    assert (
+        harness.twilio_post(
+            "/webhooks/twilio/voice/gather?step=1&o1=Ja", call(Digits="1"), token="x"
+        ).status_code
+        == 403
+    )
     assert harness.pipeline.received == []
 
 
 def test_a_changed_action_url_breaks_the_signature(harness: Harness) -> None:
     from tests.fakes import TWILIO_TEST_TOKEN, sign_twilio
 
-    signature = sign_twilio(TWILIO_TEST_TOKEN, "http://testserver/webhooks/twilio/voice/gather?step=1&o1=Ja", call(Digits="1"))
+    signature = sign_twilio(
+        TWILIO_TEST_TOKEN,
+        "http://testserver/webhooks/twilio/voice/gather?step=1&o1=Ja",
+        call(Digits="1"),
+    )
     response = harness.twilio_post(
         "/webhooks/twilio/voice/gather?step=1&o1=Stuur+geld", call(Digits="1"), signature=signature
     )
@@ -204,7 +225,11 @@ def test_voice_without_callsid_is_a_bad_request(harness: Harness) -> None:
 def test_action_url_is_absolute_behind_a_proxy(profile: Any) -> None:
     h = Harness(make_settings(public_base_url="https://voordeur.example"), profile)
     root = start_call(h)
-    assert gather_of(root).attrib["action"].startswith("https://voordeur.example/webhooks/twilio/voice/gather?")
+    assert (
+        gather_of(root)
+        .attrib["action"]
+        .startswith("https://voordeur.example/webhooks/twilio/voice/gather?")
+    )
     # and Twilio calling that URL passes the check
     assert h.twilio_post(action_path(gather_of(root)), call(Digits="2")).status_code == 200
     assert h.pipeline.received[-1].text == "Nee"
