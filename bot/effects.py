@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot import stats
 from bot.hours import next_allowed
 from bot.messages import Reply
+from bot.routing import offer as offer_handoff
 from bot.privacy import forget_after_refusal, stored_data_summary
 from bot.texts import text
 from config.profile import Profile
@@ -103,6 +104,7 @@ def _apply(ctx: TurnContext, e: d.Effect) -> None:  # noqa: C901 - one branch pe
         )
         s.add(handoff)
         s.flush()
+        offer_handoff(s, handoff, ctx.now)
         ctx.handoffs.append(handoff)
         _event(ctx, "HandedOff", role=e.role.value, priority=e.priority.value, reason=e.reason)
         stats.record(s, "handoff", ctx.now, contact, channel=ctx.channel, value=e.role.value)

@@ -40,6 +40,7 @@ __all__ = [
     "Note",
     "AuditEntry",
     "StatEvent",
+    "StaffSession",
 ]
 
 
@@ -360,3 +361,25 @@ class StatEvent(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     value: Mapped[str | None] = mapped_column(String(64))
     number: Mapped[float | None]
+
+
+class StaffSession(Base):
+    """A console login. Only a hash of the cookie's token is stored."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    #: Per-session token that every console form must send back.
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+# Indexes for the console's queue and access checks (migration 0002).
+Index("ix_handoffs_offered", Handoff.offered_to, Handoff.status)
+Index("ix_handoffs_conversation", Handoff.conversation_id, Handoff.status)
+Index("ix_conversations_held", Conversation.held_by, Conversation.owner)
+Index("ix_tasks_open", Task.status, Task.due_at)
