@@ -105,6 +105,31 @@ def _cmd_staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_keys(args: argparse.Namespace) -> int:
+    from bot.crypto import cipher_from_setting, new_key, rotate
+    from storage.db import Database
+    from storage.types import set_cipher
+
+    if args.keys_cmd == "new":
+        print(new_key())
+        return 0
+    settings = load_settings()
+    cipher = cipher_from_setting(settings.encryption_key)
+    if cipher is None:
+        print("ENCRYPTION_KEY is not set: nothing to rotate to", file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    db.upgrade()
+    set_cipher(cipher)
+    try:
+        n = rotate(db)
+    finally:
+        set_cipher(None)
+        db.dispose()
+    print(f"re-encrypted {n} texts with the first key")
+    return 0
+
+
 def _csv(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -150,6 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("username")
     dis.set_defaults(func=_cmd_staff)
 
+    keys = sub.add_parser("keys", help="encryption keys for texts at rest")
+    ksub = keys.add_subparsers(dest="keys_cmd", required=True)
+    ksub.add_parser("new", help="print a new key for ENCRYPTION_KEY").set_defaults(func=_cmd_keys)
+    ksub.add_parser(
+        "rotate", help="re-encrypt all texts with the first key in ENCRYPTION_KEY"
+    ).set_defaults(func=_cmd_keys)
+
     for module in ("dialogs.cli", "nlu.cli"):
         try:
             mod = __import__(module, fromlist=["register"])
@@ -161,10 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.logsafe import setup_logging
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        setup_logging(json_logs=load_settings().log_json)
         code = args.func(args)
     except ConfigError as e:
         print(f"configuration error: {e}", file=sys.stderr)

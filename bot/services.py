@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.clock import Clock, SystemClock
+from bot.crypto import cipher_from_setting
 from bot.jobs import Jobs
 from bot.live import Hub
 from bot.pipeline import Pipeline
@@ -20,6 +21,7 @@ from dialogs.engine import Engine
 from dialogs.loader import load_dialogs
 from nlu.api import Understander
 from storage.db import Database
+from storage.types import set_cipher
 
 __all__ = ["Core", "build_core"]
 
@@ -58,6 +60,7 @@ def build_core(
     upgrade: bool = True,
 ) -> Core:
     profile = load_profile(settings.profile_path)
+    set_cipher(cipher_from_setting(settings.encryption_key))
     db = Database(settings.database_url)
     if upgrade:
         db.upgrade()

@@ -291,3 +291,17 @@ async def test_polling_does_not_skip_an_update_the_pipeline_did_not_store(
     assert await poller.poll_once() == 1  # offered again
     assert await poller.poll_once() == 0  # and then confirmed
     assert [i.text for i in pipeline.received] == ["Hallo", "Hallo"]
+
+
+def test_update_with_a_broken_message_is_a_bad_request(harness: Harness) -> None:
+    broken = {"update_id": 9, "message": {"message_id": 1, "text": "hoi"}}  # no chat, no date
+    response = _post(harness, broken)
+    assert response.status_code == 400
+    assert harness.pipeline.received == []
+
+
+@pytest.mark.anyio
+async def test_a_wrong_token_fails_at_start(tg: FakeTelegramServer) -> None:
+    sender = TelegramSender("987654321:wrong-token", base_url=tg.base_url, timeout=5)
+    with pytest.raises(PermanentFailure):
+        await sender.start()

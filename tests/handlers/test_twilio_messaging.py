@@ -343,3 +343,16 @@ def test_senders_from_settings() -> None:
     assert sms_sender.channel is Channel.SMS and wa.channel is Channel.WHATSAPP
     with pytest.raises(ValueError):
         TwilioSmsSender.from_settings(make_settings(twilio_sms_from=None))
+
+
+@pytest.mark.anyio
+async def test_wrong_credentials_are_permanent(tw: FakeTwilioServer) -> None:
+    sender = TwilioSmsSender(TWILIO_TEST_SID, "wrong-token", "+3197010000001", api_base_url=tw.url)
+    await sender.start()
+    try:
+        with pytest.raises(PermanentFailure) as caught:
+            await sender.send("+31612345678", Rendered(text="Hallo"))
+    finally:
+        await sender.stop()
+    assert "20003" in caught.value.reason
+    assert tw.messages == []

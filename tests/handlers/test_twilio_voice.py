@@ -233,3 +233,20 @@ def test_action_url_is_absolute_behind_a_proxy(profile: Any) -> None:
     # and Twilio calling that URL passes the check
     assert h.twilio_post(action_path(gather_of(root)), call(Digits="2")).status_code == 200
     assert h.pipeline.received[-1].text == "Nee"
+
+
+def test_saying_the_number_works_like_pressing_it(harness: Harness) -> None:
+    action = action_path(gather_of(start_call(harness)))
+    harness.twilio_post(action, call(SpeechResult="Twee."))
+    assert harness.pipeline.received[-1].text == "Nee"
+
+
+def test_english_menu_on_request(profile: Any) -> None:
+    h = Harness(make_settings(), profile)
+    h.pipeline.result = replies(("Hello, do you want help?", ("Yes", "No")))
+    root = twiml(h.twilio_post("/webhooks/twilio/voice?lang=en", call()))
+    gather = gather_of(root)
+    assert gather.attrib["language"] == "en-GB"
+    say = gather.find("Say")
+    assert say is not None and say.attrib["voice"] == "Polly.Amy"
+    assert (say.text or "").startswith("Hello, do you want help? Say yes, or press 1.")
