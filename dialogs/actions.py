@@ -28,7 +28,7 @@ from dialogs.api import (
     Who,
 )
 from dialogs.model import Branch, Dialogs, EffectSpec, Step, Text
-from dialogs.needs import all_topics, check_condition, handoff_role, split_topics
+from dialogs.needs import all_topics, check_condition, handoff_role, signals, split_topics
 from dialogs.render import (
     Scene,
     fill,
@@ -113,6 +113,8 @@ class Actions:
         deeper = [d for d in [*(slots.get("deeper") or ()), *behind] if d not in literal]
         self.set("deeper", list(dict.fromkeys(deeper)))
         self.set("ask_count", int(slots.get("ask_count") or 0) + 1)
+        for name, value in signals(u.text).items():
+            self.set(name, value)
 
     def remember_return(self) -> None:
         s = self.turn.state

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
 from dialogs.check import MIN_MEDIAN, check
 from dialogs.model import DialogError
-from dialogs.testing import Conversation, default_scripts, run_scripts
+from dialogs.testing import Conversation, Script, default_scripts, run_scripts
 
 __all__ = ["register", "cmd_check", "cmd_test", "main", "ConversationFactory"]
 
-#: Makes a fresh conversation for a script's ``person:`` mapping.
-ConversationFactory = Callable[[Mapping[str, Any]], Conversation]
+#: Makes a fresh conversation for a script (its ``person:`` and ``language:``).
+ConversationFactory = Callable[[Script], Conversation]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -39,14 +39,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _engine_factory() -> ConversationFactory:
     from config.profile import load_profile
     from dialogs.engine import Engine
-    from dialogs.harness import EngineConversation, default_understander, person_from
+    from dialogs.harness import default_understander, for_script
     from dialogs.loader import load_dialogs
 
     engine = Engine(load_dialogs(), load_profile())
     nlu = default_understander()
 
-    def make(person: Mapping[str, Any]) -> Conversation:
-        return EngineConversation(engine, nlu, person_from(person))
+    def make(script: Script) -> Conversation:
+        return for_script(engine, nlu, script)
 
     return make
 

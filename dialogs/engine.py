@@ -26,7 +26,7 @@ from dialogs.model import DialogError, Dialogs, Step
 from dialogs.needs import new_deeper, signals
 from dialogs.reading import read_answer
 from dialogs.turn import Turn
-from nlu.answers import detect_language
+from nlu.answers import detect_language, yes_no
 from nlu.api import Control, CrisisKind, Understanding
 
 __all__ = ["Engine", "REQUIRED_STEPS", "REQUIRED_MESSAGES"]
@@ -156,8 +156,11 @@ class Engine:
         """A first message, or a new message after a conversation ended."""
         person = event.person
         had_flow = act.turn.state.flow is not None
-        if had_flow and not u.topics and (u.social or len(u.text.split()) <= 3):
+        if had_flow and not u.topics and u.social == "thanks":
             act.say_message("thanks_reply")
+            return
+        if had_flow and not u.topics and u.social != "greeting" and yes_no(u.text) is not None:
+            act.say_message("thanks_reply")  # "ok", "ja hoor" after a goodbye
             return
         if u.topics:
             act.take_ask(u)

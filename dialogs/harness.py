@@ -35,7 +35,7 @@ from dialogs.api import (
 from dialogs.engine import Engine
 from nlu.api import Understander
 
-__all__ = ["EngineConversation", "default_understander", "person_from", "steps_of", "texts"]
+__all__ = ["EngineConversation", "for_script", "default_understander", "person_from", "steps_of", "texts"]
 
 START = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -70,11 +70,14 @@ class EngineConversation:
         understander: Understander,
         person: PersonContext | None = None,
         start: datetime = START,
+        language: str | None = None,
     ) -> None:
         self.engine = engine
         self.nlu = understander
         self.person = person or PersonContext()
-        self.state = State()
+        self.state = (
+            State(language=language, slots={"language_detected": True}) if language else State()
+        )
         self.now = start
         self.visited: set[str] = set()
         self._effects: list[Any] = []
@@ -144,6 +147,13 @@ class EngineConversation:
             self.person = replace(self.person, open_plan=effect.items)
         elif isinstance(effect, EraseContact):
             self.person = PersonContext(channel=self.person.channel)
+
+
+def for_script(engine: Engine, understander: Understander, script: Any) -> EngineConversation:
+    """A fresh in-memory conversation for a :class:`dialogs.testing.Script`."""
+    return EngineConversation(
+        engine, understander, person_from(script.person), language=script.language
+    )
 
 
 def steps_of(engine: Engine) -> set[str]:

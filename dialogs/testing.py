@@ -53,6 +53,8 @@ class Script:
     file: str
     person: Mapping[str, Any]
     turns: tuple[Mapping[str, Any], ...]
+    #: The language the conversation is already in (for scripts that start with an event).
+    language: str | None = None
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ def load_script(path: str | Path) -> Script:
         file=p.name,
         person=dict(data.get("person") or {}),
         turns=tuple(data["turns"]),
+        language=data.get("language"),
     )
 
 
@@ -197,9 +200,9 @@ def run_script(script: Script, conversation: Conversation) -> ScriptResult:
 
 def run_scripts(
     paths: Iterable[str | Path],
-    make: Callable[[Mapping[str, Any]], Conversation],
+    make: Callable[[Script], Conversation],
 ) -> list[ScriptResult]:
-    """Run scripts, each against a fresh conversation made from the script's person."""
-    return [run_script(s, make(s.person)) for s in (load_script(p) for p in paths)]
+    """Run scripts, each against a fresh conversation made for the script."""
+    return [run_script(s, make(s)) for s in (load_script(p) for p in paths)]
 
 
