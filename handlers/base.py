@@ -13,14 +13,14 @@ from typing import Protocol
 from bot.messages import Channel
 
 __all__ = [
-    "Rendered",
-    "Delivery",
     "ChannelError",
+    "Delivery",
+    "PermanentFailure",
     "RateLimited",
     "RecipientBlocked",
-    "TemporaryFailure",
-    "PermanentFailure",
+    "Rendered",
     "Sender",
+    "TemporaryFailure",
 ]
 
 

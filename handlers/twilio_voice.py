@@ -76,6 +76,23 @@ _TEXTS = {
 }
 _REPEAT_WORDS = {"herhaal", "herhalen", "nog een keer", "opnieuw", "repeat", "again"}
 _HUMAN_WORDS = {"mens", "medewerker", "human", "person"}
+#: A caller who says the number instead of pressing it.
+_SPOKEN_DIGITS = {
+    "1": "1",
+    "een": "1",
+    "één": "1",
+    "eén": "1",
+    "one": "1",
+    "2": "2",
+    "twee": "2",
+    "two": "2",
+    "0": "0",
+    "nul": "0",
+    "zero": "0",
+    "9": "9",
+    "negen": "9",
+    "nine": "9",
+}
 
 router = APIRouter()
 
@@ -220,6 +237,8 @@ async def voice_gather(request: Request) -> Response:
     last_prompt = q.get("say", "")
     digits = form.get("Digits", "").strip()
     speech = _normal(form.get("SpeechResult", ""))
+    if not digits and speech in _SPOKEN_DIGITS:
+        digits, speech = _SPOKEN_DIGITS[speech], ""
     caller = _caller(form)
     if caller is None:
         return _goodbye(texts["hidden"], lang)
