@@ -145,6 +145,8 @@ def _apply(ctx: TurnContext, e: d.Effect) -> None:  # noqa: C901 - one branch pe
             )
         plan.updated_at = ctx.now
         _event(ctx, "PlanSaved", items=[{"who": i.who.value} for i in e.items])
+        stats.record(s, "plan_saved", ctx.now, contact, number=len({i.who for i in e.items}),
+                     value=",".join(sorted({i.who.value for i in e.items})))
         for it in e.items:
             stats.record(s, "plan_item", ctx.now, contact, value=it.who.value)
     elif isinstance(e, d.RecordConsent):

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot import stats
 from bot.contacts import address_for
 from bot.messages import Reply
 from bot.outbox import enqueue
@@ -93,11 +94,14 @@ class StaffActions:
             if res.rowcount != 1:
                 holder = s.get(Staff, conv.held_by) if conv.held_by else None
                 raise AlreadyTaken(holder.name if holder else "iemand anders")
-            s.execute(
-                update(Handoff)
-                .where(Handoff.conversation_id == conversation_id, Handoff.status == "waiting")
-                .values(status="taken", taken_by=staff_id, taken_at=now)
-            )
+            waiting = s.scalars(
+                select(Handoff).where(Handoff.conversation_id == conversation_id, Handoff.status == "waiting")
+            ).all()
+            contact = s.get(Contact, conv.contact_id)
+            for h in waiting:
+                h.status, h.taken_by, h.taken_at = "taken", staff_id, now
+                minutes = (now - h.created_at).total_seconds() / 60
+                stats.record(s, "handoff_taken", now, contact, value=h.role, number=minutes)
             self._log(s, conv, "TakenOver", staff_id=staff_id)
             audit(s, now, staff, "take", contact_id=conv.contact_id, conversation_id=conv.id)
 
@@ -122,6 +126,7 @@ class StaffActions:
                 author=f"staff:{staff.id}",
             )
             conv.updated_at = now
+            self._record_first_reply(s, conv, contact, now)
             audit(s, now, staff, "reply", contact_id=contact.id, conversation_id=conv.id)
             rid = row.id
         if self.pipeline.on_outbox:
@@ -144,6 +149,7 @@ class StaffActions:
         with self.db.session() as s, s.begin():
             staff, conv, contact = self._held(s, staff_id, conversation_id)
             conv.owner, conv.held_by, conv.updated_at = "bot", None, now
+            self._record_held(s, conv, contact, now)
             self._log(s, conv, "HandedBack", staff_id=staff_id, next=next_step)
             audit(s, now, staff, "release", contact_id=contact.id, conversation_id=conv.id)
             contact_id = contact.id
@@ -155,6 +161,7 @@ class StaffActions:
         now = self.clock.now()
         with self.db.session() as s, s.begin():
             staff, conv, contact = self._held(s, staff_id, conversation_id)
+            self._record_held(s, conv, contact, now)
             conv.owner, conv.held_by, conv.closed_at, conv.updated_at = "closed", None, now, now
             conv.outcome = {
                 **(conv.outcome or {}),
@@ -171,12 +178,44 @@ class StaffActions:
                 s.add(Note(conversation_id=conv.id, staff_id=staff.id, text=outcome.note, created_at=now))
             self._log(s, conv, "Closed", by="staff", helped_by=list(outcome.helped_by))
             audit(s, now, staff, "close", contact_id=contact.id, conversation_id=conv.id)
-            from bot import stats
-
             for who in outcome.helped_by:
                 stats.record(s, "helped_by", now, contact, value=who)
             if outcome.deeper_addressed is not None:
                 stats.record(s, "deeper_addressed", now, contact, value=str(outcome.deeper_addressed).lower())
+
+    @staticmethod
+    def _record_first_reply(s: Session, conv: Conversation, contact: Contact, now: datetime) -> None:
+        """Minutes from the handoff to the first human word, once per handoff."""
+        h = s.scalar(
+            select(Handoff)
+            .where(Handoff.conversation_id == conv.id, Handoff.status == "taken")
+            .order_by(Handoff.id.desc())
+            .limit(1)
+        )
+        if h is None:
+            return
+        earlier = s.scalar(
+            select(ConversationEvent.id).where(
+                ConversationEvent.conversation_id == conv.id,
+                ConversationEvent.type == "FirstHumanReply",
+                ConversationEvent.at >= h.created_at,
+            )
+        )
+        if earlier is None:
+            s.add(ConversationEvent(conversation_id=conv.id, at=now, type="FirstHumanReply", data={}))
+            stats.record(s, "first_human_reply", now, contact, number=(now - h.created_at).total_seconds() / 60)
+
+    @staticmethod
+    def _record_held(s: Session, conv: Conversation, contact: Contact, now: datetime) -> None:
+        """Staff minutes for the scoreboard: from the last take-over to now."""
+        taken = s.scalar(
+            select(ConversationEvent.at)
+            .where(ConversationEvent.conversation_id == conv.id, ConversationEvent.type == "TakenOver")
+            .order_by(ConversationEvent.id.desc())
+            .limit(1)
+        )
+        if taken is not None:
+            stats.record(s, "staff_minutes", now, contact, number=(now - taken).total_seconds() / 60)
 
     def _held(self, s: Session, staff_id: int, conversation_id: int) -> tuple[Staff, Conversation, Contact]:
         staff = s.get(Staff, staff_id)

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot import stats
 from bot.hours import is_open, next_allowed, next_opening
 from bot.pipeline import Pipeline
 from bot.privacy import erase_contact
@@ -114,6 +115,9 @@ class Jobs:
                 return False
             fu = s.get(FollowUp, fid)
             claimed["about"] = fu.about if fu else ""
+            if fu is not None and attempt == 0:
+                late = (now - fu.due_at).total_seconds() / 60
+                stats.record(s, "followup_fired", now, contact, number=late)
             return True
 
         def make(person: d.PersonContext, at: datetime) -> d.Event:
@@ -167,6 +171,7 @@ class Jobs:
             fu = s.get(FollowUp, fid)
             conv = s.get(Conversation, fu.conversation_id) if fu and fu.conversation_id else None
             topics = set(conv.topics or []) if conv else set()
+            stats.record(s, "task_opened", now, s.get(Contact, contact_id), value="followup_silence")
             s.add(
                 Task(
                     contact_id=contact_id,

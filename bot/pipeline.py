@@ -158,8 +158,10 @@ class Pipeline:
                     return Stored(existing[0], existing[1], True, existing[2] is not None)
             try:
                 with s.begin():
-                    contact, _ident, _created = find_or_create_contact(s, inbound, now)
-                    conv = self._open_conversation(s, contact, now)
+                    contact, _ident, created = find_or_create_contact(s, inbound, now)
+                    if created:
+                        stats.record(s, "contact_new", now, contact, channel=inbound.channel, value=contact.source)
+                    conv = self._open_conversation(s, contact, now, channel=inbound.channel)
                     msg = Message(
                         conversation_id=conv.id,
                         contact_id=contact.id,
@@ -179,6 +181,7 @@ class Pipeline:
                         contact.name = inbound.display_name
                     conv.channel = inbound.channel
                     conv.updated_at = now
+                    stats.record(s, "inbound", now, contact, channel=inbound.channel)
                     s.flush()
                     return Stored(msg.id, contact.id, False, False)
             except IntegrityError:
@@ -194,7 +197,9 @@ class Pipeline:
                     raise
                 return Stored(row[0], row[1], True, row[2] is not None)
 
-    def _open_conversation(self, s: Session, contact: Contact, now: datetime) -> Conversation:
+    def _open_conversation(
+        self, s: Session, contact: Contact, now: datetime, channel: str | None = None
+    ) -> Conversation:
         conv = s.scalar(
             select(Conversation)
             .where(Conversation.contact_id == contact.id, Conversation.closed_at.is_(None))
@@ -219,6 +224,15 @@ class Pipeline:
             )
             s.add(conv)
             s.flush()
+            earlier = s.scalar(
+                select(func.count())
+                .select_from(Conversation)
+                .where(Conversation.contact_id == contact.id, Conversation.id != conv.id)
+            )
+            stats.record(
+                s, "conversation_started", now, contact, channel=channel,
+                value="returning" if earlier else "first",
+            )
         return conv
 
     # --- step 2: the turn -----------------------------------------------------------
@@ -378,6 +392,7 @@ class Pipeline:
             return ()
         opening = next_opening(ctx.now, self.profile)
         for h in normal:
+            stats.record(s, "task_opened", ctx.now, ctx.contact, value="after_hours")
             s.add(
                 Task(
                     contact_id=ctx.contact.id,

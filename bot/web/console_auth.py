@@ -1,0 +1,125 @@
+"""Console login, logout, the session cookie and the CSRF check.
+
+The cookie holds a random token (HttpOnly, SameSite=Strict, Secure over https); the
+database holds only its hash. Every POST form carries the session's CSRF token; the
+login form, sent before there is a session, uses a double-submit cookie.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bot.handoff import audit
+from bot.sessions import MAX_AGE, csrf_ok, end_session, find_session, start_session
+from bot.staff import check_password
+from bot.web.console_access import Viewer
+from bot.web.console_render import render
+
+__all__ = ["router", "COOKIE", "viewer", "check_csrf", "services"]
+
+router = APIRouter()
+COOKIE = "vd_console"
+LOGIN_CSRF_COOKIE = "vd_console_login"
+
+_MESSAGES = {
+    "unknown": "Gebruikersnaam of wachtwoord klopt niet.",
+    "wrong": "Gebruikersnaam of wachtwoord klopt niet.",
+    "locked": "Te vaak een verkeerd wachtwoord. Wacht een kwartier en probeer het dan opnieuw.",
+    "expired": "U was een tijd niet actief. Log opnieuw in.",
+    "csrf": "Het formulier was verlopen. Probeer het nog een keer.",
+}
+
+
+def services(request: Request) -> Any:
+    return request.app.state.services
+
+
+def _secure(request: Request) -> bool:
+    base = services(request).settings.public_base_url or ""
+    return request.url.scheme == "https" or base.startswith("https://")
+
+
+def viewer(request: Request) -> Viewer:
+    """FastAPI dependency: the logged-in staff member, or off to the login page."""
+    svc = services(request)
+    with svc.core.db.session() as s, s.begin():
+        found = find_session(s, request.cookies.get(COOKIE), svc.core.clock.now())
+        if found is None:
+            wants_html = request.method == "GET" and "text/html" in request.headers.get("accept", "")
+            if wants_html:
+                raise HTTPException(303, "log in", headers={"Location": "/console/login"})
+            raise HTTPException(401, "log in")
+        sess, staff = found
+        return Viewer(id=staff.id, name=staff.name, username=staff.username, role=staff.role,
+                      csrf=sess.csrf_token)
+
+
+def check_csrf(v: Viewer, token: str | None) -> None:
+    if not csrf_ok(v.csrf, token):
+        raise HTTPException(403, _MESSAGES["csrf"])
+
+
+def _login_page(request: Request, message: str | None, status: int = 200) -> HTMLResponse:
+    token = secrets.token_urlsafe(24)
+    html = render("console_login.html", csrf=token, message=message, viewer=None)
+    resp = HTMLResponse(html, status_code=status)
+    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request),
+                    path="/console/login", max_age=3600)
+    return resp
+
+
+@router.get("/console/login", response_class=HTMLResponse)
+def login_page(request: Request) -> HTMLResponse:
+    return _login_page(request, None)
+
+
+@router.post("/console/login")
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=64)] = "",
+    password: Annotated[str, Form(max_length=256)] = "",
+    csrf: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
+    if not csrf_ok(request.cookies.get(LOGIN_CSRF_COOKIE) or "", csrf):
+        return _login_page(request, _MESSAGES["csrf"], 403)
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        result = check_password(s, username.strip(), password, now)
+        if result.staff_id is None:
+            audit(s, now, None, "login_failed", detail=f"{username.strip()[:64]}: {result.reason}")
+            reason = result.reason or "wrong"
+            return_page = (reason, None)
+        else:
+            new = start_session(s, result.staff_id, now)
+            from storage.models import Staff
+
+            audit(s, now, s.get(Staff, result.staff_id), "login")
+            return_page = ("", new)
+    reason, new = return_page
+    if new is None:
+        return _login_page(request, _MESSAGES.get(reason, _MESSAGES["wrong"]), 401)
+    resp = RedirectResponse("/console", status_code=303)
+    resp.set_cookie(COOKIE, new.token, httponly=True, samesite="strict", secure=_secure(request),
+                    path="/", max_age=int(MAX_AGE.total_seconds()))
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/console/login")
+    return resp
+
+
+@router.post("/console/logout")
+def logout(request: Request, csrf: Annotated[str, Form(max_length=128)] = "") -> Response:
+    v = viewer(request)
+    check_csrf(v, csrf)
+    svc = services(request)
+    with svc.core.db.session() as s, s.begin():
+        end_session(s, request.cookies.get(COOKIE))
+        from storage.models import Staff
+
+        audit(s, svc.core.clock.now(), s.get(Staff, v.id), "logout")
+    resp = RedirectResponse("/console/login", status_code=303)
+    resp.delete_cookie(COOKIE, path="/")
+    return resp
