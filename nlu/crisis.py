@@ -124,9 +124,10 @@ _DANGER = re.compile(
             r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
             r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie) meer\b|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
             r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
+            r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
             r"\b(?:bloedt|bloed) (?:heel |erg |zo )?(?:veel|hard|erg)\b|\bveel bloed\b|\bernstig gewond\b|\bambulance\b|\b112\b|\bnoodgeval\b",
             r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
-            r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\bstroke\b",
+            r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
             r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
         )
     )

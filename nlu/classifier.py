@@ -1,0 +1,229 @@
+"""The in-process topic classifier: TF-IDF on characters and words, linear model.
+
+Character n-grams (2-5, within word boundaries) carry misspellings and SMS spelling
+("boodschappe", "helpe"); word uni- and bigrams carry phrases. A one-vs-rest logistic
+regression gives each topic its own probability, so a message can hold several
+topics. Messages are also split into clauses, each clause classified, and the scores
+merged: "ik heb schulden en ik voel me alleen" yields money and loneliness.
+
+Gibberish and off-topic text must not come out as a confident topic: besides the
+``other`` class there is a vocabulary guard (how much of the text's words and
+character 4-grams occur in the training data) and a probability threshold.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion
+
+from nlu.api import TopicScore
+from nlu.lexicon import lexicon_features
+from nlu.text import normalize
+from nlu.training_data import DEFAULT_DATA, Example, data_hash, load_examples
+
+__all__ = [
+    "MODEL_VERSION",
+    "ClassifierSettings",
+    "TopicClassifier",
+    "load_or_train",
+    "split_clauses",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bump when features or model change, so saved models are rebuilt.
+MODEL_VERSION = "tfidf-lex-ovr-4"
+MODEL_FILE = "topic_model.pkl"
+
+_CLAUSE_SPLIT = re.compile(
+    r"[.!?;\n]+|,\s+(?=(?:en|maar|want|omdat|ook|ik|er|mijn|dus|and|but|i)\b)|"
+    r"\s(?:en|maar|want|omdat|daarnaast|bovendien|and|but|because|also)\s(?=(?:ik|er|mijn|me|mn|het|de|hij|zij|ze|we|wij|i|my|there|nobody|niemand)\b)"
+)
+_WORD = re.compile(r"[a-z]{2,}")
+
+
+def split_clauses(text: str) -> list[str]:
+    """Clauses of a (normalised) message with at least two words, at most eight."""
+    parts = [p.strip() for p in _CLAUSE_SPLIT.split(text)]
+    return [p for p in parts if len(p.split()) >= 2][:8]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierSettings:
+    """Thresholds that turn probabilities into the topics reported."""
+
+    #: The best topic is reported when its score reaches this.
+    min_top: float = 0.30
+    #: Further topics are reported when their score reaches this.
+    min_extra: float = 0.35
+    #: Clause scores count a little less than the whole message.
+    clause_weight: float = 0.9
+    #: Vocabulary guard: below both coverages the text is treated as unknown.
+    min_word_coverage: float = 0.34
+    min_gram_coverage: float = 0.55
+    C: float = 30.0
+    #: Weight of the topic-lexicon features next to the TF-IDF features.
+    lexicon_weight: float = 1.0
+
+
+def _with_lexicon(x: sparse.spmatrix, texts: list[str], weight: float) -> sparse.csr_matrix:
+    lex = sparse.csr_matrix(lexicon_features(texts) * weight)
+    return sparse.hstack([x, lex], format="csr")
+
+
+def _grams(word: str, n: int = 4) -> Iterable[str]:
+    w = f" {word} "
+    return (w[i : i + n] for i in range(max(1, len(w) - n + 1)))
+
+
+@dataclass
+class TopicClassifier:
+    """A trained topic model. Build with :meth:`train`, persist with :meth:`save`."""
+
+    features: FeatureUnion
+    model: OneVsRestClassifier
+    classes: tuple[str, ...]
+    vocabulary: frozenset[str]
+    grams: frozenset[str]
+    settings: ClassifierSettings = field(default_factory=ClassifierSettings)
+    data_hash: str = ""
+
+    @classmethod
+    def train(
+        cls,
+        examples: Sequence[Example],
+        settings: ClassifierSettings | None = None,
+        data_hash: str = "",
+    ) -> TopicClassifier:
+        """Fit features and model on ``examples`` (topic intents only)."""
+        settings = settings or ClassifierSettings()
+        texts = [normalize(e.text) for e in examples]
+        labels = [e.intent for e in examples]
+        features = FeatureUnion(
+            [
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1)),
+                ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+            ]
+        )
+        x = _with_lexicon(features.fit_transform(texts), texts, settings.lexicon_weight)
+        model = OneVsRestClassifier(
+            LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear")
+        )
+        model.fit(x, labels)
+        words = {w for t in texts for w in _WORD.findall(t)}
+        grams = {g for w in words for g in _grams(w)}
+        return cls(
+            features=features,
+            model=model,
+            classes=tuple(model.classes_),
+            vocabulary=frozenset(words),
+            grams=frozenset(grams),
+            settings=settings,
+            data_hash=data_hash,
+        )
+
+    def coverage(self, normalized: str) -> tuple[float, float]:
+        """Share of words, and of character 4-grams, that occur in the training data."""
+        words = _WORD.findall(normalized)
+        if not words:
+            return 0.0, 0.0
+        known = sum(1 for w in words if w in self.vocabulary)
+        grams = [g for w in words for g in _grams(w)]
+        known_grams = sum(1 for g in grams if g in self.grams)
+        return known / len(words), known_grams / max(1, len(grams))
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Merged per-topic scores for the whole message and its clauses."""
+        t = normalize(text)
+        clauses = split_clauses(t)
+        batch = [t] + (clauses if len(clauses) > 1 else [])
+        x = _with_lexicon(self.features.transform(batch), batch, self.settings.lexicon_weight)
+        p = self.model.predict_proba(x)
+        scores = p[0].copy()
+        if len(batch) > 1:
+            scores = np.maximum(scores, p[1:].max(axis=0) * self.settings.clause_weight)
+        return {c: float(s) for c, s in zip(self.classes, scores)}
+
+    def predict(self, text: str) -> tuple[TopicScore, ...]:
+        """Topics present in ``text``, best first; empty when nothing fits (``other``)."""
+        t = normalize(text)
+        words, grams = self.coverage(t)
+        s = self.settings
+        if words < s.min_word_coverage and grams < s.min_gram_coverage:
+            return ()
+        scores = self.probabilities(text)
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        best_id, best = ranked[0]
+        if best_id == "other" or best < s.min_top:
+            return ()
+        out = [TopicScore(best_id, round(best, 3))]
+        for topic, score in ranked[1:]:
+            if topic == "other" or score < s.min_extra:
+                continue
+            out.append(TopicScore(topic, round(score, 3)))
+        return tuple(out)
+
+    def save(self, model_dir: Path | str) -> Path:
+        """Write the model to ``model_dir`` and return the file path."""
+        path = Path(model_dir) / MODEL_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"version": MODEL_VERSION, "classifier": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, model_dir: Path | str) -> TopicClassifier | None:
+        """The saved model, or ``None`` when missing, unreadable or of another version."""
+        path = Path(model_dir) / MODEL_FILE
+        if not path.exists():
+            return None
+        try:
+            with path.open("rb") as fh:
+                payload = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+            log.warning("cannot read NLU model %s (%s); retraining", path, exc)
+            return None
+        if not isinstance(payload, dict) or payload.get("version") != MODEL_VERSION:
+            return None
+        model = payload.get("classifier")
+        return model if isinstance(model, cls) else None
+
+
+def _expected_hash(data_path: Path) -> str:
+    return data_hash(data_path, extra=MODEL_VERSION)
+
+
+def load_or_train(
+    model_dir: Path | str | None = None,
+    data_path: Path | str | None = None,
+    retrain: bool = False,
+) -> TopicClassifier:
+    """Load the model from ``model_dir`` (default ``var/nlu``), training it first when
+    it is missing, of an older version, or trained on other data than ``data_path``."""
+    directory = Path(model_dir) if model_dir is not None else Path("var") / "nlu"
+    data = Path(data_path) if data_path is not None else DEFAULT_DATA
+    expected = _expected_hash(data)
+    if not retrain:
+        model = TopicClassifier.load(directory)
+        if model is not None and model.data_hash == expected:
+            return model
+    started = time.perf_counter()
+    model = TopicClassifier.train(load_examples(data), data_hash=expected)
+    model.save(directory)
+    log.info("trained NLU model in %.1f s into %s", time.perf_counter() - started, directory)
+    return model
+

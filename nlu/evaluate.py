@@ -1,0 +1,138 @@
+"""Measuring the NLU: cross-validated topics, crisis recall and false alarms, latency."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.model_selection import StratifiedKFold
+
+from nlu.api import TOPICS
+from nlu.classifier import TopicClassifier
+from nlu.crisis import detect
+from nlu.service import LocalNLU
+from nlu.text import normalize
+from nlu.training_data import DEFAULT_DATA, Example, load_examples
+
+__all__ = [
+    "CRISIS_EVAL",
+    "TopicReport",
+    "CrisisReport",
+    "LatencyReport",
+    "cross_validate",
+    "crisis_report",
+    "latency_report",
+]
+
+CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicReport:
+    """Cross-validated top-1 topic quality of the whole pipeline (rules + classifier)."""
+
+    labels: tuple[str, ...]
+    precision: tuple[float, ...]
+    recall: tuple[float, ...]
+    f1: tuple[float, ...]
+    support: tuple[int, ...]
+    macro_f1: float
+    accuracy: float
+    confusion: tuple[tuple[int, ...], ...]
+    errors: tuple[tuple[str, str, str], ...]  # (text, gold, predicted)
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisReport:
+    recall: float
+    false_alarm_rate: float
+    missed: tuple[str, ...]
+    false_alarms: tuple[str, ...]
+    positives: int
+    near_misses: int
+
+
+@dataclass(frozen=True, slots=True)
+class LatencyReport:
+    p50_ms: float
+    p99_ms: float
+    mean_ms: float
+    n: int
+
+
+def cross_validate(
+    examples: Sequence[Example] | None = None,
+    folds: int = 5,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> TopicReport:
+    """Stratified k-fold cross-validation of ``LocalNLU(...).understand(text).top``."""
+    data = list(examples if examples is not None else load_examples(DEFAULT_DATA))
+    gold = np.array([e.intent for e in data])
+    pred = np.empty(len(data), dtype=object)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for k, (train, test) in enumerate(splitter.split(np.zeros(len(data)), gold), start=1):
+        if progress:
+            progress(f"fold {k}/{folds}")
+        nlu = LocalNLU(TopicClassifier.train([data[i] for i in train]))
+        for i in test:
+            pred[i] = nlu.understand(data[i].text).top
+    labels = tuple(t for t in TOPICS if t in set(gold))
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=list(labels), zero_division=0)
+    cm = confusion_matrix(gold, pred.astype(str), labels=list(labels))
+    errors = tuple((data[i].text, gold[i], pred[i]) for i in range(len(data)) if gold[i] != pred[i])
+    return TopicReport(
+        labels=labels,
+        precision=tuple(float(x) for x in p),
+        recall=tuple(float(x) for x in r),
+        f1=tuple(float(x) for x in f),
+        support=tuple(int(x) for x in s),
+        macro_f1=float(f1_score(gold, pred.astype(str), labels=list(labels), average="macro")),
+        accuracy=float(np.mean(gold == pred)),
+        confusion=tuple(tuple(int(v) for v in row) for row in cm),
+        errors=errors,
+    )
+
+
+def crisis_report(path: Path | str = CRISIS_EVAL) -> CrisisReport:
+    """Recall on crisis positives and false-alarm rate on near-miss negatives."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    positives = [t for texts in doc["positives"].values() for t in texts]
+    negatives = list(doc["near_misses"])
+    missed = tuple(t for t in positives if detect(t) is None)
+    alarms = tuple(t for t in negatives if detect(t) is not None)
+    return CrisisReport(
+        recall=1 - len(missed) / len(positives),
+        false_alarm_rate=len(alarms) / len(negatives),
+        missed=missed,
+        false_alarms=alarms,
+        positives=len(positives),
+        near_misses=len(negatives),
+    )
+
+
+def latency_report(nlu: LocalNLU, texts: Sequence[str], rounds: int = 3) -> LatencyReport:
+    """Per-parse latency over ``texts`` after one warm-up pass."""
+    for t in texts:
+        nlu.understand(t)
+    timings: list[float] = []
+    for _ in range(rounds):
+        for t in texts:
+            # Measure a first sight of each text, not the normalisation caches.
+            normalize.cache_clear()
+            started = time.perf_counter()
+            nlu.understand(t)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return LatencyReport(
+        p50_ms=timings[len(timings) // 2],
+        p99_ms=timings[min(len(timings) - 1, int(len(timings) * 0.99))],
+        mean_ms=statistics.fmean(timings),
+        n=len(timings),
+    )
