@@ -130,6 +130,52 @@ def _cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_campaign(args: argparse.Namespace) -> int:
+    from datetime import date, time
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import select
+
+    from bot.app import DEFAULT_RATES
+    from bot.campaigns import create_campaign, progress
+    from config.profile import load_profile
+    from storage.db import Database
+    from storage.models import Campaign
+
+    settings = load_settings()
+    profile = load_profile(settings.profile_path)
+    db = Database(settings.database_url)
+    db.upgrade()
+    tz = ZoneInfo(profile.timezone)
+    try:
+        if args.campaign_cmd == "create":
+            start = datetime.combine(date.fromisoformat(args.start), time(0, 0), tz)
+            end = datetime.combine(date.fromisoformat(args.end), time(23, 59), tz)
+            with open(args.csv, encoding="utf-8") as f:
+                text = f.read()
+            with db.session() as s, s.begin():
+                report = create_campaign(
+                    s, name=args.name, flow=args.flow, csv_text=text, window_start=start,
+                    window_end=end, profile=profile, now=datetime.now(timezone.utc),
+                    per_second=DEFAULT_RATES["sms"],
+                )
+            print(f"campaign {report.campaign_id}: {report.added} people planned")
+            for line, reason in report.skipped:
+                print(f"  line {line} skipped: {reason}")
+        else:
+            with db.session() as s:
+                for c in s.scalars(select(Campaign).order_by(Campaign.id)):
+                    p = progress(s, c.id)
+                    done = ", ".join(f"{k} {v}" for k, v in sorted(p.items())) or "empty"
+                    print(f"{c.id}\t{c.name}\t{c.flow}\t{c.status}\t{done}")
+    except (ValueError, OSError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    return 0
+
+
 def _csv(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -174,6 +220,17 @@ def build_parser() -> argparse.ArgumentParser:
     dis = ssub.add_parser("disable", help="disable a staff account")
     dis.add_argument("username")
     dis.set_defaults(func=_cmd_staff)
+
+    camp = sub.add_parser("campaign", help="outreach campaigns (check-ins for people who agreed)")
+    csub = camp.add_subparsers(dest="campaign_cmd", required=True)
+    cc = csub.add_parser("create", help="import a CSV (name, phone, neighbourhood) and plan check-ins")
+    cc.add_argument("--name", required=True)
+    cc.add_argument("--flow", default="checkin", help="the dialog to start (default: checkin)")
+    cc.add_argument("--csv", required=True)
+    cc.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    cc.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    cc.set_defaults(func=_cmd_campaign)
+    csub.add_parser("list", help="campaigns and their progress").set_defaults(func=_cmd_campaign)
 
     keys = sub.add_parser("keys", help="encryption keys for texts at rest")
     ksub = keys.add_subparsers(dest="keys_cmd", required=True)

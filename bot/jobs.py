@@ -15,13 +15,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import stats
+from bot.campaigns import CampaignRunner
 from bot.hours import is_open, next_allowed, next_opening
 from bot.pipeline import Pipeline
 from bot.privacy import erase_contact
 from bot.when import when_text
 from config.profile import Profile
 from dialogs import api as d
-from storage.models import AuditEntry, Contact, Conversation, FollowUp, Handoff, Identity, Task
+from storage.models import AuditEntry, CampaignTarget, Contact, Conversation, FollowUp, Handoff, Identity, Task
 
 __all__ = ["Jobs", "TickReport"]
 
@@ -38,6 +39,7 @@ class TickReport:
     callbacks: int = 0
     handoffs_escalated: int = 0
     erased: int = 0
+    campaign_messages: int = 0
 
 
 class Jobs:
@@ -57,6 +59,7 @@ class Jobs:
         self.silence = timedelta(hours=silence_hours)
         self.pickup = timedelta(minutes=pickup_minutes)
         self.retention = timedelta(days=30 * retention_months)
+        self.campaigns = CampaignRunner(pipeline)
 
     def tick(self) -> TickReport:
         """Do everything that is due now."""
@@ -64,6 +67,7 @@ class Jobs:
         report.followups_fired = self.fire_due_followups()
         report.second_tries, report.callbacks = self.silence_ladder()
         report.handoffs_escalated = self.escalate_waiting_handoffs()
+        report.campaign_messages = self.campaigns.fire_due()
         return report
 
     def next_due(self) -> datetime | None:
@@ -76,6 +80,9 @@ class Jobs:
             fired = s.scalar(select(FollowUp.fired_at).where(FollowUp.status == "fired").order_by(FollowUp.fired_at).limit(1))
             if fired:
                 times.append(next_allowed(fired + self.silence, self.profile))
+            ct = s.scalar(select(CampaignTarget.planned_at).where(CampaignTarget.status == "pending").order_by(CampaignTarget.planned_at).limit(1))
+            if ct:
+                times.append(ct)
             ho = s.scalar(select(Handoff.created_at).where(Handoff.status == "waiting", Handoff.escalation < 2).order_by(Handoff.created_at).limit(1))
             if ho:
                 times.append(ho + self.pickup)

@@ -383,3 +383,36 @@ Index("ix_handoffs_offered", Handoff.offered_to, Handoff.status)
 Index("ix_handoffs_conversation", Handoff.conversation_id, Handoff.status)
 Index("ix_conversations_held", Conversation.held_by, Conversation.owner)
 Index("ix_tasks_open", Task.status, Task.due_at)
+
+
+class Campaign(Base):
+    """An outreach campaign: people who agreed to be contacted get a check-in."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    flow: Mapped[str] = mapped_column(String(40))
+    window_start: Mapped[datetime]
+    window_end: Mapped[datetime]
+    #: running | paused | done
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+
+class CampaignTarget(Base):
+    __tablename__ = "campaign_targets"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "contact_id", name="uq_campaign_target"),
+        Index("ix_campaign_targets_due", "status", "planned_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    planned_at: Mapped[datetime]
+    #: pending | sent | skipped
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    reason: Mapped[str | None] = mapped_column(String(40))
+    sent_at: Mapped[datetime | None]
