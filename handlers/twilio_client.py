@@ -51,6 +51,9 @@ DEFAULT_RETRY_AFTER = 30.0
 BLOCKED_CODES = frozenset({21610, 21614, 63024})
 
 
+_NO_ENV = {"VOORDEUR_SETTINGS_ONLY": "1"}
+
+
 class WindowClosed(PermanentFailure):
     """WhatsApp refused free text outside the 24-hour window (error 63016): send a template."""
 
@@ -144,9 +147,10 @@ class TwilioMessaging:
 
     async def start(self) -> None:
         self._http = BaseUrlHttpClient(self._api_base_url)
-        # Passing environment={} keeps the library from reading TWILIO_* variables itself.
+        # Our settings are the only source: a non-empty mapping keeps the library from
+        # reading TWILIO_EDGE / TWILIO_REGION from os.environ (an empty one falls back).
         self._client = Client(
-            self._account_sid, self._auth_token, http_client=self._http, environment={}
+            self._account_sid, self._auth_token, http_client=self._http, environment=_NO_ENV
         )
 
     async def stop(self) -> None:
