@@ -92,7 +92,9 @@ _REPLACEMENTS: dict[str, str] = {
     "\u0141": "L",
     "\u0111": "d",
     "\u0110": "D",
-    "\u00b0": " graden",
+    "\u2044": "/",  # fraction slash: "½" decomposes to "1⁄2"
+    "\u0131": "i",
+    "\u00d7": "x",
     "\u2028": "\n",
     "\u2029": "\n",
 }

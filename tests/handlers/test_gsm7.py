@@ -30,6 +30,8 @@ from handlers.gsm7 import (
         ("Dank je 😊", "Dank je"),
         ("Fijn 👍🏽 dat u schrijft", "Fijn dat u schrijft"),
         ("façade", "facade"),
+        ("½ uur", "1/2 uur"),
+        ("ĳs", "ijs"),
     ],
 )
 def test_characters_outside_gsm7_get_plain_forms(raw: str, plain: str) -> None:
