@@ -149,7 +149,7 @@ class StaffActions:
         with self.db.session() as s, s.begin():
             staff, conv, contact = self._held(s, staff_id, conversation_id)
             conv.owner, conv.held_by, conv.updated_at = "bot", None, now
-            self._record_held(s, conv, contact, now)
+            self._record_held(s, conv, contact, now, staff.role)
             self._log(s, conv, "HandedBack", staff_id=staff_id, next=next_step)
             audit(s, now, staff, "release", contact_id=contact.id, conversation_id=conv.id)
             contact_id = contact.id
@@ -161,7 +161,7 @@ class StaffActions:
         now = self.clock.now()
         with self.db.session() as s, s.begin():
             staff, conv, contact = self._held(s, staff_id, conversation_id)
-            self._record_held(s, conv, contact, now)
+            self._record_held(s, conv, contact, now, staff.role)
             conv.owner, conv.held_by, conv.closed_at, conv.updated_at = "closed", None, now, now
             conv.outcome = {
                 **(conv.outcome or {}),
@@ -206,8 +206,10 @@ class StaffActions:
             stats.record(s, "first_human_reply", now, contact, number=(now - h.created_at).total_seconds() / 60)
 
     @staticmethod
-    def _record_held(s: Session, conv: Conversation, contact: Contact, now: datetime) -> None:
-        """Staff minutes for the scoreboard: from the last take-over to now."""
+    def _record_held(s: Session, conv: Conversation, contact: Contact, now: datetime,
+                     role: str | None = None) -> None:
+        """Staff minutes for the scoreboard (value: the staff member's role), from the
+        last take-over to now."""
         taken = s.scalar(
             select(ConversationEvent.at)
             .where(ConversationEvent.conversation_id == conv.id, ConversationEvent.type == "TakenOver")
@@ -215,7 +217,8 @@ class StaffActions:
             .limit(1)
         )
         if taken is not None:
-            stats.record(s, "staff_minutes", now, contact, number=(now - taken).total_seconds() / 60)
+            stats.record(s, "staff_minutes", now, contact, value=role,
+                         number=(now - taken).total_seconds() / 60)
 
     def _held(self, s: Session, staff_id: int, conversation_id: int) -> tuple[Staff, Conversation, Contact]:
         staff = s.get(Staff, staff_id)

@@ -73,6 +73,8 @@ class Settings:
     encryption_key: Secret | None = None
     session_secret: Secret | None = None
     log_json: bool = False
+    #: Show the anonymous scoreboard to everyone at /scoreboard (off: 404).
+    public_scoreboard: bool = False
 
     telegram_bot_token: Secret | None = None
     telegram_webhook_secret: Secret | None = None
@@ -144,7 +146,7 @@ _INTS = {
     "retention_months",
     "inbound_rate_per_minute",
 }
-_BOOLS = {"log_json"}
+_BOOLS = {"log_json", "public_scoreboard"}
 
 
 def _cast(key: str, raw: Any) -> Any:

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import stats
 from bot.handoff import AlreadyTaken, NotAllowed, Outcome, audit
 from bot.web import console_admin
 from bot.web.console_access import (
@@ -275,6 +276,8 @@ def task_done(request: Request, task_id: int, me: Me, csrf: Csrf = "") -> Respon
         if task is None:
             raise HTTPException(404, "Deze taak bestaat niet of u mag hem niet zien.")
         task.status, task.done_at = "done", now
+        stats.record(s, "task_done", now, s.get(Contact, task.contact_id) if task.contact_id else None,
+                     value=task.kind)
         audit(s, now, s.get(Staff, me.id), "task_done", contact_id=task.contact_id,
               conversation_id=task.conversation_id, detail=f"task {task.id}")
     return RedirectResponse("/console?done=task", status_code=303)
