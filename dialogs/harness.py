@@ -40,11 +40,11 @@ __all__ = ["EngineConversation", "for_script", "default_understander", "person_f
 START = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
-def default_understander() -> Understander:
-    """The real in-process NLU."""
-    from nlu.service import LocalNLU  # imported late: the NLU loads its model on creation
+def default_understander(model_dir: str | None = None) -> Understander:
+    """The real in-process NLU (its model is loaded, or trained once, on creation)."""
+    from nlu.service import load_understander  # imported late: loading takes a moment
 
-    return LocalNLU()
+    return load_understander("local", model_dir=model_dir)
 
 
 def person_from(raw: Mapping[str, Any] | None, base: PersonContext | None = None) -> PersonContext:

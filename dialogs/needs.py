@@ -41,7 +41,7 @@ def split_topics(
     topic_ids: Sequence[str], topics: Mapping[str, TopicInfo]
 ) -> tuple[list[str], list[str]]:
     """Split one message's topics into the literal ask and the needs behind it."""
-    found = [t for t in topic_ids if t not in IGNORED_TOPICS]
+    found = [str(t) for t in topic_ids if t not in IGNORED_TOPICS]
     if not found:
         return ["other"], []
     asks = [t for t in found if t in topics and topics[t].kind == "ask" or t in _ROUTES]
@@ -55,7 +55,7 @@ def new_deeper(topic_ids: Sequence[str], slots: Mapping[str, Any]) -> list[str]:
     """Topics in an answer that are new: neither the literal ask nor already noticed."""
     known = set(slots.get("topics") or ()) | set(slots.get("deeper") or ())
     return [
-        t
+        str(t)
         for t in topic_ids
         if t not in known and t not in IGNORED_TOPICS and t not in _ROUTES and t != "other"
     ]
