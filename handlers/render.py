@@ -40,7 +40,8 @@ __all__ = [
 TELEGRAM_MAX_CHARS = 4096
 TWILIO_MAX_BODY = 1600
 #: A button text starting with this marker asks Telegram for the person's phone number.
-_SHARE_PHONE = "\x00share-phone:"
+#: Printable ASCII, so that it can be stored anywhere (PostgreSQL text refuses NUL).
+_SHARE_PHONE = "@share-phone:"
 
 
 def _check(options: tuple[str, ...]) -> None:
@@ -51,8 +52,13 @@ def _check(options: tuple[str, ...]) -> None:
 def numbered(text: str, options: tuple[str, ...]) -> str:
     """The text with the options as numbered lines under it: ``"...\\n1 Ja\\n2 Nee"``."""
     _check(options)
-    lines = [f"{i} {opt}" for i, opt in enumerate(options, start=1)]
+    lines = [f"{i} {_label(opt)}" for i, opt in enumerate(options, start=1)]
     return "\n".join([text, *lines]) if text else "\n".join(lines)
+
+
+def _label(option: str) -> str:
+    """What a person sees of an option (a share-phone button shows its label)."""
+    return share_phone_label(option) or option
 
 
 def _split_plain(text: str, limit: int) -> list[str]:
@@ -111,7 +117,7 @@ def render_webchat(
 ) -> tuple[Rendered, ...]:
     """Web chat: the text and two buttons."""
     _check(options)
-    return (Rendered(text=text, buttons=tuple(options)),)
+    return (Rendered(text=text, buttons=tuple(_label(o) for o in options)),)
 
 
 def render_terminal(
@@ -140,7 +146,7 @@ def voice_prompt(text: str, options: tuple[str, ...] = (), language: str = "nl")
     _check(options)
     sentences = [speakable(text)] if text.strip() else []
     for i, option in enumerate(options, start=1):
-        said = speakable(option).rstrip(".").lower()
+        said = speakable(_label(option)).rstrip(".").lower()
         if language == "en":
             sentences.append(f"Say {said}, or press {i}.")
         else:

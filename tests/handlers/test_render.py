@@ -119,3 +119,10 @@ def test_share_phone_button_round_trips() -> None:
     button = share_phone_button("Deel mijn nummer")
     assert share_phone_label(button) == "Deel mijn nummer"
     assert share_phone_label("Ja") is None
+
+
+def test_share_phone_button_shows_as_its_label_on_other_channels() -> None:
+    button = share_phone_button("Deel mijn nummer")
+    assert render_terminal("Nummer?", (button,))[0].text == "Nummer?\n1 Deel mijn nummer"
+    assert render_webchat("Nummer?", (button,))[0].buttons == ("Deel mijn nummer",)
+    assert "\x00" not in button
