@@ -147,17 +147,17 @@ class Pipeline:
         now = self.clock.now()
         at = inbound.received_at or now
         with self.db.session() as s:
-            if inbound.provider_id:
-                existing = s.execute(
-                    select(Message.id, Message.contact_id, Message.handled_at).where(
-                        Message.channel == inbound.channel,
-                        Message.provider_id == inbound.provider_id,
-                    )
-                ).first()
-                if existing is not None:
-                    return Stored(existing[0], existing[1], True, existing[2] is not None)
             try:
                 with s.begin():
+                    if inbound.provider_id:
+                        existing = s.execute(
+                            select(Message.id, Message.contact_id, Message.handled_at).where(
+                                Message.channel == inbound.channel,
+                                Message.provider_id == inbound.provider_id,
+                            )
+                        ).first()
+                        if existing is not None:
+                            return Stored(existing[0], existing[1], True, existing[2] is not None)
                     contact, _ident, created = find_or_create_contact(s, inbound, now)
                     if created:
                         stats.record(s, "contact_new", now, contact, channel=inbound.channel, value=contact.source)
