@@ -283,15 +283,21 @@ class Actions:
     def _fx_record_feedback(self, p: Mapping[str, Any]) -> None:
         self.turn.effect(RecordFeedback(str(p["question"]), str(p["answer"])))
 
-    def _fx_confirm_deeper(self, p: Mapping[str, Any]) -> None:
+    def _fx_ask_deeper(self, p: Mapping[str, Any]) -> None:
+        """Take the next need behind the ask to check with the person."""
         s = self.turn.state.slots
         asked = list(s.get("deeper_asked") or ())
         pending = [d for d in s.get("deeper") or () if d not in asked]
-        if not pending:
-            return
-        self.set("deeper_asked", [*asked, pending[0]])
-        if p.get("value", True):
-            self.set("deeper_wanted", [*(s.get("deeper_wanted") or ()), pending[0]])
+        if pending:
+            self.set("deeper_asked", [*asked, pending[0]])
+            self.set("deeper_current", pending[0])
+
+    def _fx_confirm_deeper(self, p: Mapping[str, Any]) -> None:
+        """The person wants help with the need behind the ask too (or not)."""
+        s = self.turn.state.slots
+        current = s.get("deeper_current")
+        if current and p.get("value", True):
+            self.set("deeper_wanted", [*(s.get("deeper_wanted") or ()), current])
 
     def _fx_choose_topic(self, p: Mapping[str, Any]) -> None:
         topics = list(self.turn.state.slots.get("topics") or ())

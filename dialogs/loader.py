@@ -73,7 +73,7 @@ EFFECTS: frozenset[str] = frozenset(
     {
         "handoff", "schedule_followup", "save_plan", "close", "record_consent",
         "record_needs", "set_neighbourhood", "record_feedback", "confirm_deeper",
-        "erase_contact", "choose_topic",
+        "erase_contact", "choose_topic", "ask_deeper",
     }
 )  # fmt: skip
 

@@ -32,7 +32,8 @@ _DEBTS = re.compile(
     r"geen geld|rood staan|debt|bailiff|can.?t pay|cannot pay"
 )
 _EXHAUSTED = re.compile(
-    r"kan (het )?niet meer|ik ben op\b|uitgeput|te veel|teveel|te zwaar|"
+    r"kan (het )?niet meer|(trek|red|hou|houd) (het|dit) niet meer|niet (meer )?vol te houden|"
+    r"ik ben op\b|uitgeput|te veel|teveel|te zwaar|"
     r"op van de zorg|opgebrand|overspannen|exhausted|worn out|too much|can.?t cope|cannot cope"
 )
 
@@ -42,6 +43,9 @@ def split_topics(
 ) -> tuple[list[str], list[str]]:
     """Split one message's topics into the literal ask and the needs behind it."""
     found = [str(t) for t in topic_ids if t not in IGNORED_TOPICS]
+    # Offering help or worrying about someone else is what a message is *about* only
+    # when it ranks first; lower down it is usually a misreading of "helpen" or "zorg".
+    found = [t for i, t in enumerate(found) if i == 0 or t not in _ROUTES]
     if not found:
         return ["other"], []
     asks = [t for t in found if t in topics and topics[t].kind == "ask" or t in _ROUTES]

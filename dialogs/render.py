@@ -121,7 +121,9 @@ def values(scene: Scene) -> dict[str, str]:
         topic_phrase=_phrases(scene, [current]),
         topic_1=_name(scene, literal[0] if literal else None),
         topic_2=_name(scene, literal[1] if len(literal) > 1 else None),
-        deeper_phrase=_phrases(scene, pending[:1] or deeper[-1:] or ["other"]),
+        deeper_phrase=_phrases(
+            scene, [s["deeper_current"]] if s.get("deeper_current") else pending[:1] or ["other"]
+        ),
         help_phrase=_phrases(scene, [t for t in literal if t != "other"] + wanted)
         or _phrases(scene, ["other"]),
         plan_text=plan_lines(scene, [PlanItem(**_item(i)) for i in s.get("plan") or ()]),
@@ -161,12 +163,15 @@ def summary(scene: Scene) -> str:
     parts.append(f"Vraagt hulp bij {names(literal)}" + (f': "{ask}".' if ask else "."))
     deeper = list(s.get("deeper") or ())
     if deeper:
-        wanted = set(s.get("deeper_wanted") or ())
-        note = "" if not wanted or set(deeper) <= wanted else " (niet alles gevraagd)"
+        wanted = [d for d in deeper if d in set(s.get("deeper_wanted") or ())]
+        rest = [d for d in deeper if d not in wanted]
+        text = "Achter de vraag: " + names(deeper)
+        if wanted:
+            text += f" (wil hulp bij {names(wanted)})"
+        elif rest:
+            text += " (vraagt daar nu geen hulp bij)"
         because = s.get("difference")
-        parts.append(
-            f"Achter de vraag: {names(deeper)}{note}" + (f'; zegt: "{because}".' if because else ".")
-        )
+        parts.append(text + (f'; zegt: "{because}".' if because else "."))
     for slot, label in (
         ("own_strength", "Doet zelf"),
         ("network_text", "Netwerk"),
