@@ -30,6 +30,7 @@ from sklearn.pipeline import FeatureUnion
 
 from nlu.api import TopicScore
 from nlu.lexicon import lexicon_features
+from nlu.scorer import LinearScorer
 from nlu.text import normalize
 from nlu.training_data import DEFAULT_DATA, Example, data_hash, load_examples
 
@@ -44,20 +45,29 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or model change, so saved models are rebuilt.
-MODEL_VERSION = "tfidf-lex-ovr-4"
+MODEL_VERSION = "tfidf-lex-ovr-5"
 MODEL_FILE = "topic_model.pkl"
 
+_SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|,\s+")
 _CLAUSE_SPLIT = re.compile(
-    r"[.!?;\n]+|,\s+(?=(?:en|maar|want|omdat|ook|ik|er|mijn|dus|and|but|i)\b)|"
     r"\s(?:en|maar|want|omdat|daarnaast|bovendien|and|but|because|also)\s(?=(?:ik|er|mijn|me|mn|het|de|hij|zij|ze|we|wij|i|my|there|nobody|niemand)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
 
 
 def split_clauses(text: str) -> list[str]:
-    """Clauses of a (normalised) message with at least two words, at most eight."""
-    parts = [p.strip() for p in _CLAUSE_SPLIT.split(text)]
-    return [p for p in parts if len(p.split()) >= 2][:8]
+    """Normalised clauses of a raw message with at least two words, at most eight.
+
+    Sentences are split on end punctuation (before normalisation removes it), then on
+    commas and conjunctions that start a new clause ("... en ik voel me alleen").
+    """
+    out: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        for part in _CLAUSE_SPLIT.split(normalize(sentence)):
+            part = part.strip()
+            if len(part.split()) >= 2:
+                out.append(part)
+    return out[:8]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +102,7 @@ def _grams(word: str, n: int = 4) -> Iterable[str]:
 class TopicClassifier:
     """A trained topic model. Build with :meth:`train`, persist with :meth:`save`."""
 
-    features: FeatureUnion
-    model: OneVsRestClassifier
+    scorer: LinearScorer
     classes: tuple[str, ...]
     vocabulary: frozenset[str]
     grams: frozenset[str]
@@ -125,8 +134,7 @@ class TopicClassifier:
         words = {w for t in texts for w in _WORD.findall(t)}
         grams = {g for w in words for g in _grams(w)}
         return cls(
-            features=features,
-            model=model,
+            scorer=LinearScorer.from_sklearn(features, model, settings.lexicon_weight),
             classes=tuple(model.classes_),
             vocabulary=frozenset(words),
             grams=frozenset(grams),
@@ -147,10 +155,9 @@ class TopicClassifier:
     def probabilities(self, text: str) -> dict[str, float]:
         """Merged per-topic scores for the whole message and its clauses."""
         t = normalize(text)
-        clauses = split_clauses(t)
+        clauses = split_clauses(text)
         batch = [t] + (clauses if len(clauses) > 1 else [])
-        x = _with_lexicon(self.features.transform(batch), batch, self.settings.lexicon_weight)
-        p = self.model.predict_proba(x)
+        p = self.scorer.predict_proba(batch)
         scores = p[0].copy()
         if len(batch) > 1:
             scores = np.maximum(scores, p[1:].max(axis=0) * self.settings.clause_weight)

@@ -25,9 +25,13 @@ _WHO = (
     r"husband|wife|boyfriend|girlfriend|father|dad|son|mother)"
 )
 
+def _word_start_alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex; a leading \\b lets the engine skip positions inside words quickly."""
+    return re.compile(r"(?:\b|^)(?:" + "|".join(patterns) + ")")
+
+
 # Everyday exaggeration and harmless phrases, blanked out before the rules run.
-_IDIOMS = re.compile(
-    "|".join(
+_IDIOMS = _word_start_alternation(
         (
             r"\bdood (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|warmte|schaamte|stress|zorgen|schrik|nieuwsgierigheid|heimwee)\b",
             r"\b(?:lach|lachen|schrik|schrok|verveel|schaam|erger|werk|zoek|loop|eet|sjouw|pieker|zit|wacht|vervelen|schamen|ergeren|werken|zoeken)\w* (?:me|mij|mijn|ons|mezelf|je|zich) (?:dood|rot|suf|kapot|een ongeluk|te pletter)\b",
@@ -37,17 +41,15 @@ _IDIOMS = re.compile(
             r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
             r"\bsla (?:de plank|het) mis\b",
             r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!leven|het leven|te leven)\w+",
-            r"\bgaan dood\b",
-            r"\bdood ?graag\b|\bdoodgraag\b",  # "de plantjes gaan dood"
+            r"\bgaan dood\b",  # "de plantjes gaan dood"
+            r"\bdood ?graag\b",
             r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
             r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
             r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
-        )
     )
 )
 
-_SUICIDE = re.compile(
-    "|".join(
+_SUICIDE = _word_start_alternation(
         (
             r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide|\bzelf ?mo+rd|\bzelfbeschadig",
             r"\b(?:wil|wou|wilde|willen|zou willen|ga|zal) (?:echt |gewoon |graag |het liefst |liefst |liever |nu |vandaag )?(?:dood|doodgaan|sterven|dood zijn)\b",
@@ -77,12 +79,10 @@ _SUICIDE = re.compile(
             r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
             r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
             r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
-        )
     )
 )
 
-_VIOLENCE = re.compile(
-    "|".join(
+_VIOLENCE = _word_start_alternation(
         (
             rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
             rf"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
@@ -100,7 +100,6 @@ _VIOLENCE = re.compile(
             r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
             r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
             r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
-        )
     )
 )
 
@@ -114,8 +113,7 @@ _FALL_ACUTE = re.compile(
     r"\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|"
     r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed"
 )
-_DANGER = re.compile(
-    "|".join(
+_DANGER = _word_start_alternation(
         (
             r"\bgeen (?:lucht|adem)\b|\bkan (?:\w+ )?(?:niet|nie|slecht) (?:meer )?(?:ademen|ademhalen)\b|\bstik\b|\bik stik\b",
             r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
@@ -129,7 +127,6 @@ _DANGER = re.compile(
             r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
             r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
             r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
-        )
     )
 )
 

@@ -135,7 +135,12 @@ LEXICON_TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile("|".join(f"(?:{p})" for p in pats)) for pats in LEXICON.values())
+    # Every stem starts at a word boundary: one leading \b lets the engine skip the
+    # alternation at most positions, which makes matching several times faster.
+    return tuple(
+        re.compile(r"\b(?:" + "|".join(p.removeprefix(r"\b") for p in pats) + ")")
+        for pats in LEXICON.values()
+    )
 
 
 def lexicon_features(normalized_texts: list[str]) -> np.ndarray:
