@@ -121,7 +121,7 @@ def create_app(
     *,
     clock: Clock | None = None,
     nlu: Understander | None = None,
-    tick_seconds: float = 15.0,
+    tick_seconds: float | None = None,
 ) -> FastAPI:
     """The ASGI app. Everything with a lifetime starts and stops in its lifespan."""
 
@@ -152,7 +152,7 @@ def create_app(
         async def retention() -> None:
             await asyncio.to_thread(core.jobs.apply_retention)
 
-        scheduler.add_job(tick, "interval", seconds=tick_seconds, id="tick", replace_existing=True,
+        scheduler.add_job(tick, "interval", seconds=tick_seconds or settings.scheduler_tick_seconds, id="tick", replace_existing=True,
                           max_instances=1, coalesce=True, misfire_grace_time=None)
         scheduler.add_job(retention, CronTrigger(hour=4, minute=15, timezone=core.profile.timezone),
                           id="retention", replace_existing=True, misfire_grace_time=3600)

@@ -93,6 +93,8 @@ class Settings:
     followup_silence_hours: int = 48
     retention_months: int = 12
     inbound_rate_per_minute: int = 20
+    #: How often the scheduler looks for due follow-ups, escalations and campaigns.
+    scheduler_tick_seconds: int = 15
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -145,6 +147,7 @@ _INTS = {
     "followup_silence_hours",
     "retention_months",
     "inbound_rate_per_minute",
+    "scheduler_tick_seconds",
 }
 _BOOLS = {"log_json", "public_scoreboard"}
 
