@@ -156,10 +156,25 @@ def _ask(
     state = {"step": str(step), "silence": str(silence), "lang": lang}
     for i, option in enumerate(options, start=1):
         state[f"o{i}"] = option
-    if len(prompt) <= _MAX_SAY_IN_URL:
-        state["say"] = prompt
+    if prompt:
+        state["say"] = _tail(prompt, _MAX_SAY_IN_URL)
     hints = ", ".join(["ja", "nee", "mens", "herhaal", *(o.lower() for o in options)])
     return _gather(settings, prompt, state, lang, hints)
+
+
+def _tail(prompt: str, limit: int) -> str:
+    """The last whole sentences of ``prompt`` within ``limit`` characters (the question)."""
+    if len(prompt) <= limit:
+        return prompt
+    sentences = re.split(r"(?<=[.!?])\s+", prompt)
+    kept: list[str] = []
+    size = 0
+    for sentence in reversed(sentences):
+        if kept and size + len(sentence) + 1 > limit:
+            break
+        kept.insert(0, sentence)
+        size += len(sentence) + 1
+    return " ".join(kept)[-limit:]
 
 
 def _normal(speech: str) -> str:

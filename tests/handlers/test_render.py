@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.messages import Channel
-from handlers.gsm7 import is_gsm7, septets
+from handlers.gsm7 import is_gsm7, septets, to_gsm7
 from handlers.render import (
     numbered,
     render_for,
@@ -126,3 +128,21 @@ def test_share_phone_button_shows_as_its_label_on_other_channels() -> None:
     assert render_terminal("Nummer?", (button,))[0].text == "Nummer?\n1 Deel mijn nummer"
     assert render_webchat("Nummer?", (button,))[0].buttons == ("Deel mijn nummer",)
     assert "\x00" not in button
+
+
+_option = st.text(alphabet="abcdefghijklmnopqrstuvwxyz éëï'", min_size=1, max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=600),
+    st.lists(_option.map(str.strip).filter(bool), max_size=2).map(tuple),
+)
+def test_sms_parts_are_gsm7_and_fit_a_segment(text: str, options: tuple[str, ...]) -> None:
+    parts = render_sms(text, options)
+    for part in parts:
+        assert is_gsm7(part.text)
+        if septets(part.text) > 160:
+            assert len(part.text.split()) == 1  # only a word too long to split
+    if options:
+        assert parts[-1].text.endswith(to_gsm7(numbered("", options)))

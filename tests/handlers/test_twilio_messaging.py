@@ -356,3 +356,20 @@ async def test_wrong_credentials_are_permanent(tw: FakeTwilioServer) -> None:
         await sender.stop()
     assert "20003" in caught.value.reason
     assert tw.messages == []
+
+
+@pytest.mark.anyio
+async def test_concurrent_sends_each_get_their_own_outcome(
+    tw: FakeTwilioServer, sms_sender: TwilioSmsSender
+) -> None:
+    import asyncio
+
+    tw.fail_next(4, "rate_limit", retry_after=9)
+    results = await asyncio.gather(
+        *(sms_sender.send("+31612345678", Rendered(text=f"Bericht {i}")) for i in range(12)),
+        return_exceptions=True,
+    )
+    limited = [r for r in results if isinstance(r, RateLimited)]
+    assert len(limited) == 4
+    assert all(r.retry_after == 9 for r in limited)
+    assert len(tw.messages) == 8

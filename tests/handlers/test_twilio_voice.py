@@ -250,3 +250,15 @@ def test_english_menu_on_request(profile: Any) -> None:
     say = gather.find("Say")
     assert say is not None and say.attrib["voice"] == "Polly.Amy"
     assert (say.text or "").startswith("Hello, do you want help? Say yes, or press 1.")
+
+
+def test_a_long_prompt_keeps_its_question_for_repeating(harness: Harness) -> None:
+    long_text = "Dit is uitleg over wat wij doen. " * 80 + "Wilt u hulp?"
+    harness.pipeline.result = replies((long_text, ("Ja", "Nee")))
+    root = twiml(harness.twilio_post("/webhooks/twilio/voice", call()))
+    action = gather_of(root).attrib["action"]
+    assert len(action) < 6000
+    again = twiml(harness.twilio_post(action_path(gather_of(root)), call(Digits="9")))
+    said = gather_of(again).find("Say").text or ""  # type: ignore[union-attr]
+    assert "Wilt u hulp? Zeg ja, of druk 1." in said
+    assert len(said) <= 1500
