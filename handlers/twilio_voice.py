@@ -57,6 +57,7 @@ _TEXTS = {
         "no_answer": "Er neemt nu niemand op. Wij bellen u terug. Tot ziens.",
         "closed": "Wij zijn nu gesloten. Wij bellen u terug. Wij zijn open: {hours}.",
         "goodbye": "Tot ziens.",
+        "passed_on": "Dank u. Ik heb het doorgegeven.",
         "error": "Er ging iets mis. Bel later opnieuw, alstublieft. Tot ziens.",
         "hidden": "Wij zien uw nummer niet. Bel met een zichtbaar nummer, of stuur ons een "
         "bericht. Tot ziens.",
@@ -69,6 +70,7 @@ _TEXTS = {
         "no_answer": "Nobody can answer right now. We will call you back. Goodbye.",
         "closed": "We are closed now. We will call you back. We are open {hours}.",
         "goodbye": "Goodbye.",
+        "passed_on": "Thank you. I have passed it on.",
         "error": "Something went wrong. Please call again later. Goodbye.",
         "hidden": "We cannot see your number. Please call with your number shown, or send "
         "us a message. Goodbye.",
@@ -284,7 +286,10 @@ async def voice_gather(request: Request) -> Response:
     if result.duplicate and not result.replies:
         return _twiml(_ask(settings, last_prompt, options, step + 1, lang))
     prompt, new_options = _prompt_of(result, lang)
-    return _twiml(_ask(settings, prompt or last_prompt, new_options, step + 1, lang))
+    if not prompt:
+        # No answer from the bot (a person holds the conversation): acknowledge, offer a person.
+        prompt = f"{texts['passed_on']} {texts['menu']}"
+    return _twiml(_ask(settings, prompt, new_options, step + 1, lang))
 
 
 async def _to_human(services: Any, caller: str, provider_id: str, lang: str) -> Response:

@@ -262,3 +262,11 @@ def test_a_long_prompt_keeps_its_question_for_repeating(harness: Harness) -> Non
     said = gather_of(again).find("Say").text or ""  # type: ignore[union-attr]
     assert "Wilt u hulp? Zeg ja, of druk 1." in said
     assert len(said) <= 1500
+
+
+def test_no_answer_from_the_bot_is_acknowledged(harness: Harness) -> None:
+    action = action_path(gather_of(start_call(harness)))
+    harness.pipeline.result = TurnResult(stored=True)
+    root = twiml(harness.twilio_post(action, call(SpeechResult="Mijn buurvrouw is ziek.")))
+    said = gather_of(root).find("Say").text or ""  # type: ignore[union-attr]
+    assert said.startswith("Dank u. Ik heb het doorgegeven.")
