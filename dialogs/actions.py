@@ -40,6 +40,7 @@ from dialogs.render import (
     values,
 )
 from dialogs.turn import Turn
+from nlu.answers import yes_no
 from nlu.api import CrisisKind, Understanding
 
 __all__ = ["Actions"]
@@ -233,8 +234,9 @@ class Actions:
         items: list[PlanItem] = []
         if s.get("own_strength"):
             items.append(PlanItem(Who.SELF, str(s["own_strength"]), None))
-        if s.get("network") and (s.get("network_who") or s.get("network_text")):
-            items.append(PlanItem(Who.NETWORK, str(s.get("network_who") or s["network_text"])))
+        helper = s.get("network_who") or (s.get("network") and s.get("network_text"))
+        if s.get("network") is not False and helper and yes_no(str(helper)) is not False:
+            items.append(PlanItem(Who.NETWORK, str(helper)))
         by = people_day(handoff_by(self.profile, self.turn.now), lang)
         if s.get("wants") == "volunteer":
             items.append(PlanItem(Who.VOLUNTEER, v["help_phrase"], by))

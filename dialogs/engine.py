@@ -49,6 +49,9 @@ _CRISIS_MESSAGE = {
     CrisisKind.VIOLENCE: "crisis_violence",
     CrisisKind.DANGER: "crisis_danger",
 }
+#: How sure the NLU must be before a topic in an answer counts as a need behind the ask
+#: (the person is asked to confirm it, so a false alarm costs one question).
+DEEPER_CONFIDENCE = 0.45
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 
@@ -203,7 +206,8 @@ class Engine:
         slots = act.turn.state.slots
         if not slots.get("topics"):
             return
-        fresh = new_deeper(u.topic_ids, slots)
+        sure = [t.id for t in u.topics if t.confidence >= DEEPER_CONFIDENCE]
+        fresh = new_deeper(sure, slots)
         if fresh:
             act.set("deeper", [*(slots.get("deeper") or ()), *fresh])
         for name, value in signals(u.text).items():

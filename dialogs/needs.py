@@ -123,7 +123,7 @@ def check_condition(
     if name == "has_ask":
         return bool(slots.get("first_ask")) and literal != ["other"]
     if name == "has_network":
-        return bool(slots.get("network"))
+        return bool(slots.get("network") or slots.get("network_who"))
     if name == "has_neighbourhood":
         return bool(slots.get("neighbourhood"))
     if name == "needs_professional":
