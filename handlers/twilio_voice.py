@@ -160,7 +160,8 @@ def _ask(
         state[f"o{i}"] = option
     if prompt:
         state["say"] = _tail(prompt, _MAX_SAY_IN_URL)
-    hints = ", ".join(["ja", "nee", "mens", "herhaal", *(o.lower() for o in options)])
+    words = ["ja", "nee", "mens", "herhaal", *(o.lower() for o in options)]
+    hints = ", ".join(dict.fromkeys(words))
     return _gather(settings, prompt, state, lang, hints)
 
 
