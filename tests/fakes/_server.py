@@ -99,7 +99,10 @@ class FakeHttpServer:
                 call = HttpCall(self.command, self.path, headers, params, body)
                 with server._lock:
                     server.calls.append(call)
-                self._answer(server.handle(call))
+                try:
+                    self._answer(server.handle(call))
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True  # the client gave up (a cancelled long poll)
 
             def _answer(self, reply: Reply) -> None:
                 payload = json.dumps(reply.body).encode()
