@@ -82,9 +82,13 @@ def _join(parts: list[str], language: str) -> str:
     return ", ".join(parts[:-1]) + word + parts[-1]
 
 
+#: At most this many topics are named in one sentence; the rest stay in the summary.
+MAX_NAMED = 3
+
+
 def _phrases(scene: Scene, ids: list[str]) -> str:
     topics = scene.dialogs.topics
-    parts = [topics[t].phrase.get(scene.language) for t in ids if t in topics]
+    parts = [topics[t].phrase.get(scene.language) for t in ids if t in topics][:MAX_NAMED]
     return _join(parts, scene.language)
 
 
