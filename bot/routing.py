@@ -95,6 +95,7 @@ def choose(
 def offer(s: Session, handoff: Handoff, now: datetime) -> int | None:
     """Set ``handoff.role`` and ``handoff.offered_to``; None means: visible to the whole
     role and to coordinators. Queues the urgent notice. Returns the staff id offered."""
+    _keep_urgency(s, handoff, now)
     role = target_role(handoff.role, handoff.priority, handoff.topics or [], handoff.crisis_kind)
     handoff.role = role
     staff = list(s.scalars(select(Staff).where(Staff.role == role, Staff.active.is_(True))))
@@ -110,6 +111,27 @@ def offer(s: Session, handoff: Handoff, now: datetime) -> int | None:
     if handoff.priority == "urgent":
         notify_urgent(s, now)
     return handoff.offered_to
+
+
+def _keep_urgency(s: Session, handoff: Handoff, now: datetime) -> None:
+    """A new handoff replacing an urgent one in the same turn (say the person typed
+    "mens" after a crisis) must not lower the priority: a crisis stays a crisis."""
+    if handoff.priority == "urgent":
+        return
+    replaced = s.scalar(
+        select(Handoff)
+        .where(
+            Handoff.conversation_id == handoff.conversation_id,
+            Handoff.id != handoff.id,
+            Handoff.status == "replaced",
+            Handoff.priority == "urgent",
+            Handoff.done_at == now,
+        )
+        .limit(1)
+    )
+    if replaced is not None:
+        handoff.priority = "urgent"
+        handoff.crisis_kind = handoff.crisis_kind or replaced.crisis_kind
 
 
 def notify_urgent(s: Session, now: datetime) -> int:

@@ -111,7 +111,7 @@ def _author(msg: Message, names: dict[int, str]) -> str:
 
 
 def _conversation_context(s: Session, conv: Conversation, now: Any) -> dict[str, Any]:
-    names = dict(s.execute(select(Staff.id, Staff.name)).tuples().all())
+    names = {sid: name for sid, name in s.execute(select(Staff.id, Staff.name))}
     msgs = list(
         s.scalars(select(Message).where(Message.conversation_id == conv.id).order_by(Message.id.desc()).limit(500))
     )[::-1]

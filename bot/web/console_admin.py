@@ -52,7 +52,7 @@ def audit_log(request: Request, me: Coordinator,
             s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(AUDIT_PER_PAGE)
                       .offset((page - 1) * AUDIT_PER_PAGE))
         )
-        names = dict(s.execute(select(Staff.id, Staff.name)).tuples().all())
+        names = {sid: name for sid, name in s.execute(select(Staff.id, Staff.name))}
     pages = max((total + AUDIT_PER_PAGE - 1) // AUDIT_PER_PAGE, 1)
     return HTMLResponse(render("console_audit.html", viewer=me, rows=rows, names=names, page=page,
                                pages=pages, actions=ACTION_NAMES))

@@ -135,13 +135,14 @@ class Console:
         return member
 
     def handoff_from_chat(self, *texts: str) -> tuple[Person, int]:
-        """A person writes, then asks for a human; returns the conversation id."""
+        """A person says hello, agrees to storage, writes ``texts`` and asks for a human;
+        returns the person and their conversation id."""
         from sqlalchemy import select
 
         from storage.models import Conversation, Identity
 
         p = self.person()
-        for t in texts:
+        for t in ("hallo", "ja", *texts):
             p.say(t)
         p.say("mens")
         with self.db.session() as s:
