@@ -7,7 +7,8 @@ answer or goes straight on; a guard stops runaway chains of steps.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from config.profile import Profile
 from dialogs.api import (
@@ -246,9 +247,7 @@ class Actions:
 
     def _fx_save_plan(self, p: Mapping[str, Any]) -> None:
         items = self._plan()
-        self.set(
-            "plan", [{"who": i.who.value, "what": i.what, "when": i.when} for i in items]
-        )
+        self.set("plan", [{"who": i.who.value, "what": i.what, "when": i.when} for i in items])
         self.turn.effect(SavePlan(tuple(items)))
 
     def _fx_close(self, p: Mapping[str, Any]) -> None:

@@ -12,46 +12,47 @@ over an empty state, see :func:`fold`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any
 
 from bot.messages import Reply
 from nlu.api import CrisisKind, Understanding
 
 __all__ = [
-    "Role",
-    "Priority",
-    "Who",
-    "PlanItem",
-    "PersonContext",
-    "State",
-    "PersonWrote",
+    "CloseConversation",
+    "Decision",
+    "Effect",
+    "EraseContact",
+    "Event",
     "FollowUpDue",
+    "HandOff",
     "HandedBack",
     "HandoffWaiting",
-    "OutreachStarted",
-    "Event",
-    "HandOff",
-    "ScheduleFollowUp",
-    "SavePlan",
-    "RecordConsent",
-    "SetStopped",
-    "EraseContact",
-    "ReportStoredData",
-    "ReportPlan",
-    "RecordNeeds",
-    "SetNeighbourhood",
-    "CloseConversation",
-    "RecordFeedback",
-    "Effect",
-    "StepEntered",
-    "SlotSet",
     "LanguageSet",
-    "MissesCounted",
     "LogEntry",
-    "Decision",
+    "MissesCounted",
+    "OutreachStarted",
+    "PersonContext",
+    "PersonWrote",
+    "PlanItem",
+    "Priority",
+    "RecordConsent",
+    "RecordFeedback",
+    "RecordNeeds",
+    "ReportPlan",
+    "ReportStoredData",
+    "Role",
+    "SavePlan",
+    "ScheduleFollowUp",
+    "SetNeighbourhood",
+    "SetStopped",
+    "SlotSet",
+    "State",
+    "StepEntered",
+    "Who",
     "fold",
 ]
 
@@ -123,7 +124,7 @@ class State:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any] | None) -> "State":
+    def from_json(cls, data: Mapping[str, Any] | None) -> State:
         if not data:
             return cls()
         return cls(

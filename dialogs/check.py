@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import textstat
 
@@ -21,7 +21,7 @@ from config.profile import Profile, load_profile
 from dialogs.loader import load_dialogs
 from dialogs.model import LANGUAGES, DialogError, Dialogs, Text
 
-__all__ = ["Finding", "Report", "check", "readability", "GSM7"]
+__all__ = ["GSM7", "Finding", "Report", "check", "readability"]
 
 #: The GSM 03.38 default alphabet and its extension table.
 GSM7 = frozenset(
@@ -171,9 +171,7 @@ def _one(file: str, step: str | None, kind: str, lang: str, raw: str,
     return found, score
 
 
-def check(
-    paths: Iterable[str | Path] | None = None, profile: Profile | None = None
-) -> Report:
+def check(paths: Iterable[str | Path] | None = None, profile: Profile | None = None) -> Report:
     """Validate dialog files and check every text; never raises for dialog problems."""
     profile = profile or load_profile()
     try:

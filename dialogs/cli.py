@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from dialogs.check import MIN_MEDIAN, check
 from dialogs.model import DialogError
 from dialogs.testing import Conversation, Script, default_scripts, run_scripts
 
-__all__ = ["register", "cmd_check", "cmd_test", "main", "ConversationFactory"]
+__all__ = ["ConversationFactory", "cmd_check", "cmd_test", "main", "register"]
 
 #: Makes a fresh conversation for a script (its ``person:`` and ``language:``).
 ConversationFactory = Callable[[Script], Conversation]

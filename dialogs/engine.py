@@ -9,6 +9,7 @@ language), then the current step of the current flow. The engine reads no clock
 from __future__ import annotations
 
 from datetime import datetime
+
 from config.profile import Profile
 from dialogs.actions import Actions
 from dialogs.api import (
@@ -29,7 +30,7 @@ from dialogs.turn import Turn
 from nlu.answers import detect_language, yes_no
 from nlu.api import Control, CrisisKind, Understanding
 
-__all__ = ["Engine", "REQUIRED_STEPS", "REQUIRED_MESSAGES"]
+__all__ = ["REQUIRED_MESSAGES", "REQUIRED_STEPS", "Engine"]
 
 #: Steps the engine enters by name; every dialog set must have them.
 REQUIRED_STEPS: tuple[str, ...] = (
@@ -229,4 +230,3 @@ class Engine:
             act.say_message("waiting_after_hours", extra={"expected": expected})
         else:
             act.say_message("waiting_busy")
-

@@ -7,13 +7,13 @@ checks on every turn that replaying the log gives the new state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.messages import Reply
-from config.profile import Profile
 from dialogs.api import (
     EraseContact,
     Event,
@@ -35,7 +35,14 @@ from dialogs.api import (
 from dialogs.engine import Engine
 from nlu.api import Understander
 
-__all__ = ["EngineConversation", "for_script", "default_understander", "person_from", "steps_of", "texts"]
+__all__ = [
+    "EngineConversation",
+    "default_understander",
+    "for_script",
+    "person_from",
+    "steps_of",
+    "texts",
+]
 
 START = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

@@ -8,9 +8,12 @@ missing translations, unknown placeholders, unknown conditions or effects.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
+
+import yaml
 
 from dialogs.model import (
     EXPECT_KINDS,
@@ -28,9 +31,9 @@ from dialogs.model import (
 from dialogs.yamlread import read_yaml
 
 __all__ = [
-    "PLACEHOLDERS",
     "CONDITIONS",
     "EFFECTS",
+    "PLACEHOLDERS",
     "default_paths",
     "load_dialogs",
     "placeholders_in",
@@ -109,7 +112,7 @@ class _Reader:
             raise self.fail(step, f"{what} must be texts per language (nl: ..., en: ...)")
         unknown = set(raw) - set(LANGUAGES)
         if unknown:
-            raise self.fail(step, f"{what}: unknown language {sorted(unknown)[0]!r}")
+            raise self.fail(step, f"{what}: unknown language {min(unknown)!r}")
         for lang in LANGUAGES:
             value = raw.get(lang)
             if not isinstance(value, str) or not value.strip():
@@ -178,7 +181,7 @@ class _Reader:
             raise self.fail(sid, "a step must be a mapping")
         unknown = set(raw) - _STEP_KEYS
         if unknown:
-            raise self.fail(sid, f"unknown key {sorted(unknown)[0]!r}")
+            raise self.fail(sid, f"unknown key {min(unknown)!r}")
         says = raw.get("say")
         say_list = says if isinstance(says, list) else ([says] if says is not None else [])
         options_raw = raw.get("options") or []
@@ -198,7 +201,9 @@ class _Reader:
             )
         expect = raw.get("expect")
         if expect is not None and expect not in EXPECT_KINDS:
-            raise self.fail(sid, f"expect {expect!r} is unknown; use one of {', '.join(EXPECT_KINDS)}")
+            raise self.fail(
+                sid, f"expect {expect!r} is unknown; use one of {', '.join(EXPECT_KINDS)}"
+            )
         ask = self.text(raw["ask"], sid, "ask") if "ask" in raw else None
         if (options or expect) and ask is None:
             raise self.fail(sid, "options or expect need an 'ask' text")
@@ -256,7 +261,8 @@ def _flow(reader: _Reader, data: Mapping[str, Any]) -> Flow:
         if e not in steps:
             raise reader.fail(e, "listed in 'entries' but there is no such step")
     messages = {
-        str(k): reader.text(v, f"message {k}", "text") for k, v in (data.get("messages") or {}).items()
+        str(k): reader.text(v, f"message {k}", "text")
+        for k, v in (data.get("messages") or {}).items()
     }
     return Flow(fid, reader.file, str(start or ""), steps, entries, messages)
 
@@ -313,9 +319,7 @@ def _validate(flows: Mapping[str, Flow]) -> None:
                 raise DialogError(f.file, sid, "unreachable: no step leads here")
 
 
-def load_dialogs(
-    paths: Iterable[str | Path] | None = None, with_defaults: bool = False
-) -> Dialogs:
+def load_dialogs(paths: Iterable[str | Path] | None = None, with_defaults: bool = False) -> Dialogs:
     """Read and validate dialog files (default: the shipped ones).
 
     With ``with_defaults``, the shipped files fill in what the given files do not
@@ -332,7 +336,7 @@ def load_dialogs(
         reader = _Reader(p.name)
         try:
             data = read_yaml(p)
-        except Exception as exc:  # yaml errors carry the line; pass them on with the file
+        except (yaml.YAMLError, OSError) as exc:  # name the file with the parser's message
             raise DialogError(p.name, None, f"not valid YAML: {exc}") from None
         if not isinstance(data, Mapping):
             raise reader.fail(None, "the file must be a mapping")

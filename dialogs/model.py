@@ -6,21 +6,22 @@ into these frozen values, and :mod:`dialogs.engine` walks them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
-    "LANGUAGES",
     "EXPECT_KINDS",
-    "Text",
+    "LANGUAGES",
     "Branch",
+    "DialogError",
+    "Dialogs",
     "EffectSpec",
+    "Flow",
     "Option",
     "Step",
-    "Flow",
+    "Text",
     "TopicInfo",
-    "Dialogs",
-    "DialogError",
 ]
 
 #: Every text exists in these languages.

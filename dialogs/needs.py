@@ -8,19 +8,20 @@ use in ``when:``. Pure functions over the slot mapping.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dialogs.model import TopicInfo
 from nlu.text import fold
 
 __all__ = [
     "IGNORED_TOPICS",
-    "split_topics",
+    "all_topics",
+    "check_condition",
+    "handoff_role",
     "new_deeper",
     "signals",
-    "all_topics",
-    "handoff_role",
-    "check_condition",
+    "split_topics",
 ]
 
 #: Topics that are never a need to explore or plan for.

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Any
 
 from dialogs.model import Step
 from nlu.answers import choose_option, parse_when, scale, yes_no
 from nlu.api import Understanding
 from nlu.text import fold
 
-__all__ = ["Answer", "read_answer", "match_neighbourhood"]
+__all__ = ["Answer", "match_neighbourhood", "read_answer"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ the person context and the organisation profile.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -20,14 +21,14 @@ from dialogs.needs import all_topics
 
 __all__ = [
     "Scene",
+    "fill",
+    "followup_due",
+    "handoff_by",
     "local",
     "people_day",
-    "handoff_by",
-    "followup_due",
-    "values",
-    "fill",
     "plan_lines",
     "summary",
+    "values",
 ]
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}

@@ -9,21 +9,22 @@ one, the pipeline can offer one with a database behind it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from dialogs.api import HandOff, RecordNeeds, SavePlan, ScheduleFollowUp
 from dialogs.yamlread import read_yaml
 
 __all__ = [
-    "ReplyLike",
     "Conversation",
+    "ReplyLike",
     "Script",
     "ScriptResult",
-    "load_script",
     "default_scripts",
+    "load_script",
     "run_script",
     "run_scripts",
 ]
@@ -73,7 +74,7 @@ def load_script(path: str | Path) -> Script:
     data = read_yaml(path)
     p = Path(path)
     if not isinstance(data, Mapping) or not isinstance(data.get("turns"), list):
-        raise ValueError(f"{p.name}: a script needs 'turns:' (a list)")
+        raise ValueError(f"{p.name}: a script needs 'turns:' (a list)")  # noqa: TRY004
     return Script(
         name=str(data.get("name", p.stem)),
         file=p.name,
@@ -119,9 +120,8 @@ def _check(expect: Mapping[str, Any], replies: Sequence[ReplyLike], effects: Seq
             fails.append(f"{where}: effect {name} should not happen")
     if "handoff" in expect:
         fails += _check_handoff(expect["handoff"] or {}, effects, where)
-    if expect.get("followup"):
-        if not any(isinstance(e, ScheduleFollowUp) for e in effects):
-            fails.append(f"{where}: expected a follow-up to be scheduled")
+    if expect.get("followup") and not any(isinstance(e, ScheduleFollowUp) for e in effects):
+        fails.append(f"{where}: expected a follow-up to be scheduled")
     if "plan" in expect:
         plans = [e for e in effects if isinstance(e, SavePlan)]
         whos = {i.who.value for p in plans for i in p.items}
@@ -204,5 +204,3 @@ def run_scripts(
 ) -> list[ScriptResult]:
     """Run scripts, each against a fresh conversation made for the script."""
     return [run_script(s, make(s)) for s in (load_script(p) for p in paths)]
-
-

@@ -31,4 +31,4 @@ _Loader.add_implicit_resolver(
 def read_yaml(path: str | Path) -> Any:
     """Parse one YAML file with the dialog rules for booleans."""
     text = Path(path).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_Loader)

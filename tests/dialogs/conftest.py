@@ -37,9 +37,7 @@ class KeywordNLU:
 
     def understand(self, text: str, language_hint: str | None = None) -> Understanding:
         low = text.lower()
-        topics = tuple(
-            TopicScore(t, 0.9) for t, rx in _KEYWORDS.items() if re.search(rx, low)
-        )
+        topics = tuple(TopicScore(t, 0.9) for t, rx in _KEYWORDS.items() if re.search(rx, low))
         return Understanding(
             text=text,
             language=detect_language(text),

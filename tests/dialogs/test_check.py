@@ -40,10 +40,13 @@ def test_shipped_dialogs_have_no_errors_and_read_easily():
 def test_douma_constants_are_used_for_dutch():
     # Short everyday Dutch scores high; long words and sentences score low.
     assert readability("Wat lukt u nu nog zelf?") > 90
-    assert readability(
-        "Gemeentelijke maatschappelijke ondersteuningsvoorzieningen vereisen een "
-        "geïndividualiseerde beoordelingsprocedure conform toepasselijke regelgeving."
-    ) < 30
+    assert (
+        readability(
+            "Gemeentelijke maatschappelijke ondersteuningsvoorzieningen vereisen een "
+            "geïndividualiseerde beoordelingsprocedure conform toepasselijke regelgeving."
+        )
+        < 30
+    )
 
 
 def test_characters_outside_gsm7_are_errors(tmp_path):
@@ -64,7 +67,9 @@ def test_jargon_is_an_error(tmp_path):
 def test_cli_check_rejects_three_options_naming_file_and_step(tmp_path, capsys):
     extra = '      - label: {nl: "Soms", en: "Sometimes"}\n        next: done\n'
     path = _flow(tmp_path, "Gaat het goed?", extra_option="")
-    text = path.read_text().replace("        next: done\n  done:", "        next: done\n" + extra + "  done:")
+    text = path.read_text().replace(
+        "        next: done\n  done:", "        next: done\n" + extra + "  done:"
+    )
     path.write_text(text)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out

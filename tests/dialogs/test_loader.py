@@ -59,12 +59,16 @@ def test_three_options_are_rejected_naming_file_and_step(tmp_path):
 
 
 def test_unknown_step_reference(tmp_path):
-    err = _error(tmp_path, _GOOD_STEP.replace("next: done\n      - label", "next: nowhere\n      - label", 1))
+    err = _error(
+        tmp_path, _GOOD_STEP.replace("next: done\n      - label", "next: nowhere\n      - label", 1)
+    )
     assert err.step == "start" and "nowhere" in err.reason
 
 
 def test_unreachable_step(tmp_path):
-    err = _error(tmp_path, _GOOD_STEP + '  lost:\n    say: {nl: "Hoi.", en: "Hi."}\n    end: true\n')
+    err = _error(
+        tmp_path, _GOOD_STEP + '  lost:\n    say: {nl: "Hoi.", en: "Hi."}\n    end: true\n'
+    )
     assert err.step == "lost" and "unreachable" in err.reason
 
 
@@ -85,9 +89,9 @@ def test_unknown_placeholder(tmp_path):
 
 def test_unknown_condition(tmp_path):
     body = _GOOD_STEP.replace(
-        "        next: done\n      - label: {nl: \"Nee\"",
+        '        next: done\n      - label: {nl: "Nee"',
         "        next:\n          - when: is_rich\n            go: done\n          - go: done\n"
-        "      - label: {nl: \"Nee\"",
+        '      - label: {nl: "Nee"',
         1,
     )
     err = _error(tmp_path, body)

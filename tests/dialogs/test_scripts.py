@@ -24,7 +24,7 @@ def test_there_are_scripts_in_dutch_and_english():
 
 
 def test_scripts_pass_with_a_keyword_nlu_and_cover_every_step(engine):
-    results, failures, visited = _run(engine, KeywordNLU())
+    _, failures, visited = _run(engine, KeywordNLU())
     assert failures == []
     assert steps_of(engine) - visited == set()
 
@@ -32,7 +32,7 @@ def test_scripts_pass_with_a_keyword_nlu_and_cover_every_step(engine):
 @pytest.mark.slow
 def test_scripts_pass_with_the_real_nlu(engine, tmp_path_factory):
     nlu = default_understander(str(tmp_path_factory.mktemp("nlu")))
-    results, failures, visited = _run(engine, nlu)
+    _, failures, visited = _run(engine, nlu)
     assert failures == []
     assert steps_of(engine) - visited == set()
 
