@@ -45,7 +45,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or model change, so saved models are rebuilt.
-MODEL_VERSION = "tfidf-lex-ovr-5"
+MODEL_VERSION = "tfidf-lex-ovr-6"
 MODEL_FILE = "topic_model.pkl"
 
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|,\s+")
@@ -84,6 +84,8 @@ class ClassifierSettings:
     min_word_coverage: float = 0.34
     min_gram_coverage: float = 0.55
     C: float = 30.0
+    #: A topic this close to a winning "other" (and above ``min_top``) is taken instead.
+    other_margin: float = 0.15
     #: Weight of the topic-lexicon features next to the TF-IDF features.
     lexicon_weight: float = 1.0
 
@@ -109,6 +111,10 @@ class TopicClassifier:
     settings: ClassifierSettings = field(default_factory=ClassifierSettings)
     data_hash: str = ""
 
+    @property
+    def _other(self) -> int:
+        return self.classes.index("other") if "other" in self.classes else -1
+
     @classmethod
     def train(
         cls,
@@ -131,7 +137,9 @@ class TopicClassifier:
             LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear")
         )
         model.fit(x, labels)
-        words = {w for t in texts for w in _WORD.findall(t)}
+        # Known vocabulary comes from real requests only, not from the nonsense and
+        # spam examples of "other".
+        words = {w for t, label in zip(texts, labels) if label != "other" for w in _WORD.findall(t)}
         grams = {g for w in words for g in _grams(w)}
         return cls(
             scorer=LinearScorer.from_sklearn(features, model, settings.lexicon_weight),
@@ -160,7 +168,11 @@ class TopicClassifier:
         p = self.scorer.predict_proba(batch)
         scores = p[0].copy()
         if len(batch) > 1:
-            scores = np.maximum(scores, p[1:].max(axis=0) * self.settings.clause_weight)
+            clause_best = p[1:].max(axis=0) * self.settings.clause_weight
+            # "other" only counts for the whole message: a short clause often looks
+            # like nothing in particular.
+            clause_best[self._other] = 0.0
+            scores = np.maximum(scores, clause_best)
         return {c: float(s) for c, s in zip(self.classes, scores)}
 
     def predict(self, text: str) -> tuple[TopicScore, ...]:
@@ -173,6 +185,12 @@ class TopicClassifier:
         scores = self.probabilities(text)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         best_id, best = ranked[0]
+        if best_id == "other" and len(ranked) > 1:
+            # "other" must win clearly; short real requests otherwise drift into it.
+            runner_id, runner = ranked[1]
+            if runner >= s.min_top and runner >= best - s.other_margin:
+                best_id, best = runner_id, runner
+                ranked = ranked[1:]
         if best_id == "other" or best < s.min_top:
             return ()
         out = [TopicScore(best_id, round(best, 3))]
