@@ -56,7 +56,7 @@ def cmd_test(args: argparse.Namespace, factory: ConversationFactory | None = Non
     """Run dialog test scripts; 1 on a failure or, for the full set, below 100% coverage."""
     paths = args.scripts or default_scripts()
     try:
-        make = factory or getattr(args, "conversation_factory", None) or _engine_factory()
+        make = factory or _engine_factory()
     except DialogError as exc:
         print(f"ERROR: {exc}")
         return 1
@@ -97,8 +97,16 @@ def _all_steps() -> set[str]:
     return {f"{f.id}.{s}" for f in d.flows.values() for s in f.steps}
 
 
-def register(subparsers: Any) -> None:
-    """Add ``dialogs check`` and ``dialogs test`` to a CLI's subparsers."""
+def register(
+    subparsers: Any, conversation_factory: Callable[[], ConversationFactory] | None = None
+) -> None:
+    """Add ``dialogs check`` and ``dialogs test`` to a CLI's subparsers.
+
+    ``conversation_factory``, when given, is called once by ``dialogs test`` and must
+    return a function that makes a fresh :class:`~dialogs.testing.Conversation` for a
+    script (for example one backed by the full pipeline and a database). Without it
+    the scripts run against the pure engine with the real in-process NLU.
+    """
     group = subparsers.add_parser("dialogs", help="check and test the dialogs")
     sub = group.add_subparsers(dest="dialogs_command", required=True)
     c = sub.add_parser("check", help="validate dialog files and check their texts")
@@ -108,7 +116,10 @@ def register(subparsers: Any) -> None:
     t = sub.add_parser("test", help="run dialog test scripts")
     t.add_argument("scripts", nargs="*", metavar="SCRIPT", help="scripts (default: all)")
     t.add_argument("-v", "--verbose", action="store_true", help="show transcripts of failures")
-    t.set_defaults(func=cmd_test)
+    if conversation_factory is None:
+        t.set_defaults(func=cmd_test)
+    else:
+        t.set_defaults(func=lambda args: cmd_test(args, conversation_factory()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
