@@ -7,6 +7,7 @@ the person context and the organisation profile.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -98,12 +99,26 @@ def _name(scene: Scene, tid: str | None) -> str:
     return info.name.get(scene.language) if info else str(tid)
 
 
+#: A person's own words in a plan line are cut to this length, so the plan fits a message.
+PLAN_WORDS_CHARS = 60
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= PLAN_WORDS_CHARS:
+        return text
+    first = re.split(r"[,;.!?]", text)[0].strip()
+    if 0 < len(first) <= PLAN_WORDS_CHARS:
+        return first
+    return text[:PLAN_WORDS_CHARS].rsplit(" ", 1)[0]
+
+
 def plan_lines(scene: Scene, items: list[PlanItem]) -> str:
     """The plan as short lines, one per agreement."""
     lines = []
     for item in items:
         template = scene.dialogs.message(f"plan_{item.who.value}").get(scene.language)
-        lines.append(template.format(what=item.what, when=item.when or ""))
+        lines.append(template.format(what=_short(item.what), when=item.when or ""))
     return "\n".join(lines)
 
 
