@@ -165,8 +165,11 @@ class Actions:
         if not target:
             self.go("intake.open_question" if how == "back" else "common.anything_else")
             return
-        flow, sid = str(target).split(".", 1)
-        step = self.dialogs.flows[flow].steps[sid]
+        flow, _, sid = str(target).partition(".")
+        step = self.dialogs.flows[flow].steps.get(sid) if flow in self.dialogs.flows else None
+        if step is None:  # the dialogs changed since: carry on from a safe place
+            self.go("common.anything_else")
+            return
         if how == "back":
             self.turn.enter(flow, sid)
             self.ask(step)

@@ -140,3 +140,15 @@ def test_replaying_the_log_gives_the_same_state(engine, nlu):
         d = engine.decide(state, _wrote(line, nlu, PersonContext()))
         assert fold(d.log, state) == d.state
         state = d.state
+
+
+def test_a_state_from_older_dialogs_starts_cleanly(engine, nlu):
+    old = State(flow="intake", step="a_step_that_was_removed", slots={"consent": True})
+    d = engine.decide(old, _wrote("kan iemand boodschappen doen", nlu, PersonContext(consent=True)))
+    assert d.replies and "boodschappen" in d.replies[-1].text
+
+
+def test_a_removed_return_step_does_not_break_delete_cancel(engine, nlu):
+    state = State(flow="common", step="delete_confirm", slots={"return_to": "intake.gone"})
+    d = engine.decide(state, _wrote("nee", nlu, PersonContext(consent=True)))
+    assert d.replies and d.state.step == "anything_else"
