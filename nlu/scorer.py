@@ -24,6 +24,8 @@ __all__ = ["LinearScorer"]
 
 _TOKEN = re.compile(r"(?u)\b\w+\b")
 _SPACES = re.compile(r"\s\s+")
+_EMPTY_IDX = np.zeros(0, dtype=np.intp)
+_EMPTY_VAL = np.zeros(0, dtype=np.float64)
 
 
 def _char_wb(text: str, lo: int, hi: int) -> list[str]:
@@ -86,31 +88,59 @@ class LinearScorer:
             lexicon_weight=lexicon_weight,
         )
 
-    def _block(self, grams: list[str], vocab: dict[str, int], idf: np.ndarray, offset: int) -> tuple[list[int], list[float]]:
-        counts = Counter(g for g in grams if g in vocab)
+    def _char_block(self, text: str, cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Feature indices and tf-idf values (l2-normalised) of the character block.
+
+        ``char_wb`` n-grams never cross a word, so each word's indices are computed once
+        per message and shared by the whole text and its clauses.
+        """
+        parts = []
+        for word in text.split():
+            arr = cache.get(word)
+            if arr is None:
+                vocab = self.char_vocab
+                found = [vocab[g] for g in _char_wb(word, *self.char_range) if g in vocab]
+                arr = np.asarray(found, dtype=np.intp)
+                cache[word] = arr
+            parts.append(arr)
+        if not parts:
+            return _EMPTY_IDX, _EMPTY_VAL
+        idx, counts = np.unique(np.concatenate(parts), return_counts=True)
+        if idx.size == 0:
+            return _EMPTY_IDX, _EMPTY_VAL
+        vals = (1.0 + np.log(counts)) * self.char_idf[idx]
+        return idx, vals / np.sqrt(vals @ vals)
+
+    def _word_block(self, text: str) -> tuple[list[int], list[float]]:
+        vocab = self.word_vocab
+        counts = Counter(g for g in _words(text, *self.word_range) if g in vocab)
         if not counts:
             return [], []
         idx = [vocab[g] for g in counts]
-        vals = [(1.0 + math.log(c)) * float(idf[i]) for i, c in zip(idx, counts.values())]
+        vals = [(1.0 + math.log(c)) * float(self.word_idf[i]) for i, c in zip(idx, counts.values())]
         norm = math.sqrt(sum(v * v for v in vals))
+        offset = len(self.char_idf)
         return [i + offset for i in idx], [v / norm for v in vals]
 
-    def decision(self, text: str, lexicon_row: np.ndarray) -> np.ndarray:
+    def decision(
+        self, text: str, lexicon_row: np.ndarray, cache: dict[str, np.ndarray] | None = None
+    ) -> np.ndarray:
         """Per-class decision values for one normalised text."""
-        ci, cv = self._block(_char_wb(text, *self.char_range), self.char_vocab, self.char_idf, 0)
-        n_chars = len(self.char_idf)
-        wi, wv = self._block(_words(text, *self.word_range), self.word_vocab, self.word_idf, n_chars)
-        idx = ci + wi
+        ci, cv = self._char_block(text, {} if cache is None else cache)
+        wi, wv = self._word_block(text)
         out = self.bias.copy()
-        if idx:
-            out += np.asarray(cv + wv) @ self.weights[idx]
-        lex_start = n_chars + len(self.word_idf)
+        if ci.size:
+            out += cv @ self.weights[ci]
+        if wi:
+            out += np.asarray(wv) @ self.weights[wi]
+        lex_start = len(self.char_idf) + len(self.word_idf)
         out += (lexicon_row * self.lexicon_weight) @ self.weights[lex_start:]
         return out
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Like ``OneVsRestClassifier.predict_proba``: sigmoids normalised to sum 1."""
         lex = lexicon_features(list(texts))
-        rows = np.vstack([self.decision(t, lex[i]) for i, t in enumerate(texts)])
+        cache: dict[str, np.ndarray] = {}
+        rows = np.vstack([self.decision(t, lex[i], cache) for i, t in enumerate(texts)])
         p = 1.0 / (1.0 + np.exp(-rows))
         return p / p.sum(axis=1, keepdims=True)
