@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-__all__ = ["TOPIC_NAMES", "ROLE_NAMES", "HELPED_BY", "render", "literal", "local_time", "waited"]
+__all__ = ["TOPIC_NAMES", "ROLE_NAMES", "HELPED_BY", "render", "literal", "local_time", "waited", "ask_of"]
 
 TZ = "Europe/Amsterdam"
 
@@ -65,7 +65,7 @@ def waited(since: datetime | None, now: datetime) -> str:
     d = max(now - since, timedelta(0))
     minutes = int(d.total_seconds() // 60)
     if minutes < 1:
-        return "net binnen"
+        return "minder dan 1 min"
     if minutes < 60:
         return f"{minutes} min"
     hours, rest = divmod(minutes, 60)
@@ -73,6 +73,18 @@ def waited(since: datetime | None, now: datetime) -> str:
         return f"{hours} uur {rest} min" if rest else f"{hours} uur"
     days = hours // 24
     return "1 dag" if days == 1 else f"{days} dagen"
+
+
+def ask_of(conv: Any) -> dict[str, Any]:
+    """The literal ask and the question behind it, from the conversation's columns or,
+    while the bot has not recorded them there yet, from its dialog state."""
+    slots = ((getattr(conv, "state", None) or {}).get("slots") or {}) if conv is not None else {}
+    literal = list(getattr(conv, "literal_topics", None) or []) or list(slots.get("topics") or [])
+    return {
+        "first_ask": getattr(conv, "first_ask", None) or slots.get("first_ask"),
+        "literal": [t for t in literal if t != "other"],
+        "deeper": list(getattr(conv, "deeper_topics", None) or []) or list(slots.get("deeper") or []),
+    }
 
 
 def _topics(ids: Any) -> str:
@@ -95,6 +107,7 @@ def _env() -> Environment:
         CHANNEL_NAMES=CHANNEL_NAMES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
         waited=waited,
+        ask_of=ask_of,
     )
     return env
 

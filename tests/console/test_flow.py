@@ -162,3 +162,11 @@ def test_staff_management_adds_and_disables(console: Console) -> None:
     assert vera.get("/console/staff").status_code == 403
     assert vera.post("/console/staff", {"name": "X", "username": "x", "role": "coordinator",
                                         "password": "een lang wachtwoord"}).status_code == 403
+
+
+def test_queue_shows_the_literal_ask_and_what_is_behind_it(console: Console) -> None:
+    vera = console.staff("vera", "volunteer")
+    console.handoff_from_chat("Wie haalt mijn boodschappen bij de winkel?")
+    page = vera.get("/console").text
+    assert "Letterlijke vraag" in page and "Wie haalt mijn boodschappen bij de winkel?" in page
+    assert "Vraag achter de vraag" in page and "Plan tot nu toe" in page
