@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator
@@ -17,7 +18,7 @@ from bot.delivery import SendRules, StatusPort
 from bot.handoff import StaffActions
 from bot.live import Hub
 from bot.messages import Channel
-from bot.outbox import Dispatcher
+from bot.outbox import STUCK_AFTER, Dispatcher
 from bot.services import Core, build_core
 from config.profile import Profile
 from config.settings import Settings
@@ -137,9 +138,13 @@ def create_app(
         rules = SendRules(getattr(wa, "render_template", None))
         dispatcher = Dispatcher(core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules)
         core.pipeline.on_outbox = dispatcher.wake
-        uncertain = await asyncio.to_thread(dispatcher.recover)
-        if uncertain:
-            log.warning("%d outbox messages were being sent during a crash; marked uncertain", uncertain)
+        # One SQLite process: whatever is 'sending' was cut off. Several PostgreSQL workers:
+        # only rows no live worker could still be sending (the loop re-checks them).
+        settled, uncertain = await dispatcher.recover(
+            timedelta(0) if core.db.is_sqlite else STUCK_AFTER
+        )
+        if settled or uncertain:
+            log.warning("after a crash: %d messages settled with the provider, %d uncertain", settled, uncertain)
         recovered = await asyncio.to_thread(core.pipeline.recover)
         if recovered:
             log.info("answered %d messages stored before a restart", recovered)

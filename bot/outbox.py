@@ -27,7 +27,7 @@ from handlers.base import (
 from storage.db import Database
 from storage.models import Contact, Message, OutboxRow
 
-__all__ = ["PRIORITY", "enqueue", "Dispatcher", "RateLimiter", "STATUS_ORDER"]
+__all__ = ["PRIORITY", "enqueue", "Dispatcher", "RateLimiter", "STATUS_ORDER", "STUCK_AFTER"]
 
 log = logging.getLogger("voordeur.outbox")
 
@@ -46,6 +46,9 @@ STATUS_ORDER = {
     "failed": 5,
     "uncertain": 5,
 }
+
+#: A row 'sending' this long was cut off by a crash (a send takes seconds at most).
+STUCK_AFTER = timedelta(minutes=2)
 
 #: A provider may be down for a day; after that a message is marked failed.
 GIVE_UP_AFTER = timedelta(hours=24)
@@ -162,15 +165,72 @@ class Dispatcher:
 
     # --- lifecycle -------------------------------------------------------------------
 
-    def recover(self) -> int:
-        """Mark rows left in ``sending`` by a crashed process as ``uncertain``."""
+    async def recover(self, older_than: timedelta = timedelta(seconds=0)) -> tuple[int, int]:
+        """Settle rows a crashed process left in ``sending``.
+
+        For each part not known to be sent, ask the channel whether the provider has it
+        (Twilio can be asked; the web chat can always resend). Parts the provider has
+        are marked sent; the rest are queued again, so the message arrives once. Where
+        a channel cannot tell (Telegram), the row becomes ``uncertain`` rather than risk
+        a double send, and a human can see it. Returns (requeued or settled, uncertain).
+        """
+        now = self.clock.now()
+        with self.db.session() as s:
+            rows = list(s.scalars(select(OutboxRow).where(
+                OutboxRow.status == "sending", OutboxRow.claimed_at <= now - older_than)))
+            for r in rows:
+                s.expunge(r)
+        settled = uncertain = 0
+        for row in rows:
+            status = await self._settle(row)
+            if status == "uncertain":
+                uncertain += 1
+            else:
+                settled += 1
+        return settled, uncertain
+
+    async def _settle(self, row: OutboxRow) -> str:
+        sender = self.senders.get(row.channel)
+        parts: list[dict[str, object]] = list(row.rendered or [])
+        if sender is not None and not parts:
+            parts = [_part(r) for r in sender.render(row.text or "", tuple(row.options or ()), row.language)]
+        since = (row.claimed_at or row.created_at) - timedelta(seconds=5)
+        unknown = False
+        for i, part in enumerate(parts):
+            if part.get("done"):
+                continue
+            reconcile = getattr(sender, "reconcile", None)
+            if row.channel == Channel.WEBCHAT:
+                continue  # showing a web chat message twice is impossible: resend
+            if reconcile is None or not row.address:
+                unknown = True
+                break
+            try:
+                got = await reconcile(row.address, _rendered(part), since)
+            except ChannelError:
+                unknown = True
+                break
+            if got:
+                parts[i] = {**part, "done": True, "provider_id": "reconciled"}
+        if unknown:
+            status = "uncertain"
+        elif all(p.get("done") for p in parts):
+            status = "sent"
+        else:
+            status = "queued"
         with self.db.session() as s, s.begin():
-            res = s.execute(
+            s.execute(
                 update(OutboxRow)
-                .where(OutboxRow.status == "sending")
-                .values(status="uncertain", error="process stopped while sending")
+                .where(OutboxRow.id == row.id, OutboxRow.status == "sending")
+                .values(
+                    status=status,
+                    rendered=parts,
+                    next_try_at=self.clock.now(),
+                    error="the process stopped while sending" if status == "uncertain" else row.error,
+                )
             )
-            return res.rowcount or 0
+        log.info("outbox row %s after a crash: %s", row.id, status)
+        return status
 
     def start(self) -> None:
         self._stopping = False
@@ -187,7 +247,16 @@ class Dispatcher:
         self._wake.set()
 
     async def _run(self) -> None:
+        import time
+
+        last_check = time.monotonic()
         while not self._stopping:
+            if time.monotonic() - last_check > 60:
+                last_check = time.monotonic()
+                try:
+                    await self.recover(STUCK_AFTER)
+                except Exception:
+                    log.exception("settling stuck outbox rows failed")
             try:
                 n = await self.drain_once()
             except Exception:  # the loop must survive a bad row or a database hiccup

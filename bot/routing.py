@@ -18,7 +18,14 @@ from bot.messages import Reply
 from bot.outbox import enqueue
 from storage.models import Conversation, Handoff, Staff
 
-__all__ = ["PROFESSIONAL_TOPICS", "URGENT_NOTICE", "target_role", "choose", "offer", "notify_urgent"]
+__all__ = [
+    "PROFESSIONAL_TOPICS",
+    "URGENT_NOTICE",
+    "choose",
+    "notify_urgent",
+    "offer",
+    "target_role",
+]
 
 #: Topics that always need a professional.
 PROFESSIONAL_TOPICS = frozenset({"crisis", "money", "worry_other"})

@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 
 from storage.models import Staff, StaffSession
 
-__all__ = ["IDLE", "MAX_AGE", "NewSession", "start_session", "find_session", "end_session", "csrf_ok"]
+__all__ = [
+    "IDLE",
+    "MAX_AGE",
+    "NewSession",
+    "csrf_ok",
+    "end_session",
+    "find_session",
+    "start_session",
+]
 
 IDLE = timedelta(hours=2)
 MAX_AGE = timedelta(hours=12)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -168,6 +169,29 @@ class TwilioMessaging:
         except requests.RequestException as exc:
             raise TemporaryFailure(f"twilio unreachable: {exc.__class__.__name__}") from exc
         return _Created(sid=str(message.sid), status=str(message.status or "queued"))
+
+    def _find_blocking(self, to: str, sender: str, body: str | None, since: datetime) -> str | None:
+        assert self._client is not None
+        key = "messaging_service_sid" if sender.startswith("MG") else "from_"
+        try:
+            recent = self._client.messages.list(to=to, limit=50, **({key: sender} if key == "from_" else {}))
+        except (TwilioException, requests.RequestException) as exc:
+            raise TemporaryFailure(f"twilio lookup failed: {exc.__class__.__name__}") from exc
+        for m in recent:
+            created = m.date_created
+            if created is not None and created < since:
+                continue
+            if body is None or (m.body or "") == body:
+                return str(m.sid)
+        return None
+
+    async def find_sent(self, to: str, sender: str, body: str | None, since: datetime) -> str | None:
+        """The sid of a message Twilio accepted for ``to`` with this body since ``since``.
+
+        Used after a crash to learn whether a message that was being sent got there."""
+        if self._client is None:
+            raise TemporaryFailure("twilio client not started")
+        return await asyncio.to_thread(self._find_blocking, to, sender, body, since)
 
     async def create(self, **fields: Any) -> _Created:
         """``messages.create(**fields)`` in a worker thread; raises a ChannelError on failure."""

@@ -9,6 +9,8 @@ pipeline's control words: this adapter passes the text on unchanged.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -101,6 +103,12 @@ class TwilioSmsSender:
     def render(self, text: str, options: tuple[str, ...], language: str) -> tuple[Rendered, ...]:
         """GSM-7 text, options numbered under it, one part per segment where possible."""
         return render_sms(text, options, language)
+
+    async def reconcile(self, address: str, rendered: Rendered, since: datetime) -> bool:
+        """After a crash: did Twilio accept this message? (True/False; raises if unsure)."""
+        body = None if rendered.template_sid else rendered.text
+        sid = await self._messaging.find_sent(address, self._from, body, since)
+        return sid is not None
 
     async def send(self, address: str, rendered: Rendered) -> Delivery:
         """Send one part; the returned provider_id is Twilio's MessageSid."""

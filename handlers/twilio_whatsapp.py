@@ -130,6 +130,12 @@ class TwilioWhatsAppSender:
         pairs = tuple((str(k), str(v)) for k, v in (variables or {}).items())
         return Rendered(text="", template_sid=self._template_sid, template_vars=pairs)
 
+    async def reconcile(self, address: str, rendered: Rendered, since: datetime) -> bool:
+        """After a crash: did Twilio accept this message? (True/False; raises if unsure)."""
+        body = None if rendered.template_sid else rendered.text
+        sid = await self._messaging.find_sent(_wa(address), self._from, body, since)
+        return sid is not None
+
     async def send(self, address: str, rendered: Rendered) -> Delivery:
         """Send free text, or the template when ``rendered.template_sid`` is set (no body).
 

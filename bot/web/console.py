@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated, Any, AsyncIterator
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -36,7 +37,7 @@ from bot.web.console_auth import router as auth_router
 from bot.web.console_render import HELPED_BY, render
 from storage.models import Contact, Conversation, Handoff, Message, Note, Staff
 
-__all__ = ["router", "PER_PAGE"]
+__all__ = ["PER_PAGE", "router"]
 
 router = APIRouter()
 router.include_router(auth_router)
@@ -78,18 +79,30 @@ def _queue_context(s: Session, v: Viewer, page: int, now: Any) -> dict[str, Any]
 
 
 @router.get("/console", response_class=HTMLResponse)
-def queue(request: Request, me: Me, page: Annotated[int, Query(ge=1, le=100000)] = 1,
-          done: str | None = None) -> HTMLResponse:
+def queue(
+    request: Request,
+    me: Me,
+    page: Annotated[int, Query(ge=1, le=100000)] = 1,
+    done: str | None = None,
+) -> HTMLResponse:
     svc = services(request)
     with svc.core.db.session() as s:
         ctx = _queue_context(s, me, page, svc.core.clock.now())
-        html = render("console_queue.html", viewer=me, message=_DONE.get(done or ""), live="queue",
-                      part_url=f"/console/part/queue?page={page}", **ctx)
+        html = render(
+            "console_queue.html",
+            viewer=me,
+            message=_DONE.get(done or ""),
+            live="queue",
+            part_url=f"/console/part/queue?page={page}",
+            **ctx,
+        )
     return HTMLResponse(html)
 
 
 @router.get("/console/part/queue", response_class=HTMLResponse)
-def queue_part(request: Request, me: Me, page: Annotated[int, Query(ge=1, le=100000)] = 1) -> HTMLResponse:
+def queue_part(
+    request: Request, me: Me, page: Annotated[int, Query(ge=1, le=100000)] = 1
+) -> HTMLResponse:
     svc = services(request)
     with svc.core.db.session() as s:
         ctx = _queue_context(s, me, page, svc.core.clock.now())
@@ -113,11 +126,22 @@ def _author(msg: Message, names: dict[int, str]) -> str:
 def _conversation_context(s: Session, conv: Conversation, now: Any) -> dict[str, Any]:
     names = {sid: name for sid, name in s.execute(select(Staff.id, Staff.name))}
     msgs = list(
-        s.scalars(select(Message).where(Message.conversation_id == conv.id).order_by(Message.id.desc()).limit(500))
+        s.scalars(
+            select(Message)
+            .where(Message.conversation_id == conv.id)
+            .order_by(Message.id.desc())
+            .limit(500)
+        )
     )[::-1]
     notes = list(s.scalars(select(Note).where(Note.conversation_id == conv.id).order_by(Note.id)))
-    handoffs = list(s.scalars(select(Handoff).where(Handoff.conversation_id == conv.id).order_by(Handoff.id.desc())))
-    current = next((h for h in handoffs if h.status in ACTIVE_HANDOFF), handoffs[0] if handoffs else None)
+    handoffs = list(
+        s.scalars(
+            select(Handoff).where(Handoff.conversation_id == conv.id).order_by(Handoff.id.desc())
+        )
+    )
+    current = next(
+        (h for h in handoffs if h.status in ACTIVE_HANDOFF), handoffs[0] if handoffs else None
+    )
     contact = s.get(Contact, conv.contact_id)
     return {
         "conv": conv,
@@ -141,17 +165,31 @@ def _visible_or_404(s: Session, me: Viewer, conversation_id: int) -> Conversatio
 
 
 @router.get("/console/c/{conversation_id}", response_class=HTMLResponse)
-def conversation(request: Request, conversation_id: int, me: Me, done: str | None = None,
-                 refused: str | None = None) -> HTMLResponse:
+def conversation(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    done: str | None = None,
+    refused: str | None = None,
+) -> HTMLResponse:
     svc = services(request)
     now = svc.core.clock.now()
     with svc.core.db.session() as s, s.begin():
         conv = _visible_or_404(s, me, conversation_id)
         ctx = _conversation_context(s, conv, now)
-        audit(s, now, s.get(Staff, me.id), "view", contact_id=conv.contact_id, conversation_id=conv.id)
-        html = render("console_conversation.html", viewer=me, live="conversation",
-                      part_url=f"/console/c/{conv.id}/part", message=_DONE.get(done or ""),
-                      error=_REFUSED.get(refused or ""), helped_by=HELPED_BY, **ctx)
+        audit(
+            s, now, s.get(Staff, me.id), "view", contact_id=conv.contact_id, conversation_id=conv.id
+        )
+        html = render(
+            "console_conversation.html",
+            viewer=me,
+            live="conversation",
+            part_url=f"/console/c/{conv.id}/part",
+            message=_DONE.get(done or ""),
+            error=_REFUSED.get(refused or ""),
+            helped_by=HELPED_BY,
+            **ctx,
+        )
     return HTMLResponse(html)
 
 
@@ -160,7 +198,11 @@ def conversation_part(request: Request, conversation_id: int, me: Me) -> HTMLRes
     svc = services(request)
     with svc.core.db.session() as s:
         conv = _visible_or_404(s, me, conversation_id)
-        html = render("console_thread_part.html", viewer=me, **_conversation_context(s, conv, svc.core.clock.now()))
+        html = render(
+            "console_thread_part.html",
+            viewer=me,
+            **_conversation_context(s, conv, svc.core.clock.now()),
+        )
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
 
@@ -172,12 +214,18 @@ def _check_visible(request: Request, me: Viewer, conversation_id: int) -> None:
 
 def _back(conversation_id: int, **query: str) -> RedirectResponse:
     q = "&".join(f"{k}={v}" for k, v in query.items())
-    return RedirectResponse(f"/console/c/{conversation_id}" + (f"?{q}" if q else ""), status_code=303)
+    return RedirectResponse(
+        f"/console/c/{conversation_id}" + (f"?{q}" if q else ""), status_code=303
+    )
 
 
 def _taken_page(me: Viewer, holder: str) -> HTMLResponse:
-    html = render("console_message.html", viewer=me, title="Al overgenomen",
-                  text=f"Dit gesprek is al overgenomen door {holder}.")
+    html = render(
+        "console_message.html",
+        viewer=me,
+        title="Al overgenomen",
+        text=f"Dit gesprek is al overgenomen door {holder}.",
+    )
     return HTMLResponse(html, status_code=409)
 
 
@@ -200,8 +248,13 @@ def take(request: Request, conversation_id: int, me: Me, csrf: Csrf = "") -> Res
 
 
 @router.post("/console/c/{conversation_id}/reply")
-def reply(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
-          text: Annotated[str, Form(max_length=2000)] = "") -> Response:
+def reply(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    csrf: Csrf = "",
+    text: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
     check_csrf(me, csrf)
     _check_visible(request, me, conversation_id)
     if not text.strip():
@@ -217,8 +270,13 @@ def reply(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
 
 
 @router.post("/console/c/{conversation_id}/note")
-def note(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
-         text: Annotated[str, Form(max_length=4000)] = "") -> Response:
+def note(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    csrf: Csrf = "",
+    text: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
     check_csrf(me, csrf)
     _check_visible(request, me, conversation_id)
     if not text.strip():
@@ -228,8 +286,13 @@ def note(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
 
 
 @router.post("/console/c/{conversation_id}/release")
-def release(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
-            next_step: Annotated[str, Form(max_length=16)] = "") -> Response:
+def release(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    csrf: Csrf = "",
+    next_step: Annotated[str, Form(max_length=16)] = "",
+) -> Response:
     check_csrf(me, csrf)
     _check_visible(request, me, conversation_id)
     step = next_step if next_step in ("followup", "close") else None
@@ -244,10 +307,15 @@ def release(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
 
 
 @router.post("/console/c/{conversation_id}/close")
-def close(request: Request, conversation_id: int, me: Me, csrf: Csrf = "",
-          helped_by: Annotated[list[str] | None, Form()] = None,
-          deeper: Annotated[str, Form(max_length=8)] = "",
-          note: Annotated[str, Form(max_length=4000)] = "") -> Response:
+def close(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    csrf: Csrf = "",
+    helped_by: Annotated[list[str] | None, Form()] = None,
+    deeper: Annotated[str, Form(max_length=8)] = "",
+    note: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
     check_csrf(me, csrf)
     _check_visible(request, me, conversation_id)
     who = tuple(w for w in dict.fromkeys(helped_by or []) if w in HELPED_BY)
@@ -276,10 +344,22 @@ def task_done(request: Request, task_id: int, me: Me, csrf: Csrf = "") -> Respon
         if task is None:
             raise HTTPException(404, "Deze taak bestaat niet of u mag hem niet zien.")
         task.status, task.done_at = "done", now
-        stats.record(s, "task_done", now, s.get(Contact, task.contact_id) if task.contact_id else None,
-                     value=task.kind)
-        audit(s, now, s.get(Staff, me.id), "task_done", contact_id=task.contact_id,
-              conversation_id=task.conversation_id, detail=f"task {task.id}")
+        stats.record(
+            s,
+            "task_done",
+            now,
+            s.get(Contact, task.contact_id) if task.contact_id else None,
+            value=task.kind,
+        )
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "task_done",
+            contact_id=task.contact_id,
+            conversation_id=task.conversation_id,
+            detail=f"task {task.id}",
+        )
     return RedirectResponse("/console?done=task", status_code=303)
 
 
@@ -302,5 +382,6 @@ async def events(request: Request, me: Me) -> StreamingResponse:
         finally:
             hub.unsubscribe("console", q)
 
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
-
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+    )

@@ -20,17 +20,17 @@ from sqlalchemy.orm import Session
 from storage.models import Contact, Conversation, Handoff, Plan, PlanItemRow, Staff, Task
 
 __all__ = [
-    "Viewer",
     "ACTIVE_HANDOFF",
-    "handoff_visible",
+    "QueueRow",
+    "Viewer",
     "conversation_visible",
     "find_conversation",
-    "queue_page",
+    "find_task",
+    "handoff_visible",
     "my_conversations",
     "open_tasks",
-    "find_task",
     "plans_for",
-    "QueueRow",
+    "queue_page",
 ]
 
 ACTIVE_HANDOFF = ("waiting", "taken")
@@ -58,7 +58,9 @@ def handoff_visible(v: Viewer) -> ColumnElement[bool]:
     if v.role == "professional":
         return or_(Handoff.role == "professional", mine)
     if v.role == "volunteer":
-        pool = and_(Handoff.role == "volunteer", Handoff.offered_to.is_(None), Handoff.status == "waiting")
+        pool = and_(
+            Handoff.role == "volunteer", Handoff.offered_to.is_(None), Handoff.status == "waiting"
+        )
         return or_(mine, pool)
     return false()
 
@@ -77,7 +79,9 @@ def conversation_visible(v: Viewer) -> ColumnElement[bool]:
 
 
 def find_conversation(s: Session, v: Viewer, conversation_id: int) -> Conversation | None:
-    return s.scalar(select(Conversation).where(Conversation.id == conversation_id, conversation_visible(v)))
+    return s.scalar(
+        select(Conversation).where(Conversation.id == conversation_id, conversation_visible(v))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +140,9 @@ def _task_visible(v: Viewer) -> ColumnElement[bool]:
     if v.role == "coordinator":
         return true()
     return exists(
-        select(Conversation.id).where(Conversation.id == Task.conversation_id, conversation_visible(v))
+        select(Conversation.id).where(
+            Conversation.id == Task.conversation_id, conversation_visible(v)
+        )
     )
 
 

@@ -15,17 +15,26 @@ from bot.web.console_auth import check_csrf, services, viewer
 from bot.web.console_render import render
 from storage.models import AuditEntry, Staff, StaffSession
 
-__all__ = ["router", "MIN_PASSWORD"]
+__all__ = ["MIN_PASSWORD", "router"]
 
 router = APIRouter()
 MIN_PASSWORD = 10
 AUDIT_PER_PAGE = 100
 
 ACTION_NAMES = {
-    "view": "bekeken", "take": "overgenomen", "reply": "bericht gestuurd", "note": "notitie",
-    "release": "teruggegeven", "close": "afgesloten", "login": "ingelogd", "logout": "uitgelogd",
-    "login_failed": "inloggen mislukt", "staff_add": "medewerker toegevoegd",
-    "staff_disable": "medewerker uitgezet", "staff_enable": "medewerker aangezet", "task_done": "taak klaar",
+    "view": "bekeken",
+    "take": "overgenomen",
+    "reply": "bericht gestuurd",
+    "note": "notitie",
+    "release": "teruggegeven",
+    "close": "afgesloten",
+    "login": "ingelogd",
+    "logout": "uitgelogd",
+    "login_failed": "inloggen mislukt",
+    "staff_add": "medewerker toegevoegd",
+    "staff_disable": "medewerker uitgezet",
+    "staff_enable": "medewerker aangezet",
+    "task_done": "taak klaar",
 }
 
 
@@ -43,34 +52,64 @@ def _split(text: str) -> list[str]:
 
 
 @router.get("/console/audit", response_class=HTMLResponse)
-def audit_log(request: Request, me: Coordinator,
-              page: Annotated[int, Query(ge=1, le=100000)] = 1) -> HTMLResponse:
+def audit_log(
+    request: Request, me: Coordinator, page: Annotated[int, Query(ge=1, le=100000)] = 1
+) -> HTMLResponse:
     svc = services(request)
     with svc.core.db.session() as s:
         total = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
         rows = list(
-            s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(AUDIT_PER_PAGE)
-                      .offset((page - 1) * AUDIT_PER_PAGE))
+            s.scalars(
+                select(AuditEntry)
+                .order_by(AuditEntry.id.desc())
+                .limit(AUDIT_PER_PAGE)
+                .offset((page - 1) * AUDIT_PER_PAGE)
+            )
         )
         names = {sid: name for sid, name in s.execute(select(Staff.id, Staff.name))}
     pages = max((total + AUDIT_PER_PAGE - 1) // AUDIT_PER_PAGE, 1)
-    return HTMLResponse(render("console_audit.html", viewer=me, rows=rows, names=names, page=page,
-                               pages=pages, actions=ACTION_NAMES))
+    return HTMLResponse(
+        render(
+            "console_audit.html",
+            viewer=me,
+            rows=rows,
+            names=names,
+            page=page,
+            pages=pages,
+            actions=ACTION_NAMES,
+        )
+    )
 
 
-def _staff_page(request: Request, me: Viewer, message: str | None = None, error: str | None = None,
-                status: int = 200) -> HTMLResponse:
+def _staff_page(
+    request: Request,
+    me: Viewer,
+    message: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     svc = services(request)
     with svc.core.db.session() as s:
         staff = list(s.scalars(select(Staff).order_by(Staff.active.desc(), Staff.name)))
-    return HTMLResponse(render("console_staff.html", viewer=me, staff=staff, roles=ROLES, message=message,
-                               error=error), status_code=status)
+    return HTMLResponse(
+        render(
+            "console_staff.html", viewer=me, staff=staff, roles=ROLES, message=message, error=error
+        ),
+        status_code=status,
+    )
 
 
 @router.get("/console/staff", response_class=HTMLResponse)
 def staff_list(request: Request, me: Coordinator, done: str | None = None) -> HTMLResponse:
-    return _staff_page(request, me, {"add": "De medewerker is toegevoegd.", "disable": "De medewerker kan niet meer inloggen.",
-                                     "enable": "De medewerker kan weer inloggen."}.get(done or ""))
+    return _staff_page(
+        request,
+        me,
+        {
+            "add": "De medewerker is toegevoegd.",
+            "disable": "De medewerker kan niet meer inloggen.",
+            "enable": "De medewerker kan weer inloggen.",
+        }.get(done or ""),
+    )
 
 
 @router.post("/console/staff")
@@ -93,19 +132,37 @@ def staff_add(
     if role not in ROLES:
         return _staff_page(request, me, error="Kies een rol.", status=400)
     if len(password) < MIN_PASSWORD:
-        return _staff_page(request, me, error=f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
-                           status=400)
+        return _staff_page(
+            request,
+            me,
+            error=f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
+            status=400,
+        )
     svc = services(request)
     now = svc.core.clock.now()
     try:
         with svc.core.db.session() as s, s.begin():
-            new = create_staff(s, username=username.strip(), name=name.strip(), role=role, now=now,
-                               password=password, neighbourhoods=_split(neighbourhoods), skills=_split(skills),
-                               languages=_split(languages) or ["nl"], max_open=max_open)
+            new = create_staff(
+                s,
+                username=username.strip(),
+                name=name.strip(),
+                role=role,
+                now=now,
+                password=password,
+                neighbourhoods=_split(neighbourhoods),
+                skills=_split(skills),
+                languages=_split(languages) or ["nl"],
+                max_open=max_open,
+            )
             audit(s, now, s.get(Staff, me.id), "staff_add", detail=f"staff {new.id}")
     except ValueError:
-        return _staff_page(request, me, error="Deze gebruikersnaam kan niet: hij bestaat al of heeft "
-                           "andere tekens dan letters, cijfers, '-', '_' en '.'.", status=400)
+        return _staff_page(
+            request,
+            me,
+            error="Deze gebruikersnaam kan niet: hij bestaat al of heeft "
+            "andere tekens dan letters, cijfers, '-', '_' en '.'.",
+            status=400,
+        )
     return RedirectResponse("/console/staff?done=add", status_code=303)
 
 
@@ -121,19 +178,35 @@ def _set_active(request: Request, me: Viewer, staff_id: int, active: bool) -> Re
         st.active = active
         if not active:
             s.execute(delete(StaffSession).where(StaffSession.staff_id == st.id))
-        audit(s, now, s.get(Staff, me.id), "staff_enable" if active else "staff_disable", detail=f"staff {st.id}")
-    return RedirectResponse(f"/console/staff?done={'enable' if active else 'disable'}", status_code=303)
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "staff_enable" if active else "staff_disable",
+            detail=f"staff {st.id}",
+        )
+    return RedirectResponse(
+        f"/console/staff?done={'enable' if active else 'disable'}", status_code=303
+    )
 
 
 @router.post("/console/staff/{staff_id}/disable")
-def staff_disable(request: Request, staff_id: int, me: Coordinator,
-                  csrf: Annotated[str, Form(max_length=128)] = "") -> Response:
+def staff_disable(
+    request: Request,
+    staff_id: int,
+    me: Coordinator,
+    csrf: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
     check_csrf(me, csrf)
     return _set_active(request, me, staff_id, False)
 
 
 @router.post("/console/staff/{staff_id}/enable")
-def staff_enable(request: Request, staff_id: int, me: Coordinator,
-                 csrf: Annotated[str, Form(max_length=128)] = "") -> Response:
+def staff_enable(
+    request: Request,
+    staff_id: int,
+    me: Coordinator,
+    csrf: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
     check_csrf(me, csrf)
     return _set_active(request, me, staff_id, True)

@@ -19,7 +19,7 @@ from bot.staff import check_password
 from bot.web.console_access import Viewer
 from bot.web.console_render import render
 
-__all__ = ["router", "COOKIE", "viewer", "check_csrf", "services"]
+__all__ = ["COOKIE", "check_csrf", "router", "services", "viewer"]
 
 router = APIRouter()
 COOKIE = "vd_console"
@@ -49,13 +49,20 @@ def viewer(request: Request) -> Viewer:
     with svc.core.db.session() as s, s.begin():
         found = find_session(s, request.cookies.get(COOKIE), svc.core.clock.now())
         if found is None:
-            wants_html = request.method == "GET" and "text/html" in request.headers.get("accept", "")
+            wants_html = request.method == "GET" and "text/html" in request.headers.get(
+                "accept", ""
+            )
             if wants_html:
                 raise HTTPException(303, "log in", headers={"Location": "/console/login"})
             raise HTTPException(401, "log in")
         sess, staff = found
-        return Viewer(id=staff.id, name=staff.name, username=staff.username, role=staff.role,
-                      csrf=sess.csrf_token)
+        return Viewer(
+            id=staff.id,
+            name=staff.name,
+            username=staff.username,
+            role=staff.role,
+            csrf=sess.csrf_token,
+        )
 
 
 def check_csrf(v: Viewer, token: str | None) -> None:
@@ -67,8 +74,15 @@ def _login_page(request: Request, message: str | None, status: int = 200) -> HTM
     token = secrets.token_urlsafe(24)
     html = render("console_login.html", csrf=token, message=message, viewer=None)
     resp = HTMLResponse(html, status_code=status)
-    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request),
-                    path="/console/login", max_age=3600)
+    resp.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/console/login",
+        max_age=3600,
+    )
     return resp
 
 
@@ -104,8 +118,15 @@ def login(
     if new is None:
         return _login_page(request, _MESSAGES.get(reason, _MESSAGES["wrong"]), 401)
     resp = RedirectResponse("/console", status_code=303)
-    resp.set_cookie(COOKIE, new.token, httponly=True, samesite="strict", secure=_secure(request),
-                    path="/", max_age=int(MAX_AGE.total_seconds()))
+    resp.set_cookie(
+        COOKIE,
+        new.token,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/",
+        max_age=int(MAX_AGE.total_seconds()),
+    )
     resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/console/login")
     return resp
 

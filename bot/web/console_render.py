@@ -14,7 +14,16 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-__all__ = ["TOPIC_NAMES", "ROLE_NAMES", "HELPED_BY", "render", "literal", "local_time", "waited", "ask_of"]
+__all__ = [
+    "HELPED_BY",
+    "ROLE_NAMES",
+    "TOPIC_NAMES",
+    "ask_of",
+    "literal",
+    "local_time",
+    "render",
+    "waited",
+]
 
 TZ = "Europe/Amsterdam"
 
@@ -35,12 +44,33 @@ TOPIC_NAMES = {
     "crisis": "Acute nood",
     "other": "Iets anders",
 }
-ROLE_NAMES = {"volunteer": "Vrijwilliger", "professional": "Beroepskracht", "coordinator": "Coördinator"}
-HELPED_BY = {"self": "De persoon zelf", "network": "Familie, buren of vrienden",
-             "volunteer": "Een vrijwilliger", "professional": "Een beroepskracht"}
-CHANNEL_NAMES = {"webchat": "Webchat", "sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram",
-                 "voice": "Telefoon", "terminal": "Terminal", "simulate": "Simulatie"}
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "Engels", "ar": "Arabisch", "tr": "Turks", "pl": "Pools"}
+ROLE_NAMES = {
+    "volunteer": "Vrijwilliger",
+    "professional": "Beroepskracht",
+    "coordinator": "Coördinator",
+}
+HELPED_BY = {
+    "self": "De persoon zelf",
+    "network": "Familie, buren of vrienden",
+    "volunteer": "Een vrijwilliger",
+    "professional": "Een beroepskracht",
+}
+CHANNEL_NAMES = {
+    "webchat": "Webchat",
+    "sms": "SMS",
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "voice": "Telefoon",
+    "terminal": "Terminal",
+    "simulate": "Simulatie",
+}
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "Engels",
+    "ar": "Arabisch",
+    "tr": "Turks",
+    "pl": "Pools",
+}
 
 # C0/C1 controls (except newline and tab), zero-width and bidirectional controls.
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -83,7 +113,8 @@ def ask_of(conv: Any) -> dict[str, Any]:
     return {
         "first_ask": getattr(conv, "first_ask", None) or slots.get("first_ask"),
         "literal": [t for t in literal if t != "other"],
-        "deeper": list(getattr(conv, "deeper_topics", None) or []) or list(slots.get("deeper") or []),
+        "deeper": list(getattr(conv, "deeper_topics", None) or [])
+        or list(slots.get("deeper") or []),
     }
 
 

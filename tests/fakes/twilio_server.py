@@ -96,10 +96,12 @@ class FakeTwilioServer(FakeHttpServer):
     def handle(self, call: HttpCall) -> Reply:
         path = call.path.split("?")[0]
         expected = f"/2010-04-01/Accounts/{self.account_sid}/Messages.json"
-        if call.method != "POST" or path != expected:
+        if path != expected or call.method not in ("POST", "GET"):
             return Reply(404, _error(404, 20404, "The requested resource was not found"))
         if not self._authorised(call.headers.get("authorization", "")):
             return Reply(401, _error(401, 20003, "Authenticate"))
+        if call.method == "GET":
+            return self._list(call)
         with self._lock:
             failure = self._failures.popleft() if self._failures else None
         if failure is not None:
@@ -121,33 +123,66 @@ class FakeTwilioServer(FakeHttpServer):
         sid = "SM" + secrets.token_hex(16)
         p["_sid"] = sid
         now = formatdate(usegmt=True)
+        p["_created"] = now
+        return Reply(201, self._resource(p))
+
+    def _list(self, call: HttpCall) -> Reply:
+        """GET Messages.json: the accepted messages, newest first, filtered by To/From."""
+        from urllib.parse import parse_qs
+
+        query = {k: v[0] for k, v in parse_qs(call.path.partition("?")[2]).items()}
+        with self._lock:
+            found = [
+                self._resource(c.params)
+                for c in reversed(self.calls)
+                if c.params.get("_sid")
+                and c.params.get("To") == query.get("To", c.params.get("To"))
+                and c.params.get("From") == query.get("From", c.params.get("From"))
+            ]
+        size = int(query.get("PageSize", "50"))
+        uri = f"/2010-04-01/Accounts/{self.account_sid}/Messages.json"
         return Reply(
-            201,
+            200,
             {
-                "account_sid": self.account_sid,
-                "api_version": "2010-04-01",
-                "body": p.get("Body", ""),
-                "date_created": now,
-                "date_sent": None,
-                "date_updated": now,
-                "direction": "outbound-api",
-                "error_code": None,
-                "error_message": None,
-                "from": p.get("From"),
-                "messaging_service_sid": p.get("MessagingServiceSid"),
-                "num_media": "0",
-                "num_segments": "1",
-                "price": None,
-                "price_unit": "USD",
-                "sid": sid,
-                "status": "queued",
-                "subresource_uris": {
-                    "media": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}/Media.json"
-                },
-                "to": p.get("To"),
-                "uri": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}.json",
+                "messages": found[:size],
+                "end": max(len(found[:size]) - 1, 0),
+                "first_page_uri": uri,
+                "next_page_uri": None,
+                "page": 0,
+                "page_size": size,
+                "previous_page_uri": None,
+                "start": 0,
+                "uri": uri,
             },
         )
+
+    def _resource(self, p: Mapping[str, Any]) -> dict[str, Any]:
+        sid = p["_sid"]
+        now = p.get("_created") or formatdate(usegmt=True)
+        return {
+            "account_sid": self.account_sid,
+            "api_version": "2010-04-01",
+            "body": p.get("Body", ""),
+            "date_created": now,
+            "date_sent": None,
+            "date_updated": now,
+            "direction": "outbound-api",
+            "error_code": None,
+            "error_message": None,
+            "from": p.get("From"),
+            "messaging_service_sid": p.get("MessagingServiceSid"),
+            "num_media": "0",
+            "num_segments": "1",
+            "price": None,
+            "price_unit": "USD",
+            "sid": sid,
+            "status": "queued",
+            "subresource_uris": {
+                "media": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}/Media.json"
+            },
+            "to": p.get("To"),
+            "uri": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}.json",
+        }
 
     def _authorised(self, header: str) -> bool:
         if not header.startswith("Basic "):
