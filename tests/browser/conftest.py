@@ -36,9 +36,16 @@ def _ensure_chromium() -> str | None:
         return CHROMIUM
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update"], check=False, env=env, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "chromium"], check=False, env=env, capture_output=True,
-                       timeout=1200)
+        subprocess.run(
+            ["apt-get", "update"], check=False, env=env, capture_output=True, timeout=600
+        )
+        subprocess.run(
+            ["apt-get", "install", "-y", "chromium"],
+            check=False,
+            env=env,
+            capture_output=True,
+            timeout=1200,
+        )
     return CHROMIUM if Path(CHROMIUM).exists() else None
 
 
@@ -46,7 +53,9 @@ def _ensure_chromium() -> str | None:
 def browser() -> Iterator[Any]:
     path = _ensure_chromium()
     if path is None:
-        pytest.skip("Chromium is not installed at /usr/bin/chromium and cannot be installed (not root)")
+        pytest.skip(
+            "Chromium is not installed at /usr/bin/chromium and cannot be installed (not root)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -83,11 +92,18 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     from bot.app import create_app
     from config.settings import Settings
 
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/b.db"), clock=ShiftedClock(tuesday_morning()),
-                     nlu=understander(), tick_seconds=3600)
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path}/b.db"),
+        clock=ShiftedClock(tuesday_morning()),
+        nlu=understander(),
+        tick_seconds=3600,
+    )
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           timeout_graceful_shutdown=1))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=1
+        )
+    )
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

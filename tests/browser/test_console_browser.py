@@ -28,8 +28,15 @@ def test_person_and_volunteer_talk_live_then_the_bot_continues(
 ) -> None:
     svc = live_server.services
     with svc.core.db.session() as s, s.begin():
-        create_staff(s, username="vera", name="Vera Jansen", role="volunteer", now=svc.core.clock.now(),
-                     password=PASSWORD, skills=["groceries"])
+        create_staff(
+            s,
+            username="vera",
+            name="Vera Jansen",
+            role="volunteer",
+            now=svc.core.clock.now(),
+            password=PASSWORD,
+            skills=["groceries"],
+        )
 
     person_ctx = browser.new_context(locale="nl-NL")
     staff_ctx = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
@@ -70,7 +77,9 @@ def test_person_and_volunteer_talk_live_then_the_bot_continues(
 
         person.locator("#log li.staff", has_text="ik ben Vera").wait_for(timeout=15_000)
         _say(person, "Ja graag, na de lunch")
-        staff.locator(".thread .msg.in", has_text="na de lunch").wait_for(timeout=15_000)  # live, no reload
+        staff.locator(".thread .msg.in", has_text="na de lunch").wait_for(
+            timeout=15_000
+        )  # live, no reload
         staff.screenshot(path=str(tmp_path / "conversation.png"), full_page=True)
         shutil.copy(tmp_path / "conversation.png", SCREENSHOTS / "conversation.png")
 

@@ -11,7 +11,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -59,8 +59,13 @@ class Person:
     cookies: dict[str, str]
 
     def say(self, text: str) -> httpx.Response:
-        r = self.browser.request("POST", "/chat/send", self.cookies, json={"text": text},
-                                 headers={"X-Voordeur-Chat": "1"})
+        r = self.browser.request(
+            "POST",
+            "/chat/send",
+            self.cookies,
+            json={"text": text},
+            headers={"X-Voordeur-Chat": "1"},
+        )
         assert r.status_code == 200, r.text
         return r
 
@@ -81,7 +86,9 @@ class StaffMember:
         kw.setdefault("headers", {"Accept": "text/html"})
         return self.browser.request("GET", url, self.cookies, **kw)
 
-    def post(self, url: str, data: dict[str, Any] | None = None, *, csrf: bool = True) -> httpx.Response:
+    def post(
+        self, url: str, data: dict[str, Any] | None = None, *, csrf: bool = True
+    ) -> httpx.Response:
         form = dict(data or {})
         if csrf:
             form.setdefault("csrf", self.csrf)
@@ -110,15 +117,26 @@ class Console:
     def add_staff(self, username: str, role: str, name: str | None = None, **kw: Any) -> int:
         now = self.services.core.clock.now()
         with self.db.session() as s, s.begin():
-            st = create_staff(s, username=username, name=name or username.title(), role=role, now=now,
-                              password=PASSWORD, **kw)
+            st = create_staff(
+                s,
+                username=username,
+                name=name or username.title(),
+                role=role,
+                now=now,
+                password=PASSWORD,
+                **kw,
+            )
             return st.id
 
     def login(self, username: str, password: str = PASSWORD) -> httpx.Response:
         cookies: dict[str, str] = {}
         page = self.browser.request("GET", "/console/login", cookies)
-        return self.browser.request("POST", "/console/login", cookies,
-                                    data={"username": username, "password": password, "csrf": csrf_of(page.text)})
+        return self.browser.request(
+            "POST",
+            "/console/login",
+            cookies,
+            data={"username": username, "password": password, "csrf": csrf_of(page.text)},
+        )
 
     def staff(self, username: str, role: str, **kw: Any) -> StaffMember:
         sid = self.add_staff(username, role, **kw)
@@ -127,10 +145,16 @@ class Console:
     def log_in_as(self, sid: int, username: str) -> StaffMember:
         cookies: dict[str, str] = {}
         page = self.browser.request("GET", "/console/login", cookies)
-        r = self.browser.request("POST", "/console/login", cookies,
-                                 data={"username": username, "password": PASSWORD, "csrf": csrf_of(page.text)})
+        r = self.browser.request(
+            "POST",
+            "/console/login",
+            cookies,
+            data={"username": username, "password": PASSWORD, "csrf": csrf_of(page.text)},
+        )
         assert r.status_code == 303, r.text
-        member = StaffMember(self.browser, sid, username, username.title(), {"vd_console": cookies["vd_console"]})
+        member = StaffMember(
+            self.browser, sid, username, username.title(), {"vd_console": cookies["vd_console"]}
+        )
         member.csrf = csrf_of(member.get("/console").text)
         return member
 
@@ -146,25 +170,34 @@ class Console:
             p.say(t)
         p.say("mens")
         with self.db.session() as s:
-            cid = s.scalar(select(Identity.contact_id).where(Identity.address == p.cookies["vd_chat"]))
-            conv = s.scalar(select(Conversation.id).where(Conversation.contact_id == cid)
-                            .order_by(Conversation.id.desc()))
+            cid = s.scalar(
+                select(Identity.contact_id).where(Identity.address == p.cookies["vd_chat"])
+            )
+            conv = s.scalar(
+                select(Conversation.id)
+                .where(Conversation.contact_id == cid)
+                .order_by(Conversation.id.desc())
+            )
         assert conv is not None
         return p, conv
 
 
 def tuesday_morning() -> datetime:
     """A Tuesday at 10:00 in Amsterdam: inside opening hours."""
-    return datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    return datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def console(tmp_path: Any) -> Iterator[Console]:
     clock = ShiftedClock(tuesday_morning())
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/t.db"), clock=clock, nlu=understander(),
-                     tick_seconds=3600)
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path}/t.db"),
+        clock=clock,
+        nlu=understander(),
+        tick_seconds=3600,
+    )
     with TestClient(app) as client:
         yield Console(app, Browser(client))
 
 
-__all__ = ["Console", "Person", "StaffMember", "KeywordNlu", "csrf_of", "PASSWORD", "timedelta"]
+__all__ = ["PASSWORD", "Console", "KeywordNlu", "Person", "StaffMember", "csrf_of", "timedelta"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from nlu.api import TopicScore, Understanding
 from nlu.control import detect_control
 from nlu.crisis import detect
 
-__all__ = ["ShiftedClock", "KeywordNlu", "understander", "KEYWORDS"]
+__all__ = ["KEYWORDS", "KeywordNlu", "ShiftedClock", "understander"]
 
 KEYWORDS = {
     "boodschap": "groceries",
@@ -24,10 +24,10 @@ class ShiftedClock:
     """Real time, moved so that the test starts at a chosen moment."""
 
     def __init__(self, start: datetime) -> None:
-        self._delta = start - datetime.now(timezone.utc)
+        self._delta = start - datetime.now(UTC)
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc) + self._delta
+        return datetime.now(UTC) + self._delta
 
     def advance(self, by: timedelta) -> None:
         self._delta += by

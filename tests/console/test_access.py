@@ -5,7 +5,8 @@ the conversation's content."""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -46,15 +47,32 @@ def test_volunteer_cannot_reach_a_conversation_not_theirs_on_any_route(console: 
         h = s.scalar(select(Handoff).where(Handoff.conversation_id == conv))
         assert h is not None and h.role == "professional"
         contact_id = h.contact_id
-        task = Task(contact_id=contact_id, conversation_id=conv, kind="callback", due_at=h.created_at,
-                    status="open", note=f"bel terug {SECRET}", created_at=h.created_at)
+        task = Task(
+            contact_id=contact_id,
+            conversation_id=conv,
+            kind="callback",
+            due_at=h.created_at,
+            status="open",
+            note=f"bel terug {SECRET}",
+            created_at=h.created_at,
+        )
         s.add(task)
         s.flush()
         task_id = task.id
-        audit_before = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.staff_id == vera.id))
+        audit_before = s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.staff_id == vera.id)
+        )
     ids = {"conversation_id": str(conv), "task_id": str(task_id), "staff_id": str(vera.id)}
-    form = {"text": "hallo", "next_step": "close", "helped_by": ["self"], "deeper": "ja", "name": "X",
-            "username": "x", "role": "coordinator", "password": "een lang wachtwoord"}
+    form = {
+        "text": "hallo",
+        "next_step": "close",
+        "helped_by": ["self"],
+        "deeper": "ja",
+        "name": "X",
+        "username": "x",
+        "role": "coordinator",
+        "password": "een lang wachtwoord",
+    }
     checked = 0
     for method, path in console_routes(console.app):
         if path in ("/console/events", "/console/logout", "/console/login"):
@@ -72,8 +90,11 @@ def test_volunteer_cannot_reach_a_conversation_not_theirs_on_any_route(console: 
         assert c is not None and c.held_by is None and c.owner == "waiting"
         assert s.scalar(select(func.count()).select_from(Note)) == 0
         assert s.scalar(select(Task.status).where(Task.id == task_id)) == "open"
-        views = s.scalar(select(func.count()).select_from(AuditEntry)
-                         .where(AuditEntry.staff_id == vera.id, AuditEntry.conversation_id == conv))
+        views = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.staff_id == vera.id, AuditEntry.conversation_id == conv)
+        )
     assert views == 0 and audit_before is not None
 
 
@@ -91,7 +112,9 @@ def test_volunteer_does_not_see_a_colleagues_offer(console: Console) -> None:
     bert = console.staff("bert", "volunteer")
     _, conv = console.handoff_from_chat(f"hulp met boodschappen {SECRET}")
     with console.db.session() as s:
-        assert s.scalar(select(Handoff.offered_to).where(Handoff.conversation_id == conv)) == anna.id
+        assert (
+            s.scalar(select(Handoff.offered_to).where(Handoff.conversation_id == conv)) == anna.id
+        )
     assert SECRET in anna.get("/console").text
     assert anna.get(f"/console/c/{conv}").status_code == 200
     queue = bert.get("/console")
@@ -138,7 +161,13 @@ def test_what_people_wrote_is_shown_literally(console: Console) -> None:
 def test_pages_have_no_inline_scripts_or_styles(console: Console) -> None:
     boss = console.staff("boss", "coordinator")
     _, conv = console.handoff_from_chat("hulp met boodschappen")
-    for url in ("/console", f"/console/c/{conv}", "/console/staff", "/console/audit", "/console/login"):
+    for url in (
+        "/console",
+        f"/console/c/{conv}",
+        "/console/staff",
+        "/console/audit",
+        "/console/login",
+    ):
         html = boss.get(url).text
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None, url
         assert "style=" not in html and "<style" not in html, url

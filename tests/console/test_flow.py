@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import select
-
-from sqlalchemy import func
+from sqlalchemy import func, select
 
 from storage.models import AuditEntry, Conversation, Handoff, Message, Note
 from tests.console.conftest import Console, Person
@@ -80,15 +78,23 @@ def test_note_and_close_with_outcome(console: Console) -> None:
     vera = console.staff("vera", "volunteer")
     _, conv = console.handoff_from_chat("ik heb hulp nodig met boodschappen")
     vera.post(f"/console/c/{conv}/take")
-    assert vera.post(f"/console/c/{conv}/note", {"text": "Dochter helpt op zaterdag."}).status_code == 303
-    r = vera.post(f"/console/c/{conv}/close", {"helped_by": ["network", "volunteer"], "deeper": "ja"})
+    assert (
+        vera.post(f"/console/c/{conv}/note", {"text": "Dochter helpt op zaterdag."}).status_code
+        == 303
+    )
+    r = vera.post(
+        f"/console/c/{conv}/close", {"helped_by": ["network", "volunteer"], "deeper": "ja"}
+    )
     assert r.status_code == 303
     with console.db.session() as s:
         c = s.get(Conversation, conv)
         assert c is not None and c.owner == "closed"
         assert c.outcome and c.outcome["helped_by"] == ["network", "volunteer"]
         assert c.outcome["deeper_addressed"] is True
-        assert s.scalar(select(Note.text).where(Note.conversation_id == conv)) == "Dochter helpt op zaterdag."
+        assert (
+            s.scalar(select(Note.text).where(Note.conversation_id == conv))
+            == "Dochter helpt op zaterdag."
+        )
         assert s.scalar(select(Handoff.status).where(Handoff.conversation_id == conv)) == "done"
 
 
@@ -122,7 +128,7 @@ def test_queue_puts_urgent_first_then_longest_waiting(console: Console) -> None:
     _, second = console.handoff_from_chat("vervoer naar het ziekenhuis")
     _, urgent = console.handoff_from_chat("ik wil er niet meer zijn")
     page = boss.get("/console").text
-    pos = [page.index(f"/console/c/{c}\"") for c in (urgent, first, second)]
+    pos = [page.index(f'/console/c/{c}"') for c in (urgent, first, second)]
     assert pos == sorted(pos)
     assert "Urgent" in page
 
@@ -136,9 +142,20 @@ def test_queue_is_paged(console: Console) -> None:
         h = s.scalar(select(Handoff).where(Handoff.conversation_id == conv))
         assert h is not None
         for i in range(PER_PAGE + 5):
-            s.add(Handoff(conversation_id=conv, contact_id=h.contact_id, role="volunteer", priority="normal",
-                          topics=[], summary=f"kopie {i}", reason="test", status="waiting",
-                          created_at=h.created_at, language="nl"))
+            s.add(
+                Handoff(
+                    conversation_id=conv,
+                    contact_id=h.contact_id,
+                    role="volunteer",
+                    priority="normal",
+                    topics=[],
+                    summary=f"kopie {i}",
+                    reason="test",
+                    status="waiting",
+                    created_at=h.created_at,
+                    language="nl",
+                )
+            )
     first = boss.get("/console")
     assert "Pagina 1 van 2" in first.text and "Volgende" in first.text
     assert "Pagina 2 van 2" in boss.get("/console?page=2").text
@@ -146,22 +163,44 @@ def test_queue_is_paged(console: Console) -> None:
 
 def test_staff_management_adds_and_disables(console: Console) -> None:
     boss = console.staff("boss", "coordinator")
-    r = boss.post("/console/staff", {"name": "Piet", "username": "piet", "role": "volunteer",
-                                     "neighbourhoods": "Noord, Oost", "languages": "nl, en",
-                                     "password": "een lang wachtwoord"})
+    r = boss.post(
+        "/console/staff",
+        {
+            "name": "Piet",
+            "username": "piet",
+            "role": "volunteer",
+            "neighbourhoods": "Noord, Oost",
+            "languages": "nl, en",
+            "password": "een lang wachtwoord",
+        },
+    )
     assert r.status_code == 303
     assert console.login("piet", "een lang wachtwoord").status_code == 303
     page = boss.get("/console/staff").text
     assert "Piet" in page and "Noord, Oost" in page
-    short = boss.post("/console/staff", {"name": "K", "username": "k", "role": "volunteer", "password": "kort"})
+    short = boss.post(
+        "/console/staff", {"name": "K", "username": "k", "role": "volunteer", "password": "kort"}
+    )
     assert short.status_code == 400 and "minstens 10 tekens" in short.text
-    dup = boss.post("/console/staff", {"name": "P", "username": "piet", "role": "volunteer",
-                                       "password": "een lang wachtwoord"})
+    dup = boss.post(
+        "/console/staff",
+        {"name": "P", "username": "piet", "role": "volunteer", "password": "een lang wachtwoord"},
+    )
     assert dup.status_code == 400
     vera = console.staff("vera", "volunteer")
     assert vera.get("/console/staff").status_code == 403
-    assert vera.post("/console/staff", {"name": "X", "username": "x", "role": "coordinator",
-                                        "password": "een lang wachtwoord"}).status_code == 403
+    assert (
+        vera.post(
+            "/console/staff",
+            {
+                "name": "X",
+                "username": "x",
+                "role": "coordinator",
+                "password": "een lang wachtwoord",
+            },
+        ).status_code
+        == 403
+    )
 
 
 def test_queue_shows_the_literal_ask_and_what_is_behind_it(console: Console) -> None:

@@ -14,7 +14,11 @@ def test_good_login_opens_the_queue(console: Console) -> None:
     r = console.login("anna")
     assert r.status_code == 303 and r.headers["location"] == "/console"
     cookie = r.headers["set-cookie"]
-    assert "vd_console=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
+    assert (
+        "vd_console=" in cookie
+        and "HttpOnly" in cookie
+        and "SameSite=strict" in cookie.replace("Strict", "strict")
+    )
 
 
 def test_session_token_is_stored_only_as_a_hash(console: Console) -> None:
@@ -66,16 +70,25 @@ def test_queue_without_login_sends_to_the_login_page(console: Console) -> None:
 
 def test_login_without_form_token_is_refused(console: Console) -> None:
     console.add_staff("anna", "volunteer")
-    r = console.browser.request("POST", "/console/login", {}, data={"username": "anna", "password": "x" * 20})
+    r = console.browser.request(
+        "POST", "/console/login", {}, data={"username": "anna", "password": "x" * 20}
+    )
     assert r.status_code == 403
 
 
 def test_post_without_csrf_token_is_forbidden(console: Console) -> None:
     anna = console.staff("anna", "coordinator")
     _, conv = console.handoff_from_chat("ik heb hulp nodig met boodschappen")
-    for url in (f"/console/c/{conv}/take", f"/console/c/{conv}/note", "/console/logout", "/console/staff"):
+    for url in (
+        f"/console/c/{conv}/take",
+        f"/console/c/{conv}/note",
+        "/console/logout",
+        "/console/staff",
+    ):
         assert anna.post(url, {"text": "hallo"}, csrf=False).status_code == 403, url
-        assert anna.post(url, {"text": "hallo", "csrf": "verkeerd"}, csrf=False).status_code == 403, url
+        assert (
+            anna.post(url, {"text": "hallo", "csrf": "verkeerd"}, csrf=False).status_code == 403
+        ), url
 
 
 def test_csrf_token_of_another_session_does_not_work(console: Console) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from bot.staff import create_staff
 from storage.db import Database
 from storage.models import Contact, Conversation, Handoff, Message, OutboxRow, Staff
 
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -35,13 +36,25 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
         ("volunteer", "normal", ["volunteer_offer"], None, "coordinator"),
     ],
 )
-def test_target_role(role: str, priority: str, topics: list[str], crisis: str | None, expected: str) -> None:
+def test_target_role(
+    role: str, priority: str, topics: list[str], crisis: str | None, expected: str
+) -> None:
     assert target_role(role, priority, topics, crisis) == expected
 
 
 def _st(id: int, **kw: Any) -> Staff:
-    base: dict[str, Any] = dict(id=id, username=f"s{id}", name=f"S{id}", role="volunteer", active=True,
-                                neighbourhoods=[], skills=[], languages=["nl"], max_open=5, on_duty=False)
+    base: dict[str, Any] = {
+        "id": id,
+        "username": f"s{id}",
+        "name": f"S{id}",
+        "role": "volunteer",
+        "active": True,
+        "neighbourhoods": [],
+        "skills": [],
+        "languages": ["nl"],
+        "max_open": 5,
+        "on_duty": False,
+    }
     base.update(kw)
     return Staff(**base)
 
@@ -60,7 +73,10 @@ def test_choose_requires_language_room_activity_and_area() -> None:
     english = _st(2, languages=["en"])
     off = _st(3, active=False)
     south = _st(4, neighbourhoods=["Zuid"])
-    assert choose([full, english, off, south], {1: 1}, neighbourhood="Noord", language="nl", topics=[]) is None
+    assert (
+        choose([full, english, off, south], {1: 1}, neighbourhood="Noord", language="nl", topics=[])
+        is None
+    )
     assert choose([english], {}, neighbourhood=None, language="en", topics=[]) is english
     assert choose([south], {}, neighbourhood=None, language="nl", topics=[]) is south
 
@@ -74,26 +90,47 @@ def session(tmp_path: Any) -> Iterator[Session]:
     db.dispose()
 
 
-def _handoff(s: Session, *, role: str = "volunteer", priority: str = "normal", topics: tuple[str, ...] = (),
-             neighbourhood: str | None = None, crisis: str | None = None) -> Handoff:
+def _handoff(
+    s: Session,
+    *,
+    role: str = "volunteer",
+    priority: str = "normal",
+    topics: tuple[str, ...] = (),
+    neighbourhood: str | None = None,
+    crisis: str | None = None,
+) -> Handoff:
     contact = Contact(created_at=NOW, name="Geheime Naam", neighbourhood=neighbourhood)
     s.add(contact)
     s.flush()
     conv = Conversation(contact_id=contact.id, created_at=NOW, updated_at=NOW, owner="waiting")
     s.add(conv)
     s.flush()
-    h = Handoff(conversation_id=conv.id, contact_id=contact.id, role=role, priority=priority, topics=list(topics),
-                summary="Geheime samenvatting", reason="test", crisis_kind=crisis, status="waiting",
-                created_at=NOW, neighbourhood=neighbourhood, language="nl")
+    h = Handoff(
+        conversation_id=conv.id,
+        contact_id=contact.id,
+        role=role,
+        priority=priority,
+        topics=list(topics),
+        summary="Geheime samenvatting",
+        reason="test",
+        crisis_kind=crisis,
+        status="waiting",
+        created_at=NOW,
+        neighbourhood=neighbourhood,
+        language="nl",
+    )
     s.add(h)
     s.flush()
     return h
 
 
 def test_practical_help_goes_to_a_volunteer_in_the_neighbourhood(session: Session) -> None:
-    create_staff(session, username="zuid", name="Zuid", role="volunteer", now=NOW, neighbourhoods=["Zuid"])
-    noord = create_staff(session, username="noord", name="Noord", role="volunteer", now=NOW,
-                         neighbourhoods=["Noord"])
+    create_staff(
+        session, username="zuid", name="Zuid", role="volunteer", now=NOW, neighbourhoods=["Zuid"]
+    )
+    noord = create_staff(
+        session, username="noord", name="Noord", role="volunteer", now=NOW, neighbourhoods=["Noord"]
+    )
     h = _handoff(session, topics=("groceries",), neighbourhood="Noord")
     assert offer(session, h, NOW) == noord.id
     assert h.role == "volunteer"
@@ -136,7 +173,10 @@ def test_urgent_handoff_notifies_staff_on_duty_without_personal_details(session:
     h = _handoff(session, priority="urgent", topics=("crisis",), crisis="suicide")
     offer(session, h, NOW)
     rows = list(session.scalars(select(OutboxRow).where(OutboxRow.kind == "notice")))
-    assert sorted((r.channel, r.address) for r in rows) == [("sms", "+31612345678"), ("telegram", "12345")]
+    assert sorted((r.channel, r.address) for r in rows) == [
+        ("sms", "+31612345678"),
+        ("telegram", "12345"),
+    ]
     for r in rows:
         assert r.text == URGENT_NOTICE and r.contact_id is None and r.conversation_id is None
         assert "Geheim" not in (r.text or "")
@@ -160,8 +200,12 @@ def test_crisis_from_the_chat_is_offered_to_a_professional(tmp_path: Any) -> Non
     from tests.console.conftest import Browser, Console, tuesday_morning
     from tests.console.support import ShiftedClock, understander
 
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/t.db"), clock=ShiftedClock(tuesday_morning()),
-                     nlu=understander(), tick_seconds=3600)
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path}/t.db"),
+        clock=ShiftedClock(tuesday_morning()),
+        nlu=understander(),
+        tick_seconds=3600,
+    )
     with TestClient(app) as client:
         c = Console(app, Browser(client))
         c.add_staff("vol", "volunteer")

@@ -17,21 +17,55 @@ def test_queue_with_thousands_of_handoffs_is_quick_and_paged(console: Console) -
     now = console.services.core.clock.now()
     n = 3000
     with console.db.session() as s, s.begin():
-        s.execute(insert(Contact), [{"created_at": now, "language": "nl", "stopped": False, "source": "inbound"}
-                                    for _ in range(n)])
+        s.execute(
+            insert(Contact),
+            [
+                {"created_at": now, "language": "nl", "stopped": False, "source": "inbound"}
+                for _ in range(n)
+            ],
+        )
         contact_ids = list(s.scalars(select(Contact.id).order_by(Contact.id)))
-        s.execute(insert(Conversation), [{"contact_id": cid, "owner": "waiting", "state": {}, "topics": [],
-                                          "literal_topics": [], "deeper_topics": [], "language": "nl",
-                                          "channel": "sms", "created_at": now, "updated_at": now}
-                                         for cid in contact_ids])
-        convs = list(s.execute(select(Conversation.id, Conversation.contact_id).order_by(Conversation.id)))
-        s.execute(insert(Handoff), [
-            {"conversation_id": cid, "contact_id": kid, "role": "volunteer" if i % 3 else "professional",
-             "priority": "urgent" if i % 97 == 0 else "normal", "topics": ["groceries"],
-             "summary": f"vraag {i}", "reason": "test", "status": "waiting", "escalation": 0,
-             "offered_to": vera.id if i % 50 == 0 else None, "language": "nl",
-             "created_at": now - timedelta(minutes=n - i)}
-            for i, (cid, kid) in enumerate(convs)])
+        s.execute(
+            insert(Conversation),
+            [
+                {
+                    "contact_id": cid,
+                    "owner": "waiting",
+                    "state": {},
+                    "topics": [],
+                    "literal_topics": [],
+                    "deeper_topics": [],
+                    "language": "nl",
+                    "channel": "sms",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for cid in contact_ids
+            ],
+        )
+        convs = list(
+            s.execute(select(Conversation.id, Conversation.contact_id).order_by(Conversation.id))
+        )
+        s.execute(
+            insert(Handoff),
+            [
+                {
+                    "conversation_id": cid,
+                    "contact_id": kid,
+                    "role": "volunteer" if i % 3 else "professional",
+                    "priority": "urgent" if i % 97 == 0 else "normal",
+                    "topics": ["groceries"],
+                    "summary": f"vraag {i}",
+                    "reason": "test",
+                    "status": "waiting",
+                    "escalation": 0,
+                    "offered_to": vera.id if i % 50 == 0 else None,
+                    "language": "nl",
+                    "created_at": now - timedelta(minutes=n - i),
+                }
+                for i, (cid, kid) in enumerate(convs)
+            ],
+        )
     for member in (vera, boss):
         start = time.perf_counter()
         r = member.get("/console")

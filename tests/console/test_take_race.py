@@ -9,7 +9,7 @@ import httpx
 from sqlalchemy import select
 
 from storage.models import Conversation
-from tests.console.conftest import Console
+from tests.console.conftest import Console, StaffMember
 
 
 def test_two_staff_taking_at_once_exactly_one_wins(console: Console) -> None:
@@ -20,7 +20,13 @@ def test_two_staff_taking_at_once_exactly_one_wins(console: Console) -> None:
         barrier = threading.Barrier(2)
         results: dict[str, httpx.Response] = {}
 
-        def take(member, key: str, conv: int = conv) -> None:  # type: ignore[no-untyped-def]
+        def take(
+            member: StaffMember,
+            key: str,
+            conv: int = conv,
+            barrier: threading.Barrier = barrier,
+            results: dict[str, httpx.Response] = results,
+        ) -> None:
             barrier.wait()
             results[key] = member.post(f"/console/c/{conv}/take")
 

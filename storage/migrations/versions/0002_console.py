@@ -4,10 +4,11 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-22 15:30:00
 """
-from alembic import op
-import sqlalchemy as sa
-import storage.types
 
+import sqlalchemy as sa
+from alembic import op
+
+import storage.types
 
 revision = "0002"
 down_revision = "0001"
@@ -30,10 +31,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash"),
     )
     with op.batch_alter_table("staff_sessions", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_staff_sessions_expires_at"), ["expires_at"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_staff_sessions_expires_at"), ["expires_at"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_staff_sessions_staff_id"), ["staff_id"], unique=False)
     op.create_index("ix_handoffs_offered", "handoffs", ["offered_to", "status"], unique=False)
-    op.create_index("ix_handoffs_conversation", "handoffs", ["conversation_id", "status"], unique=False)
+    op.create_index(
+        "ix_handoffs_conversation", "handoffs", ["conversation_id", "status"], unique=False
+    )
     op.create_index("ix_conversations_held", "conversations", ["held_by", "owner"], unique=False)
     op.create_index("ix_tasks_open", "tasks", ["status", "due_at"], unique=False)
 
