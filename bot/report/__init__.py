@@ -13,13 +13,13 @@ from bot.report.period import Period, PeriodError, parse_period
 from bot.report.render import render_csv, render_html, render_json
 
 __all__ = [
+    "HIDDEN_TEXT",
+    "MIN_PEOPLE",
     "Bar",
     "Breakdown",
     "Cell",
     "Ev",
     "Group",
-    "HIDDEN_TEXT",
-    "MIN_PEOPLE",
     "Measures",
     "Period",
     "PeriodError",

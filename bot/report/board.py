@@ -13,8 +13,8 @@ five people (secondary suppression).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from bot.report.cells import MIN_PEOPLE
 from bot.report.events import Ev
@@ -23,7 +23,7 @@ from bot.report.measures import PEOPLE_FIELDS, Measures, protect
 from bot.report.period import Period
 from bot.report.raw import Raw, compute_raw
 
-__all__ = ["Group", "Breakdown", "Scoreboard", "build_scoreboard", "SINGLE_VALUED"]
+__all__ = ["SINGLE_VALUED", "Breakdown", "Group", "Scoreboard", "build_scoreboard"]
 
 #: Dimensions where every person is in exactly one group.
 SINGLE_VALUED = frozenset({"neighbourhood", "language"})

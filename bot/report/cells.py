@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["MIN_PEOPLE", "HIDDEN_TEXT", "Unit", "Cell", "people", "count", "share", "rate", "minutes"]
+__all__ = ["HIDDEN_TEXT", "MIN_PEOPLE", "Cell", "Unit", "count", "minutes", "people", "rate", "share"]
 
 #: Fewer people than this behind a number: the number is not shown.
 MIN_PEOPLE = 5
@@ -44,9 +44,9 @@ class Cell:
             return HIDDEN_TEXT
         v = self.value
         if self.unit in (Unit.PEOPLE, Unit.COUNT):
-            return f"{int(round(v)):,}".replace(",", ".")
+            return f"{round(v):,}".replace(",", ".")
         if self.unit is Unit.PERCENT:
-            return f"{int(round(v))}%"
+            return f"{round(v)}%"
         if self.unit is Unit.MINUTES:
             return f"{_dutch(v)} min"
         return _dutch(v)
@@ -56,7 +56,7 @@ class Cell:
         if self.value is None:
             return HIDDEN_TEXT
         if self.unit in (Unit.PEOPLE, Unit.COUNT):
-            return int(round(self.value))
+            return round(self.value)
         return round(self.value, 1)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.web.console_render import CHANNEL_NAMES, LANGUAGE_NAMES, TOPIC_NAMES
 
-__all__ = ["DIMENSIONS", "WHO_NAMES", "UNKNOWN", "group_label", "topic_label"]
+__all__ = ["DIMENSIONS", "UNKNOWN", "WHO_NAMES", "group_label", "topic_label"]
 
 #: Breakdown dimensions and their Dutch names.
 DIMENSIONS = {

@@ -8,15 +8,15 @@ of breakdowns, see :mod:`bot.report.board`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from typing import Iterator
 
 from bot.report import cells
 from bot.report.cells import Cell
 from bot.report.labels import WHO_NAMES, topic_label
 from bot.report.raw import Raw
 
-__all__ = ["Bar", "Measures", "FIELDS", "SECTIONS", "PEOPLE_FIELDS", "protect"]
+__all__ = ["FIELDS", "PEOPLE_FIELDS", "SECTIONS", "Bar", "Measures", "protect"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["Period", "PeriodError", "parse_period", "DEFAULT_DAYS", "TZ"]
+__all__ = ["DEFAULT_DAYS", "TZ", "Period", "PeriodError", "parse_period"]
 
 TZ = ZoneInfo("Europe/Amsterdam")
 #: Without dates: the last 30 days, today included.

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from bot.report.events import Ev
 
-__all__ = ["Raw", "compute_raw", "WHO", "ON_TIME_MINUTES", "percentile"]
+__all__ = ["ON_TIME_MINUTES", "WHO", "Raw", "compute_raw", "percentile"]
 
 #: Who can help, in the order of "own strength first".
 WHO = ("self", "network", "volunteer", "professional")

@@ -22,7 +22,7 @@ from bot.report.cells import HIDDEN_TEXT, MIN_PEOPLE
 from bot.report.measures import DISTRIBUTIONS, FIELDS, SECTIONS, Measures
 from bot.report.svg import ChartRow, bar_chart
 
-__all__ = ["render_html", "render_csv", "render_json", "BREAKDOWN_COLUMNS"]
+__all__ = ["BREAKDOWN_COLUMNS", "render_csv", "render_html", "render_json"]
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
 

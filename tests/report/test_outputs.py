@@ -33,7 +33,7 @@ def test_html_charts_draw_a_fixed_hatched_stub_for_hidden_bars(board) -> None:  
     html = render_html(board)
     chart = re.search(r'<svg class="chart" id="sb-by-neighbourhood".*?</svg>', html)
     assert chart is not None
-    stubs = re.findall(r'<rect x="250" y="\d+" width="(\d+)" height="18" fill="url\(#sb-by-neighbourhood-hatch\)"',
+    stubs = re.findall(r'<rect x="0" y="\d+" width="(\d+)" height="18" fill="url\(#sb-by-neighbourhood-hatch\)"',
                        chart.group(0))
     assert stubs == ["24", "24"]  # Oost and Zuid: same length, whatever their numbers
 

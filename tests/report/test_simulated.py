@@ -17,8 +17,8 @@ PERIOD = Period(date(2026, 11, 1), date(2026, 12, 31))
 NUMBERS = [f"06 1234567{i}" for i in range(6)]
 #: Mevrouw De Wit's conversation (dialogs/scripts/nl_01): cleaning asked, loneliness behind it.
 CLEANING = [
-    "goedemiddag ik ben mevr de Wit 81 jaar kan er iemand mijn huis schoonmaken het lukt me "
-    "niet meer en er komt toch nooit meer iemand",
+    ("goedemiddag ik ben mevr de Wit 81 jaar kan er iemand mijn huis schoonmaken het lukt me "
+     "niet meer en er komt toch nooit meer iemand"),
     "ja hoor",
     "ja dat klopt sinds mijn man dood is",
     "dan durf ik weer iemand binnen te laten voor een kopje koffie",
