@@ -32,14 +32,14 @@ from bot.web.console_access import (
     plans_for,
     queue_page,
 )
-from bot.web.console_auth import check_csrf, services, viewer
+from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_auth import router as auth_router
 from bot.web.console_render import HELPED_BY, render
 from storage.models import Contact, Conversation, Handoff, Message, Note, Staff
 
 __all__ = ["PER_PAGE", "router"]
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 router.include_router(auth_router)
 router.include_router(console_admin.router)
 

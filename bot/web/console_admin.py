@@ -11,13 +11,13 @@ from sqlalchemy import delete, func, select
 from bot.handoff import audit
 from bot.staff import ROLES, create_staff
 from bot.web.console_access import Viewer
-from bot.web.console_auth import check_csrf, services, viewer
+from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
 from storage.models import AuditEntry, Staff, StaffSession
 
 __all__ = ["MIN_PASSWORD", "router"]
 
-router = APIRouter()
+router = APIRouter(route_class=ConsoleRoute)
 MIN_PASSWORD = 10
 AUDIT_PER_PAGE = 100
 

@@ -8,20 +8,55 @@ login form, sent before there is a session, uses a double-submit cookie.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 
 from bot.handoff import audit
 from bot.sessions import MAX_AGE, csrf_ok, end_session, find_session, start_session
 from bot.staff import check_password
 from bot.web.console_access import Viewer
 from bot.web.console_render import render
+from storage.models import Staff
 
-__all__ = ["COOKIE", "check_csrf", "router", "services", "viewer"]
+__all__ = ["COOKIE", "ConsoleRoute", "check_csrf", "error_page", "router", "services", "viewer"]
 
-router = APIRouter()
+
+class ConsoleRoute(APIRoute):
+    """Console routes answer errors with a small Dutch HTML page, not JSON."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            try:
+                return await original(request)
+            except HTTPException as exc:
+                return error_page(exc)
+
+        return handler
+
+
+def error_page(exc: HTTPException) -> Response:
+    if exc.status_code in (301, 302, 303, 307):
+        return Response(status_code=exc.status_code, headers=exc.headers)
+    title = _TITLES.get(exc.status_code, "Dat lukt niet")
+    html = render("console_message.html", viewer=None, title=title, text=str(exc.detail))
+    return HTMLResponse(html, status_code=exc.status_code, headers=exc.headers)
+
+
+_TITLES = {
+    400: "Dat lukt niet",
+    401: "Log eerst in",
+    403: "Dat mag niet",
+    404: "Niet gevonden",
+    409: "Dat kan nu niet",
+}
+
+router = APIRouter(route_class=ConsoleRoute)
 COOKIE = "vd_console"
 LOGIN_CSRF_COOKIE = "vd_console_login"
 
@@ -53,8 +88,8 @@ def viewer(request: Request) -> Viewer:
                 "accept", ""
             )
             if wants_html:
-                raise HTTPException(303, "log in", headers={"Location": "/console/login"})
-            raise HTTPException(401, "log in")
+                raise HTTPException(303, "", headers={"Location": "/console/login"})
+            raise HTTPException(401, "U bent niet (meer) ingelogd. Log opnieuw in.")
         sess, staff = found
         return Viewer(
             id=staff.id,
@@ -102,21 +137,16 @@ def login(
         return _login_page(request, _MESSAGES["csrf"], 403)
     svc = services(request)
     now = svc.core.clock.now()
+    new = None
     with svc.core.db.session() as s, s.begin():
         result = check_password(s, username.strip(), password, now)
         if result.staff_id is None:
             audit(s, now, None, "login_failed", detail=f"{username.strip()[:64]}: {result.reason}")
-            reason = result.reason or "wrong"
-            return_page = (reason, None)
         else:
             new = start_session(s, result.staff_id, now)
-            from storage.models import Staff
-
             audit(s, now, s.get(Staff, result.staff_id), "login")
-            return_page = ("", new)
-    reason, new = return_page
     if new is None:
-        return _login_page(request, _MESSAGES.get(reason, _MESSAGES["wrong"]), 401)
+        return _login_page(request, _MESSAGES.get(result.reason or "", _MESSAGES["wrong"]), 401)
     resp = RedirectResponse("/console", status_code=303)
     resp.set_cookie(
         COOKIE,
@@ -132,14 +162,15 @@ def login(
 
 
 @router.post("/console/logout")
-def logout(request: Request, csrf: Annotated[str, Form(max_length=128)] = "") -> Response:
-    v = viewer(request)
+def logout(
+    request: Request,
+    v: Annotated[Viewer, Depends(viewer)],
+    csrf: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
     check_csrf(v, csrf)
     svc = services(request)
     with svc.core.db.session() as s, s.begin():
         end_session(s, request.cookies.get(COOKIE))
-        from storage.models import Staff
-
         audit(s, svc.core.clock.now(), s.get(Staff, v.id), "logout")
     resp = RedirectResponse("/console/login", status_code=303)
     resp.delete_cookie(COOKIE, path="/")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.staff import LOCK_AFTER
 from storage.models import AuditEntry, StaffSession
-from tests.console.conftest import Console
+from tests.console.conftest import PASSWORD, Console, csrf_of
 
 
 def test_good_login_opens_the_queue(console: Console) -> None:
@@ -122,3 +122,26 @@ def test_disabled_staff_are_logged_out(console: Console) -> None:
     assert boss.post(f"/console/staff/{anna.id}/disable").status_code == 303
     assert anna.get("/console").status_code == 303
     assert console.login("anna").status_code == 401
+
+
+def test_cookie_is_secure_over_https(console: Console) -> None:
+    console.add_staff("anna", "volunteer")
+    cookies: dict[str, str] = {}
+    page = console.browser.request("GET", "https://testserver/console/login", cookies)
+    r = console.browser.request(
+        "POST",
+        "https://testserver/console/login",
+        cookies,
+        data={"username": "anna", "password": PASSWORD, "csrf": csrf_of(page.text)},
+    )
+    assert r.status_code == 303
+    assert "Secure" in r.headers["set-cookie"]
+
+
+def test_errors_are_plain_dutch_pages(console: Console) -> None:
+    vera = console.staff("vera", "volunteer")
+    r = vera.get("/console/c/424242")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "Niet gevonden" in r.text and "Dit gesprek bestaat niet" in r.text
+    forbidden = vera.post("/console/staff", {}, csrf=False)
+    assert forbidden.status_code == 403 and "text/html" in forbidden.headers["content-type"]
