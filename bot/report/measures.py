@@ -36,6 +36,7 @@ class Measures:
     first_contacts: Cell
     returning: Cell
     outreach: Cell
+    outreach_responded: Cell
     several_topics: Cell
     with_first_ask: Cell
     deeper_differs: Cell
@@ -89,10 +90,11 @@ SECTIONS = {
 
 #: key -> (section, Dutch label, is a number of people)
 FIELDS: dict[str, tuple[str, str, bool]] = {
-    "people": ("reach", "Mensen bereikt", True),
+    "people": ("reach", "Mensen bereikt (stuurden ons een bericht)", True),
     "first_contacts": ("reach", "Voor het eerst", True),
     "returning": ("reach", "Kwamen terug", True),
-    "outreach": ("reach", "Via outreach (wij namen contact op)", True),
+    "outreach": ("reach", "Benaderd via outreach (wij namen contact op)", True),
+    "outreach_responded": ("reach", "Via outreach in gesprek gekomen", True),
     "several_topics": ("reach", "Met meer dan één onderwerp", True),
     "with_first_ask": ("deeper", "Mensen met een eerste vraag", True),
     "deeper_differs": ("deeper", "Vraag achter de vraag was anders", True),
@@ -154,6 +156,7 @@ def protect(raw: Raw, force_hidden: frozenset[str] = frozenset()) -> Measures:
         first_contacts=p("first_contacts", raw.first_contacts),
         returning=p("returning", raw.returning),
         outreach=p("outreach", raw.outreach),
+        outreach_responded=p("outreach_responded", raw.outreach_responded),
         several_topics=p("several_topics", raw.several_topics),
         with_first_ask=p("with_first_ask", raw.with_first_ask),
         deeper_differs=p("deeper_differs", raw.deeper_differs),

@@ -3,6 +3,8 @@ turns them into cells under the small-cell rule.
 
 Everything is counted per person (``person_key``) where a person can be told apart;
 a person's *last* answer in the period counts for two-option questions and plans.
+"Reached" means: wrote to us in the period (an ``inbound`` event); people who were
+only approached through outreach count as approached, not as reached.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Raw:
     first_contacts: int
     returning: int
     outreach: int
+    outreach_responded: int
     several_topics: int
     with_first_ask: int
     deeper_differs: int
@@ -116,7 +119,8 @@ def compute_raw(events: Iterable[Ev]) -> Raw:
         if e.person:
             by_person[e.person].append(e)
 
-    first = returning = outreach = several = with_ask = differs = 0
+    reached = first = returning = outreach = outreach_responded = 0
+    several = with_ask = differs = 0
     plans = with_result = without_prof = 0
     sat_yes = sat_no = better = not_better = 0
     pairs: dict[tuple[str, str], int] = defaultdict(int)
@@ -126,10 +130,17 @@ def compute_raw(events: Iterable[Ev]) -> Raw:
 
     for person_evs in by_person.values():
         kinds = {e.kind for e in person_evs}
-        new = [e for e in person_evs if e.kind == "contact_new"]
-        first += bool(new)
-        outreach += any(e.value == "outreach" for e in new)
-        returning += any(e.kind == "conversation_started" and e.value == "returning" for e in person_evs)
+        wrote = "inbound" in kinds
+        reached += wrote
+        started = {e.value for e in person_evs if e.kind == "conversation_started"}
+        first += wrote and "first" in started
+        returning += wrote and "returning" in started
+        approached = any(
+            e.kind == "outreach_sent" or (e.kind == "contact_new" and e.value == "outreach")
+            for e in person_evs
+        )
+        outreach += approached
+        outreach_responded += approached and wrote
 
         literal = {e.topic for e in person_evs if e.kind == "need_literal" and e.topic}
         deeper = {e.topic for e in person_evs if e.kind == "need_deeper" and e.topic}
@@ -173,10 +184,11 @@ def compute_raw(events: Iterable[Ev]) -> Raw:
     fired = [e for e in evs if e.kind == "followup_fired" and e.number is not None]
     staff = [e for e in evs if e.kind == "staff_minutes"]
     return Raw(
-        people=len(by_person),
+        people=reached,
         first_contacts=first,
         returning=returning,
         outreach=outreach,
+        outreach_responded=outreach_responded,
         several_topics=several,
         with_first_ask=with_ask,
         deeper_differs=differs,

@@ -52,7 +52,8 @@ _SHORT = {
 #: Charts per section: (chart id, Dutch title, measure keys or a distribution key).
 _SECTION_CHARTS: dict[str, tuple[tuple[str, str, tuple[str, ...] | str], ...]] = {
     "reach": (("reach", "Bereik in mensen",
-               ("people", "first_contacts", "returning", "outreach", "several_topics")),),
+               ("people", "first_contacts", "returning", "outreach", "outreach_responded",
+                "several_topics")),),
     "deeper": (("pairs", DISTRIBUTIONS["pairs"][1], "pairs"),),
     "strength": (("plan-who", DISTRIBUTIONS["plan_who"][1], "plan_who"),
                  ("strength", "Eigen kracht in procenten",

@@ -1,7 +1,8 @@
 """A seeded set of stat events with answers worked out by hand (see the tests).
 
-19 people in November 2026: Noord p0..p9 (SMS, Dutch), Zuid s0..s5 (WhatsApp,
-English, returning), Oost o0..o2 (web chat, Dutch) - Oost is a small cell.
+19 people reached in November 2026: Noord p0..p9 (SMS, Dutch), Zuid s0..s5 (WhatsApp,
+English, returning), Oost o0..o2 (web chat, Dutch) - Oost is a small cell;
+and q0..q4 in Noord, approached through outreach, who never wrote back.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ DAY = datetime(2026, 11, 10, 9, 0, tzinfo=AMS)
 NOORD = [f"p{i}" for i in range(10)]
 ZUID = [f"s{i}" for i in range(6)]
 OOST = [f"o{i}" for i in range(3)]
+APPROACHED = [f"q{i}" for i in range(5)]
 HOME = {
     **{p: ("Noord", "nl", "sms") for p in NOORD},
     **{p: ("Zuid", "en", "whatsapp") for p in ZUID},
     **{p: ("Oost", "nl", "webchat") for p in OOST},
+    **{p: ("Noord", "nl", "sms") for p in APPROACHED},
 }
 
 
@@ -108,6 +111,10 @@ def seed_events() -> list[Ev]:
     for p in ZUID:
         add(p, "staff_minutes", value="professional", number=19.0)
     add(None, "consent", value="no")
+    # Approached through outreach, never wrote back: approached, not reached.
+    for p in APPROACHED:
+        add(p, "contact_new", value="outreach")
+        add(p, "outreach_sent")
     # Outside the period: must not count.
     out.append(Ev(at=datetime(2026, 10, 31, 23, 0, tzinfo=AMS), kind="contact_new", person="x1",
                   neighbourhood="Noord", language="nl", channel="sms", value="inbound"))

@@ -104,7 +104,7 @@ def test_the_scoreboard_page_draws_charts_with_numbers(chromium: Any, server_url
         box = reach.bounding_box()
         assert box is not None and box["width"] > 300 and box["height"] > 100
         values = reach.locator("text.value").all_text_contents()
-        assert values == ["19", "13", "6", "5", "12"]
+        assert values == ["19", "13", "6", "10", "5", "12"]
         hood = page.locator("#sb-by-neighbourhood").locator("text.value").all_text_contents()
         assert hood == ["10", "< 5", "< 5"]
         # the stylesheet applied (no inline styles are allowed by the CSP)

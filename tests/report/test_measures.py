@@ -23,8 +23,10 @@ def texts(m, *keys):  # type: ignore[no-untyped-def]
 
 def test_reach_counts_unique_people_first_returning_outreach_and_several_topics(board) -> None:  # type: ignore[no-untyped-def]
     m = board.overall
-    assert texts(m, "people", "first_contacts", "returning", "outreach", "several_topics") == {
-        "people": "19", "first_contacts": "13", "returning": "6", "outreach": "5", "several_topics": "12",
+    assert texts(m, "people", "first_contacts", "returning", "outreach", "outreach_responded",
+                 "several_topics") == {
+        "people": "19", "first_contacts": "13", "returning": "6", "outreach": "10",
+        "outreach_responded": "5", "several_topics": "12",
     }
 
 

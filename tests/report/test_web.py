@@ -53,14 +53,14 @@ def test_the_public_page_shows_the_last_30_days_by_default(public: TestClient) -
     assert "style-src 'self'" in r.headers["content-security-policy"]
     assert "01-11-2026 t/m 30-11-2026" in r.text
     assert "<svg" in r.text and "Mensen bereikt" in r.text
-    assert '<tr><th scope="row">Mensen bereikt</th><td>19</td></tr>' in r.text
+    assert '<tr><th scope="row">Mensen bereikt (stuurden ons een bericht)</th><td>19</td></tr>' in r.text
 
 
 def test_the_public_page_takes_the_period_from_the_query(public: TestClient) -> None:
     r = public.get("/scoreboard", params={"from": "2026-12-01", "to": "2026-12-31"})
     assert r.status_code == 200
     assert "01-12-2026 t/m 31-12-2026" in r.text
-    assert '<tr><th scope="row">Mensen bereikt</th><td>&lt; 5</td></tr>' in r.text
+    assert '<tr><th scope="row">Mensen bereikt (stuurden ons een bericht)</th><td>&lt; 5</td></tr>' in r.text
 
 
 @pytest.mark.parametrize("query", [
