@@ -74,6 +74,7 @@ def _queue_context(s: Session, v: Viewer, page: int, now: Any) -> dict[str, Any]
         "page": page,
         "pages": pages,
         "tasks": open_tasks(s, v),
+        "on_duty": bool(s.scalar(select(Staff.on_duty).where(Staff.id == v.id))),
         "now": now,
     }
 
@@ -363,6 +364,14 @@ def task_done(request: Request, task_id: int, me: Me, csrf: Csrf = "") -> Respon
     return RedirectResponse("/console?done=task", status_code=303)
 
 
+def _still_logged_in(request: Request) -> bool:
+    try:
+        viewer(request)
+    except HTTPException:
+        return False
+    return True
+
+
 @router.get("/console/events")
 async def events(request: Request, me: Me) -> StreamingResponse:
     """Server-Sent Events: only *that* something changed; the page then fetches what
@@ -378,6 +387,8 @@ async def events(request: Request, me: Me) -> StreamingResponse:
                     item = await asyncio.wait_for(q.get(), timeout=10)
                     yield f"data: {json.dumps({'kind': str(item.get('kind', 'change'))})}\n\n"
                 except TimeoutError:
+                    if not await asyncio.to_thread(_still_logged_in, request):
+                        return  # logged out or disabled: the page's next fetch gets 401
                     yield ": keep-alive\n\n"
         finally:
             hub.unsubscribe("console", q)

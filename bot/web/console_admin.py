@@ -15,11 +15,13 @@ from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
 from storage.models import AuditEntry, Staff, StaffSession
 
-__all__ = ["MIN_PASSWORD", "router"]
+__all__ = ["MIN_PASSWORD", "NOTIFY_CHANNELS", "router", "set_duty"]
 
 router = APIRouter(route_class=ConsoleRoute)
 MIN_PASSWORD = 10
 AUDIT_PER_PAGE = 100
+#: Where urgent notices can go (see bot.routing.notify_urgent).
+NOTIFY_CHANNELS = ("telegram", "sms")
 
 ACTION_NAMES = {
     "view": "bekeken",
@@ -35,6 +37,8 @@ ACTION_NAMES = {
     "staff_disable": "medewerker uitgezet",
     "staff_enable": "medewerker aangezet",
     "task_done": "taak klaar",
+    "duty_on": "dienst aan",
+    "duty_off": "dienst uit",
 }
 
 
@@ -108,6 +112,7 @@ def staff_list(request: Request, me: Coordinator, done: str | None = None) -> HT
             "add": "De medewerker is toegevoegd.",
             "disable": "De medewerker kan niet meer inloggen.",
             "enable": "De medewerker kan weer inloggen.",
+            "duty": "De dienst is aangepast.",
         }.get(done or ""),
     )
 
@@ -125,8 +130,16 @@ def staff_add(
     languages: Annotated[str, Form(max_length=100)] = "nl",
     max_open: Annotated[int, Form(ge=1, le=100)] = 5,
     password: Annotated[str, Form(max_length=256)] = "",
+    notify_channel: Annotated[str, Form(max_length=16)] = "",
+    notify_address: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:
     check_csrf(me, csrf)
+    channel = notify_channel if notify_channel in NOTIFY_CHANNELS else None
+    address = notify_address.strip() or None
+    if channel and not address:
+        return _staff_page(
+            request, me, error="Vul ook het nummer of de chat-id voor meldingen in.", status=400
+        )
     if not name.strip() or not username.strip():
         return _staff_page(request, me, error="Vul een naam en een gebruikersnaam in.", status=400)
     if role not in ROLES:
@@ -154,6 +167,7 @@ def staff_add(
                 languages=_split(languages) or ["nl"],
                 max_open=max_open,
             )
+            new.notify_channel, new.notify_address = channel, address if channel else None
             audit(s, now, s.get(Staff, me.id), "staff_add", detail=f"staff {new.id}")
     except ValueError:
         return _staff_page(
@@ -210,3 +224,41 @@ def staff_enable(
 ) -> Response:
     check_csrf(me, csrf)
     return _set_active(request, me, staff_id, True)
+
+
+def set_duty(request: Request, me: Viewer, staff_id: int, on: bool) -> None:
+    """Put someone on or off duty (on duty: gets the urgent notice)."""
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise HTTPException(404, "Deze medewerker bestaat niet.")
+        st.on_duty = on
+        audit(s, now, s.get(Staff, me.id), "duty_on" if on else "duty_off", detail=f"staff {st.id}")
+
+
+@router.post("/console/staff/{staff_id}/duty")
+def staff_duty(
+    request: Request,
+    staff_id: int,
+    me: Coordinator,
+    csrf: Annotated[str, Form(max_length=128)] = "",
+    on: Annotated[str, Form(max_length=3)] = "",
+) -> Response:
+    check_csrf(me, csrf)
+    set_duty(request, me, staff_id, on == "ja")
+    return RedirectResponse("/console/staff?done=duty", status_code=303)
+
+
+@router.post("/console/duty")
+def my_duty(
+    request: Request,
+    me: Annotated[Viewer, Depends(viewer)],
+    csrf: Annotated[str, Form(max_length=128)] = "",
+    on: Annotated[str, Form(max_length=3)] = "",
+) -> Response:
+    """Any staff member may say they are on duty now, or not."""
+    check_csrf(me, csrf)
+    set_duty(request, me, me.id, on == "ja")
+    return RedirectResponse("/console", status_code=303)

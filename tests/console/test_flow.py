@@ -7,7 +7,7 @@ import time
 from sqlalchemy import func, select
 
 from storage.models import AuditEntry, Conversation, Handoff, Message, Note
-from tests.console.conftest import Console, Person
+from tests.console.conftest import PASSWORD, Console, Person
 
 
 def _wait_for(person: Person, text: str, timeout: float = 5.0) -> list[dict]:
@@ -209,3 +209,46 @@ def test_queue_shows_the_literal_ask_and_what_is_behind_it(console: Console) -> 
     page = vera.get("/console").text
     assert "Letterlijke vraag" in page and "Wie haalt mijn boodschappen bij de winkel?" in page
     assert "Vraag achter de vraag" in page and "Plan tot nu toe" in page
+
+
+def test_duty_and_notice_settings(console: Console) -> None:
+    from storage.models import Staff
+
+    boss = console.staff("boss", "coordinator")
+    r = boss.post(
+        "/console/staff",
+        {
+            "name": "Pim",
+            "username": "pim",
+            "role": "professional",
+            "password": PASSWORD,
+            "notify_channel": "telegram",
+            "notify_address": "4242",
+        },
+    )
+    assert r.status_code == 303
+    pim = console.log_in_as(_id_of(console, "pim"), "pim")
+    assert "U heeft geen dienst." in pim.get("/console").text
+    assert pim.post("/console/duty", {"on": "ja"}).status_code == 303
+    assert "U heeft dienst." in pim.get("/console").text
+    with console.db.session() as s:
+        st = s.get(Staff, pim.id)
+        assert (
+            st is not None
+            and st.on_duty
+            and (st.notify_channel, st.notify_address) == ("telegram", "4242")
+        )
+    assert boss.post(f"/console/staff/{pim.id}/duty", {"on": "nee"}).status_code == 303
+    with console.db.session() as s:
+        st = s.get(Staff, pim.id)
+        assert st is not None and not st.on_duty
+    assert pim.post(f"/console/staff/{boss.id}/duty", {"on": "nee"}).status_code == 403
+
+
+def _id_of(console: Console, username: str) -> int:
+    from storage.models import Staff
+
+    with console.db.session() as s:
+        sid = s.scalar(select(Staff.id).where(Staff.username == username))
+    assert sid is not None
+    return sid
