@@ -17,7 +17,7 @@ import logging
 import pickle
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,14 +175,23 @@ class TopicClassifier:
             scores = np.maximum(scores, clause_best)
         return {c: float(s) for c, s in zip(self.classes, scores)}
 
-    def predict(self, text: str) -> tuple[TopicScore, ...]:
-        """Topics present in ``text``, best first; empty when nothing fits (``other``)."""
+    def predict(self, text: str, exclude: Collection[str] = ()) -> tuple[TopicScore, ...]:
+        """Topics present in ``text``, best first; empty when nothing fits (``other``).
+
+        Topics in ``exclude`` are left out and the rest renormalised: the service
+        excludes ``crisis`` when the crisis rules found none, so the classifier's
+        crisis class cannot push a real need below the thresholds.
+        """
         t = normalize(text)
         words, grams = self.coverage(t)
         s = self.settings
         if words < s.min_word_coverage and grams < s.min_gram_coverage:
             return ()
         scores = self.probabilities(text)
+        if exclude:
+            removed = sum(v for k, v in scores.items() if k in exclude)
+            scale = 1.0 / max(1e-9, 1.0 - removed)
+            scores = {k: min(1.0, v * scale) for k, v in scores.items() if k not in exclude}
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         best_id, best = ranked[0]
         if best_id == "other" and len(ranked) > 1:

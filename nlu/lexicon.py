@@ -17,6 +17,7 @@ __all__ = ["LEXICON", "lexicon_features", "LEXICON_TOPICS"]
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "household": (
+        r"schrob", r"netjes", r"op orde", r"soep", r"eten (?:klaar)?maken", r"hoover", r"dust", r"vacuum", r"\bmop", r"ironing", r"washing (?:clothes|up)", r"\btidy", r"bijhouden", r"bij te houden", r"ramen",
         r"huishoud", r"schoonma", r"schoon (?:te )?(?:maken|houden)", r"poets", r"stofzui", r"stof ",
         r"dweil", r"strijk", r"wasgoed", r"de was\b", r"wasmachine", r"wassen en", r"wasmand",
         r"afwas", r"\bvaat\b", r"koken\b", r"\bkook", r"maaltijd", r"opruim", r"rommel", r"troep",
@@ -25,6 +26,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"badkamer schoon", r"\bwc\b", r"toilet schoon", r"hulp in (?:de |het )?huis",
     ),
     "groceries": (
+        r"voorraad", r"\bbakker", r"slager", r"eten (?:in huis|halen|kopen)", r"\bshop\b", r"supermarket", r"recept ophalen",
         r"boodschap", r"boodschappe", r"supermarkt", r"albert heijn", r"\bah\b", r"jumbo", r"lidl",
         r"aldi", r"\bwinkel", r"apothe", r"medicijnen ophalen", r"ophalen bij de apotheek",
         r"voedselbank", r"\beten (?:in huis|halen)", r"geen eten", r"\bmelk", r"\bbrood", r"grocer",
@@ -32,6 +34,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"tassen", r"honger", r"koelkast is leeg", r"inkopen", r"markt",
     ),
     "transport": (
+        r"\blift to", r"give me a lift", r"dentist", r"\bdoctor", r"\brit\b", r"ritje", r"meerijden", r"\bdrive me", r"\bophalen en", r"rijbewijs", r"te ver (?:lopen|weg)", r"kom ik (?:bij|naar)", r"er (?:kan|kom) ik niet komen",
         r"vervoer", r"\brijden\b", r"\brijdt\b", r"\bbrengen\b", r"\bbrengt\b", r"\bbrenge\b", r"ophalen na",
         r"\bauto\b", r"chauffeur", r"taxi", r"regiotaxi", r"valys", r"\bbus\b", r"busje", r"\btrein",
         r"\bov\b", r"ziekenhuis", r"afspraak", r"polikliniek", r"\bpoli\b", r"huisarts", r"tandarts",
@@ -40,6 +43,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"station", r"begeleiden (?:in|naar)", r"\bnaar (?:de|het|mijn) \w+ (?:brengen|rijden)",
     ),
     "odd_jobs": (
+        r"\bslot\b", r"spoelt", r"doorspoel", r"washing machine", r"\binstall", r"monteren", r"\bplumb", r"doet het niet", r"werkt niet(?: meer)?$", r"zit los", r"zit vast", r"rolluik", r"behang", r"\bsleutel", r"radiator", r"struiken", r"printer", r"druppelt", r"spiegel", r"\bstuk\b", r"\bbulb", r"\bflush",
         r"\bklus", r"klusje", r"reparat", r"repareren", r"maken\b.*\bkapot|kapot\b.*\bmaken", r"\blamp",
         r"ophang", r"ophange", r"schilderij", r"gordijn", r"\bkast", r"in elkaar", r"schroev",
         r"\bkraan", r"lekt", r"lekkage", r"\btuin", r"\bheg\b", r"snoei", r"gras", r"maaien", r"onkruid",
@@ -60,6 +64,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"verzekering", r"paspoort", r"aangifte",
     ),
     "loneliness": (
+        r"aanspraak", r"iemand (?:zien|spreken)", r"mensen om me heen", r"visite", r"koffie (?:bij|met) (?:me|mij)", r"bij (?:me|mij) (?:op bezoek|langs)", r"isolated", r"\bmiss\b", r"gemis", r"vergeten door", r"niemand meer", r"sociale contact",
         r"eenzaam", r"alleen\b", r"\balleen ", r"niemand", r"gezelschap", r"contact", r"praatje",
         r"bezoek", r"langskomt", r"langs komen", r"op de koffie", r"kopje koffie", r"\bmaatje",
         r"vriend(?:en|in|innen)?\b", r"\bmis (?:mijn|hem|haar|de)", r"\bmis\b", r"overleden", r"weduw",
@@ -68,6 +73,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"praten met", r"om mee te praten", r"buurten",
     ),
     "caregiver": (
+        r"look after", r"looking after", r"sta er (?:\w+ )?alleen voor", r"naast mijn (?:werk|baan)", r"zorgtaken", r"passen op", r"op (?:mijn|me) (?:\w+ )?(?:man|vrouw|moeder|vader|kind|zoon|dochter) passen", r"worn out", r"put (?:mij|me) uit",
         r"mantelzorg", r"\bzorg (?:voor|al)", r"zorgen voor", r"verzorg", r"respijt", r"ontlast",
         r"overbelast", r"uitgeput", r"\bop\b$", r"ben op\b", r"\boppas", r"passen op", r"logeeropvang",
         r"even (?:weg|rust|lucht|pauze)", r"\bpauze", r"time ?out", r"\bcare(?:r|s|ing)? for",
@@ -76,6 +82,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"mijn (?:man|vrouw|moeder|vader) (?:met|heeft) (?:dementie|alzheimer|parkinson|ms|kanker)",
     ),
     "housing": (
+        r"\bkoud\b", r"vochtig", r"\bdamp", r"\bcold\b", r"stoeltraplift", r"huurcontract", r"gesloopt", r"\bdak boven", r"naar boven", r"woongroep", r"appartement", r"verhuur", r"\bsteps\b",
         r"\bwoning", r"\bwonen", r"verhuiz", r"\btrap\b", r"traplift", r"\btrap (?:op|niet)", r"drempel",
         r"gelijkvloers", r"aangepast", r"aanpassing", r"schimmel", r"\bvocht", r"verhuurder", r"huurbaas",
         r"corporatie", r"woningbouw", r"dakloos", r"uitzetting", r"eruit zetten", r"op straat",
@@ -85,6 +92,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"plafond", r"\bboven\b", r"beneden slapen", r"wonen met zorg", r"caravan", r"geen (?:vaste )?woonplek",
     ),
     "health": (
+        r"evenwicht", r"insuline", r"suikerziekte", r"\bhart\b", r"wijkzuster", r"in en uit bed", r"herkent", r"weg kwijt", r"verzwakt", r"dressed", r"shower", r"forget", r"\bpills?\b",
         r"dement", r"alzheimer", r"vergeet", r"vergeetachtig", r"geheugen", r"in de war", r"verward",
         r"thuiszorg", r"wijkverpleeg", r"verpleeg", r"medicij", r"medicatie", r"pillen", r"\bpijn",
         r"\bziek", r"operatie", r"\bgevallen", r"\bval\b", r"\bvallen", r"duizelig", r"wassen\b",
@@ -97,6 +105,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"hoofdpijn", r"slikken", r"zwakker", r"achteruit",
     ),
     "activities": (
+        r"overdag", r"useful", r"during the day", r"something to do", r"om handen", r"spelletje", r"breiclub", r"muziekmiddag", r"wijkcentrum", r"community cent", r"computer(?:en|les|cursus)", r"leren (?:schilderen|tekenen|computeren|zwemmen|fietsen)",
         r"activiteit", r"te doen", r"bewegen", r"beweeg", r"sport", r"zwemm", r"wandelclub",
         r"wandelgroep", r"koffieochtend", r"buurthuis", r"cursus", r"\bles\b", r"lessen", r"taalles",
         r"nederlands leren", r"\bkoor\b", r"zingen", r"kaartclub", r"biljart", r"bridge", r"klaverjas",
@@ -107,6 +116,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"\bjoin\b", r"\bgroup\b", r"\bsenior", r"iets (?:leuks|nuttigs|doen)",
     ),
     "volunteer_offer": (
+        r"i can (?:\w+ ){0,2}(?:drive|help|cook|visit)", r"if needed", r"ik kan (?:\w+ ){0,3}(?:rijden|helpen|koken|klussen) (?:voor|als)", r"(?:voor|bij) (?:anderen|een ander)", r"meehelpen", r"als (?:chauffeur|vrijwilliger|maatje|klusser|buddy)", r"gezelschap houden", r"hulp (?:aan)?bieden", r"bied (?:hulp|aan)", r"sign up", r"\bopgeven\b",
         r"vrijwillig", r"\bvolunteer", r"wil (?:graag )?helpen", r"wil helpe", r"iets (?:voor|betekenen)",
         r"aanbieden", r"bied (?:me|mij|ik)", r"\baanmelden als", r"opgeven als", r"tijd over",
         r"buddy", r"taalmaatje", r"maatje worden", r"\bwie kan ik helpen", r"\bmag ik helpen",
@@ -116,6 +126,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"voor (?:anderen|ouderen|mensen die)", r"doe graag iets",
     ),
     "worry_other": (
+        r"hiernaast", r"naast (?:mij|ons)", r"next door", r"(?:de|een) (?:man|vrouw|meneer|mevrouw|dame|jongen) (?:hiernaast|naast|van|in|op)", r"portiek", r"niet geholpen worden", r"wil niet geholpen", r"zegt dat alles goed", r"won'?t accept",
         r"zorgen (?:om|over)", r"maak me zorgen", r"maak mij zorgen", r"bezorgd", r"ongerust",
         r"\bbuurvrouw", r"\bbuurman", r"\bburen\b", r"buurjongen", r"wil geen hulp", r"wil niet",
         r"geen hulp wil", r"vraagt (?:nooit|niet) om hulp", r"weigert", r"\bworried", r"refuses",
@@ -124,6 +135,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"doet (?:de deur )?niet open", r"gordijnen (?:al )?dicht", r"bij (?:haar|hem) gaan kijken",
     ),
     "other": (
+        r"hoe laat (?:sluit|gaat|begint|is|open)", r"openingstijd", r"\bkeer\b \d", r"\d+ (?:keer|plus|min) \d+", r"verifieer", r"account",
         r"\bweer\b", r"hoe laat", r"\btest", r"klik", r"\blink\b", r"gewonnen", r"verdien",
         r"crypto", r"viagra", r"\bjoke\b", r"\bmop\b", r"recept", r"kampioen", r"uitslag", r"hoofdstad",
         r"pizza", r"film", r"verkeerd", r"vergist", r"\bbot\b", r"weather", r"what time", r"lol", r"haha",

@@ -73,7 +73,7 @@ class LocalNLU:
             return Understanding(text=text, language=language_hint or "nl")
         crisis = detect_crisis(text)
         quick = detect_control(text) is not None or detect_social(text) is not None
-        topics = () if quick else self._classifier.predict(text)
+        topics = () if quick else self._classifier.predict(text, exclude=() if crisis else ("crisis",))
         return combine(text, topics, crisis, language_hint)
 
 
