@@ -54,6 +54,7 @@ _DONE = {
     "release": "Het gesprek is teruggegeven aan de computer.",
     "close": "Het gesprek is afgesloten. Dank u wel.",
     "task": "De taak staat op klaar.",
+    "offer": "Het gesprek is aangeboden.",
 }
 _REFUSED = {
     "empty": "Een leeg bericht wordt niet verstuurd.",
@@ -180,6 +181,15 @@ def conversation(
         ctx = _conversation_context(s, conv, now)
         audit(
             s, now, s.get(Staff, me.id), "view", contact_id=conv.contact_id, conversation_id=conv.id
+        )
+        ctx["colleagues"] = (
+            list(
+                s.scalars(
+                    select(Staff).where(Staff.active.is_(True)).order_by(Staff.role, Staff.name)
+                )
+            )
+            if me.is_coordinator
+            else []
         )
         html = render(
             "console_conversation.html",
@@ -333,6 +343,48 @@ def close(
         return _back(conversation_id, refused="not_held")
     _publish(request, "handoff")
     return RedirectResponse("/console?done=close", status_code=303)
+
+
+@router.post("/console/c/{conversation_id}/offer")
+def offer_to(
+    request: Request,
+    conversation_id: int,
+    me: Me,
+    csrf: Csrf = "",
+    staff_id: Annotated[str, Form(max_length=12)] = "",
+) -> Response:
+    """Coordinators offer a waiting handoff to someone else (or to the whole role)."""
+    check_csrf(me, csrf)
+    _check_visible(request, me, conversation_id)
+    if not me.is_coordinator:
+        raise HTTPException(403, "Alleen coördinatoren kunnen een gesprek aanbieden.")
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        conv = _visible_or_404(s, me, conversation_id)
+        target = s.get(Staff, int(staff_id)) if staff_id.isdigit() else None
+        if staff_id and (target is None or not target.active):
+            raise HTTPException(400, "Deze medewerker bestaat niet of staat uit.")
+        h = s.scalar(
+            select(Handoff)
+            .where(Handoff.conversation_id == conv.id, Handoff.status == "waiting")
+            .order_by(Handoff.id.desc())
+            .limit(1)
+        )
+        if h is None:
+            raise HTTPException(409, "Er is geen wachtende overdracht om aan te bieden.")
+        h.offered_to = target.id if target else None
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "offer",
+            contact_id=conv.contact_id,
+            conversation_id=conv.id,
+            detail=f"staff {target.id}" if target else "role",
+        )
+    _publish(request, "handoff")
+    return _back(conversation_id, done="offer")
 
 
 @router.post("/console/tasks/{task_id}/done")

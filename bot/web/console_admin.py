@@ -38,6 +38,7 @@ ACTION_NAMES = {
     "staff_enable": "medewerker aangezet",
     "task_done": "taak klaar",
     "duty_on": "dienst aan",
+    "offer": "aangeboden",
     "duty_off": "dienst uit",
 }
 

@@ -172,3 +172,19 @@ def test_pages_have_no_inline_scripts_or_styles(console: Console) -> None:
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None, url
         assert "style=" not in html and "<style" not in html, url
         assert 'lang="nl"' in html
+
+
+def test_coordinator_offers_a_handoff_to_a_volunteer_who_then_sees_it(console: Console) -> None:
+    boss = console.staff("boss", "coordinator")
+    vera = console.staff("vera", "volunteer")
+    _, conv = console.handoff_from_chat(f"ik heb schulden {SECRET}")
+    assert vera.get(f"/console/c/{conv}").status_code == 404
+    assert "Aanbieden aan" in boss.get(f"/console/c/{conv}").text
+    assert boss.post(f"/console/c/{conv}/offer", {"staff_id": str(vera.id)}).status_code == 303
+    assert vera.get(f"/console/c/{conv}").status_code == 200
+    assert vera.post(f"/console/c/{conv}/offer", {"staff_id": str(vera.id)}).status_code in (
+        403,
+        404,
+    )
+    assert boss.post(f"/console/c/{conv}/offer", {"staff_id": ""}).status_code == 303
+    assert vera.get(f"/console/c/{conv}").status_code == 404
