@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import logging
 import sys
 from datetime import datetime, timezone
 from typing import Sequence
@@ -239,13 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
         "rotate", help="re-encrypt all texts with the first key in ENCRYPTION_KEY"
     ).set_defaults(func=_cmd_keys)
 
-    for module in ("dialogs.cli", "nlu.cli"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError as e:  # a half-installed checkout should still run the rest
-            logging.getLogger("voordeur").debug("cannot load %s: %s", module, e)
-            continue
-        mod.register(sub)
+    from bot.dialog_runner import pipeline_factory
+    from dialogs import cli as dialogs_cli
+    from nlu import cli as nlu_cli
+
+    # `dialogs test` runs the scripts through the whole pipeline and a database.
+    dialogs_cli.register(sub, conversation_factory=pipeline_factory)
+    nlu_cli.register(sub)
     return p
 
 

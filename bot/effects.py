@@ -173,8 +173,10 @@ def _apply(ctx: TurnContext, e: d.Effect) -> None:  # noqa: C901 - one branch pe
         ctx.erase = True
     elif isinstance(e, d.ReportStoredData):
         ctx.extra_replies.append(Reply(stored_data_summary(s, contact, ctx.language)))
+        _event(ctx, "DataReported")
     elif isinstance(e, d.ReportPlan):
         ctx.extra_replies.append(Reply(plan_text(load_open_plan(s, contact.id), ctx.language)))
+        _event(ctx, "PlanReported")
     elif isinstance(e, d.RecordNeeds):
         conv.literal_topics = list(dict.fromkeys([*conv.literal_topics, *e.literal]))
         conv.deeper_topics = list(dict.fromkeys([*conv.deeper_topics, *e.deeper]))

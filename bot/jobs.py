@@ -21,12 +21,16 @@ from bot.pipeline import Pipeline
 from bot.privacy import erase_contact
 from bot.when import when_text
 from config.profile import Profile
+from dialogs.render import handoff_by
 from dialogs import api as d
 from storage.models import AuditEntry, CampaignTarget, Contact, Conversation, FollowUp, Handoff, Identity, Task
 
 __all__ = ["Jobs", "TickReport"]
 
 log = logging.getLogger("voordeur.jobs")
+
+#: Handoffs where the person waits for an answer now; others were promised a day.
+LIVE_REASONS = frozenset({"crisis", "asked_for_human", "not_understood", "followup_not_better", "error"})
 
 #: Topics after which silence is worrying: the call-back task is urgent.
 _WORRYING = {"health", "crisis", "loneliness"}
@@ -83,9 +87,11 @@ class Jobs:
             ct = s.scalar(select(CampaignTarget.planned_at).where(CampaignTarget.status == "pending").order_by(CampaignTarget.planned_at).limit(1))
             if ct:
                 times.append(ct)
-            ho = s.scalar(select(Handoff.created_at).where(Handoff.status == "waiting", Handoff.escalation < 2).order_by(Handoff.created_at).limit(1))
-            if ho:
-                times.append(ho + self.pickup)
+            for created, reason, level in s.execute(
+                select(Handoff.created_at, Handoff.reason, Handoff.escalation)
+                .where(Handoff.status == "waiting", Handoff.escalation < 2)
+            ):
+                times.append(self.pickup_deadline(reason, created) + self.pickup * level)
         return min(times) if times else None
 
     # --- follow-ups ------------------------------------------------------------------
@@ -195,21 +201,34 @@ class Jobs:
 
     # --- waiting handoffs ------------------------------------------------------------
 
+    def pickup_deadline(self, reason: str, created_at: datetime) -> datetime:
+        """When a waiting handoff is overdue.
+
+        A person waiting for a live answer (asked for a human, a crisis, not understood)
+        should hear something within minutes; a volunteer or social worker was promised
+        "within two working days", so that promise is the deadline.
+        """
+        if reason in LIVE_REASONS:
+            return created_at + self.pickup
+        return handoff_by(self.profile, created_at)
+
     def escalate_waiting_handoffs(self) -> int:
-        """Nobody took a handoff in time: tell the person, escalate (coordinator, then
-        professional). Only during opening hours; after hours the person was told when."""
+        """Nobody took a handoff in time: tell the person honestly and escalate (to a
+        coordinator, then a professional). Live waits only count in opening hours; after
+        hours the person was told when someone responds."""
         now = self.clock.now()
-        if not is_open(now, self.profile):
-            return 0
         with self.db.session() as s:
             rows = s.execute(
-                select(Handoff.id, Handoff.contact_id, Handoff.escalation, Handoff.created_at)
+                select(Handoff.id, Handoff.contact_id, Handoff.escalation, Handoff.created_at, Handoff.reason)
                 .where(Handoff.status == "waiting", Handoff.escalation < 2)
                 .order_by(Handoff.created_at)
             ).all()
         n = 0
-        for hid, contact_id, level, created in rows:
-            if now < created + self.pickup * (level + 1):
+        for hid, contact_id, level, created, reason in rows:
+            if reason in LIVE_REASONS and not is_open(now, self.profile):
+                continue
+            due = self.pickup_deadline(reason, created) + self.pickup * level
+            if now < due:
                 continue
             if self._escalate(hid, contact_id, level):
                 n += 1

@@ -33,6 +33,7 @@ from bot.privacy import erase_contact
 from bot.texts import text
 from config.profile import Profile
 from dialogs import api as d
+from dialogs.api import State
 from nlu.api import Understander, Understanding
 from storage.db import Database
 from storage.models import (
@@ -51,6 +52,8 @@ log = logging.getLogger("voordeur.pipeline")
 
 #: A conversation the bot holds, quiet this long, is closed; the next message starts anew.
 IDLE_CLOSE = timedelta(days=14)
+#: A message this soon after the bot closed a conversation continues it.
+REOPEN_WITHIN = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,10 +214,14 @@ class Pipeline:
             conv.outcome = {**(conv.outcome or {}), "bot": "idle"}
             conv = None
         if conv is None:
+            conv = self._recently_closed_by_bot(s, contact, now)
+        if conv is None:
             conv = Conversation(
                 contact_id=contact.id,
                 owner="bot",
-                state={},
+                # A new conversation starts in the person's known language (a follow-up
+                # or a hand-back has no text to detect it from).
+                state=State(language=contact.language or "nl").to_json(),
                 topics=[],
                 literal_topics=[],
                 deeper_topics=[],
@@ -234,6 +241,26 @@ class Pipeline:
                 value="returning" if earlier else "first",
             )
         return conv
+
+    @staticmethod
+    def _recently_closed_by_bot(s: Session, contact: Contact, now: datetime) -> Conversation | None:
+        """A "dank u" just after the bot's goodbye belongs to that conversation."""
+        last = s.scalar(
+            select(Conversation)
+            .where(Conversation.contact_id == contact.id)
+            .order_by(Conversation.id.desc())
+            .limit(1)
+        )
+        if (
+            last is not None
+            and last.closed_at is not None
+            and now - last.closed_at < REOPEN_WITHIN
+            and (last.outcome or {}).get("bot")
+            and "by_staff" not in (last.outcome or {})
+        ):
+            last.closed_at, last.owner = None, "bot"
+            return last
+        return None
 
     # --- step 2: the turn -----------------------------------------------------------
 

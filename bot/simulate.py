@@ -88,12 +88,16 @@ class Simulator:
         url = database_url or f"sqlite:///{Path(self._tmp.name) / 'sim.db'}"
         self.clock = SimClock(start)
         self.core: Core = build_core(Settings(database_url=url), clock=self.clock, nlu=nlu)
+        #: Every "flow.step" the engine entered, also where privacy rules erase the trace.
+        self.steps: set[str] = set()
+        self.core.pipeline.engine = _Observed(self.core.engine, self.steps)
         self.staff_actions = StaffActions(self.core.pipeline)
         self.senders = {ch: _Recording(ch) for ch in Channel}
         self.dispatcher = Dispatcher(self.core.db, self.senders, self.clock)
         self._loop = asyncio.new_event_loop()
         self._seen = {"event": 0, "outbox": 0, "task": 0}
-        self._order: list[tuple[str, Rendered, OutboxRow]] = []
+        #: (outbox id, text, options, kind) of every message the front door wrote, in order.
+        self.said: list[tuple[int, str, tuple[str, ...], str]] = []
 
     def close(self) -> None:
         self._loop.close()
@@ -211,6 +215,7 @@ class Simulator:
     # --- output ------------------------------------------------------------------------
 
     def _flush(self) -> list[dict[str, Any]]:
+        self._note_said()
         out = self._spoken()
         before = {ch: len(r.sent) for ch, r in self.senders.items()}
         while self._loop.run_until_complete(self.dispatcher.drain_once()):
@@ -220,6 +225,13 @@ class Simulator:
                 out.append(self._message(ch, address, rendered))
         out += self._events()
         return out
+
+    def _note_said(self) -> None:
+        last = self.said[-1][0] if self.said else 0
+        with self.core.db.session() as s:
+            for r in s.scalars(select(OutboxRow).where(OutboxRow.id > last).order_by(OutboxRow.id)):
+                if r.text is not None and r.text != "(template)":
+                    self.said.append((r.id, r.text, tuple(r.options or ()), r.kind))
 
     def _spoken(self) -> list[dict[str, Any]]:
         """Voice replies are spoken in the TwiML answer, not sent by the dispatcher."""
@@ -316,6 +328,23 @@ class Simulator:
         if ev.type in ("TakenOver", "HandedBack"):
             return {"type": ev.type.lower(), **base}
         return None
+
+
+class _Observed:
+    """The engine, with the steps it enters noted down (the simulator's own view)."""
+
+    def __init__(self, engine: Any, steps: set[str]) -> None:
+        self.engine = engine
+        self.steps = steps
+
+    def decide(self, state: Any, event: Any) -> Any:
+        from dialogs.api import StepEntered
+
+        decision = self.engine.decide(state, event)
+        for entry in decision.log:
+            if isinstance(entry, StepEntered) and entry.flow and entry.step:
+                self.steps.add(f"{entry.flow}.{entry.step}")
+        return decision
 
 
 def _numbered(text: str) -> list[str]:

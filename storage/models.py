@@ -123,6 +123,8 @@ class Message(Base):
     __table_args__ = (
         UniqueConstraint("channel", "provider_id", name="uq_message_channel_provider_id"),
         Index("ix_messages_conversation", "conversation_id", "id"),
+        # Ids only grow, also after deletes: readers follow "everything after id N".
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -147,7 +149,10 @@ class ConversationEvent(Base):
     """Append-only log of what happened in a conversation (past tense)."""
 
     __tablename__ = "conversation_events"
-    __table_args__ = (Index("ix_events_conversation", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_events_conversation", "conversation_id", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
@@ -265,7 +270,7 @@ class OutboxRow(Base):
     """A message waiting to be sent, being sent, or sent. Nothing is sent twice."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_try_at"),)
+    __table_args__ = (Index("ix_outbox_due", "status", "next_try_at"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))

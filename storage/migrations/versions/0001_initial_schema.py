@@ -141,7 +141,8 @@ def upgrade() -> None:
     sa.Column('type', sa.String(length=40), nullable=False),
     sa.Column('data', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('conversation_events', schema=None) as batch_op:
         batch_op.create_index('ix_events_conversation', ['conversation_id', 'id'], unique=False)
@@ -208,7 +209,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('channel', 'provider_id', name='uq_message_channel_provider_id')
+    sa.UniqueConstraint('channel', 'provider_id', name='uq_message_channel_provider_id'),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index('ix_messages_conversation', ['conversation_id', 'id'], unique=False)
@@ -274,7 +276,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['message_id'], ['messages.id'], ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_due', ['status', 'next_try_at'], unique=False)
