@@ -145,3 +145,8 @@ def test_errors_are_plain_dutch_pages(console: Console) -> None:
     assert "Niet gevonden" in r.text and "Dit gesprek bestaat niet" in r.text
     forbidden = vera.post("/console/staff", {}, csrf=False)
     assert forbidden.status_code == 403 and "text/html" in forbidden.headers["content-type"]
+
+
+def test_live_events_need_a_login(console: Console) -> None:
+    r = console.browser.request("GET", "/console/events", {})
+    assert r.status_code == 401
