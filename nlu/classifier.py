@@ -75,7 +75,7 @@ class ClassifierSettings:
     """Thresholds that turn probabilities into the topics reported."""
 
     #: The best topic is reported when its score reaches this.
-    min_top: float = 0.30
+    min_top: float = 0.20
     #: Further topics are reported when their score reaches this.
     min_extra: float = 0.35
     #: Clause scores count a little less than the whole message.
@@ -85,7 +85,7 @@ class ClassifierSettings:
     min_gram_coverage: float = 0.55
     C: float = 30.0
     #: A topic this close to a winning "other" (and above ``min_top``) is taken instead.
-    other_margin: float = 0.15
+    other_margin: float = 0.25
     #: Weight of the topic-lexicon features next to the TF-IDF features.
     lexicon_weight: float = 1.0
 

@@ -64,7 +64,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from nlu.classifier import TopicClassifier
-    from nlu.evaluate import cross_validate, crisis_report, latency_report
+    from nlu.evaluate import cross_validate, crisis_report, held_out_report, latency_report
     from nlu.service import LocalNLU
     from nlu.training_data import load_examples
 
@@ -96,6 +96,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"  FALSE ALARM: {t}")
 
     nlu = LocalNLU(TopicClassifier.train(examples))
+    held = held_out_report(nlu)
+    print(f"\nHeld-out messages (not in training): top-1 accuracy {held.accuracy:.3f} on {held.n}")
+    if args.errors:
+        for text, gold, pred in held.errors:
+            print(f"  {'/'.join(gold)} -> {pred}: {text}")
     latency = latency_report(nlu, [e.text for e in examples])
     print(f"\nParse latency over {latency.n} parses: p50 {latency.p50_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms")
     return 0

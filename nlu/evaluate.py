@@ -28,9 +28,12 @@ __all__ = [
     "cross_validate",
     "crisis_report",
     "latency_report",
+    "HeldOutReport",
+    "held_out_report",
 ]
 
 CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
+TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,15 @@ class CrisisReport:
     false_alarms: tuple[str, ...]
     positives: int
     near_misses: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOutReport:
+    """Top-1 accuracy on messages never used for training (any gold topic counts)."""
+
+    accuracy: float
+    n: int
+    errors: tuple[tuple[str, tuple[str, ...], str], ...]  # (text, gold, predicted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +148,15 @@ def latency_report(nlu: LocalNLU, texts: Sequence[str], rounds: int = 3) -> Late
         mean_ms=statistics.fmean(timings),
         n=len(timings),
     )
+
+
+def held_out_report(nlu: LocalNLU, path: Path | str = TOPIC_EVAL) -> HeldOutReport:
+    """Accuracy of ``nlu`` on the held-out topic messages in ``path``."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    errors = []
+    for item in doc["messages"]:
+        top = nlu.understand(item["text"]).top
+        if top not in item["gold"]:
+            errors.append((item["text"], tuple(item["gold"]), top))
+    n = len(doc["messages"])
+    return HeldOutReport(accuracy=1 - len(errors) / n, n=n, errors=tuple(errors))

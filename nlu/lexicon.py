@@ -147,10 +147,11 @@ LEXICON_TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], ...]:
-    # Every stem starts at a word boundary: one leading \b lets the engine skip the
-    # alternation at most positions, which makes matching several times faster.
+    # Every stem starts at a word boundary (optionally after the Dutch participle
+    # prefix "ge": "gepoetst"): one leading \b lets the engine skip the alternation at
+    # most positions, which makes matching several times faster.
     return tuple(
-        re.compile(r"\b(?:" + "|".join(p.removeprefix(r"\b") for p in pats) + ")")
+        re.compile(r"\b(?:ge)?(?:" + "|".join(p.removeprefix(r"\b") for p in pats) + ")")
         for pats in LEXICON.values()
     )
 

@@ -120,3 +120,10 @@ def test_load_understander_defaults_to_var_nlu(tmp_path: Path, monkeypatch: pyte
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match="backend"):
         load_understander("magic")
+
+
+def test_held_out_messages_mostly_get_a_gold_topic(nlu: LocalNLU) -> None:
+    from nlu.evaluate import held_out_report
+
+    report = held_out_report(nlu)
+    assert report.accuracy >= 0.85, report.errors
