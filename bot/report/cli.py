@@ -58,5 +58,5 @@ def run_report(args: argparse.Namespace, out: IO[str] | None = None, database_ur
     elif args.format == "json":
         out.write(render_json(board))
     else:
-        out.write(render_html(board, standalone=True))
+        out.write(render_html(board, standalone=True, action="", inline_css=True))
     return 0

@@ -25,6 +25,7 @@ from bot.report.svg import ChartRow, bar_chart
 __all__ = ["BREAKDOWN_COLUMNS", "render_csv", "render_html", "render_json"]
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
+CSS = Path(__file__).resolve().parents[1] / "web" / "static" / "scoreboard.css"
 
 #: Columns of the breakdown tables on the page (CSV and JSON carry every measure).
 BREAKDOWN_COLUMNS = (
@@ -121,14 +122,20 @@ def _breakdown_view(b: Breakdown) -> dict[str, Any]:
     }
 
 
-def render_html(board: Scoreboard, *, standalone: bool = False, action: str = "/scoreboard") -> str:
+def render_html(
+    board: Scoreboard, *, standalone: bool = False, action: str = "/scoreboard", inline_css: bool = False
+) -> str:
     """The scoreboard as an HTML fragment (or a whole page with ``standalone``).
 
     The fragment links ``/static/scoreboard.css`` itself, so it can be put in any page.
+    ``inline_css`` (with ``standalone``) puts the stylesheet in the page instead, for a
+    file opened without the server (the CLI); the server's CSP would block that.
     ``action`` is where the period form sends its ``from`` and ``to``.
     """
     template = _env().get_template("scoreboard.html" if standalone else "scoreboard_body.html")
+    css = CSS.read_text(encoding="utf-8") if inline_css and standalone else ""
     return template.render(
+        inline_css=css,
         board=board,
         period=board.period,
         sections=_sections(board.overall),

@@ -54,6 +54,9 @@ def test_html_is_a_whole_page_with_charts(seeded_sqlite: Database, sqlite_url: s
     assert code == 0
     assert out.startswith("<!doctype html>") and out.count("<svg") >= 10
     assert "Per wijk" in out and "Per taal" in out
+    # a file read without the server: the stylesheet is in the page itself
+    assert "<style>" in out and ".sb-note" in out and "/static/scoreboard.css" not in out
+    assert "<form" not in out
 
 
 def test_a_bad_date_is_refused_with_exit_code_2(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
