@@ -40,8 +40,10 @@ _IDIOMS = _word_start_alternation(
             r"\bdoodmoe|doodop|doodziek|doodsaai|doodnormaal|doodeng|doodstil|doodgewoon\b",
             r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
             r"\bsla (?:de plank|het) mis\b",
-            r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!leven|het leven|te leven)\w+",
+            r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
             r"\bgaan dood\b",  # "de plantjes gaan dood"
+            r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
+            r"\bkill for\b|\bdead tired\b",
             r"\bdood ?graag\b",
             r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
             r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
@@ -80,6 +82,16 @@ _SUICIDE = _word_start_alternation(
             r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
             r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
             r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
+            r"\b(?:nooit|niet|nie) meer wakker (?:te )?worden|\bslapen en (?:nooit|niet) meer",
+            r"\bgeen zin (?:meer )?in\b.{0,25}\bleven\b|\bleven (?:zat|moe|beu)\b|\blevensmoe|\bklaar met (?:het |mijn )?leven",
+            r"\b(?:denk|dacht|overweeg)\w* (?:er ?over|eraan|aan) (?:om )?(?:te )?(?:springen|er ?uit te stappen|te stoppen met leven)",
+            r"\b(?:weg|verdwijnen) (?:van|uit) (?:deze|de) wereld|\bniet meer op (?:deze|de) wereld",
+            r"\bkan (?:zo |echt |gewoon )?(?:niet|nie) meer (?:verder )?leven\b|\bzo (?:niet|nie) meer verder\b",
+            r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
+            r"\ber een punt achter (?:te )?zetten\b|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
+            r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
+            r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
+
     )
 )
 
@@ -87,8 +99,12 @@ _VIOLENCE = _word_start_alternation(
         (
             rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
             rf"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
-            rf"\b{_ME} (?:\w+ )?(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
-            r"\b(?:word|werd|wordt|ben|is|zijn|worden) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
+            rf"\b{_ME} (?:\w+ ){{0,3}}(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
+            r"\bin elkaar (?:geslagen|getrapt|geschopt|gemept)\b",
+            r"\b(?:me|mij|ons) (?:\w+ )?(?:vermoord|vermoordt|vermoorden|dood (?:maakt|maken|slaat|steekt))\b|\b(?:dreigt|dreigde|bedreigt|bedreigde|zegt|zei) (?:\w+ ){0,3}(?:te )?(?:vermoorden|dood te maken|iets aan te doen)",
+            r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
+            r"\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
+            r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
             r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
             r"\bongewenst (?:aangeraakt|aanraken|seksueel)|\bzit (?:steeds |altijd )?aan (?:me|mij|mijn lichaam)\b|\baan (?:me|mij) (?:zitten|gezeten)\b",
             rf"\bbang (?:voor|van) (?:mijn |me |m |onze )?{_WHO}\b",
@@ -118,7 +134,7 @@ _DANGER = _word_start_alternation(
         (
             r"\bgeen (?:lucht|adem)\b|\bkan (?:\w+ )?(?:niet|nie|slecht) (?:meer )?(?:ademen|ademhalen)\b|\bstik\b|\bik stik\b",
             r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
-            r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bhartaanval|\bhartinfarct|\bberoerte|\bherseninfarct|\bscheve mond\b",
+            r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bscheve mond\b",
             r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
             r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
             r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie)(?: meer)?\b(?! (?:op|meer op) (?:de|mijn|m|haar|zijn|berichten|telefoon|app|sms|mail|brieven))|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
@@ -126,10 +142,25 @@ _DANGER = _word_start_alternation(
             r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
             r"\b(?:bloedt|bloed) (?:heel |erg |zo )?(?:veel|hard|erg)\b|\bveel bloed\b|\bernstig gewond\b|\bambulance\b|\b112\b|\bnoodgeval\b",
             r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
+            r"\bbeweegt (?:\w+ )?(?:niet|nie)(?: meer)?\b|\bin elkaar (?:gezakt|gezakt|zakt|zakte)|\bzakte in elkaar|\bcollapsed\b",
+            r"\b(?:opeens|ineens|plotseling) (?:\w+ ){0,3}(?:niet|nie) meer (?:praten|lopen|bewegen|zien|staan)|\b(?:arm|been|gezicht|mond) (?:is |hangt |voelt )?(?:\w+ )?(?:slap|verlamd|scheef)\b",
+            r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
+            r"\b(?:lig|ligt) (?:\w+ ){0,3}op de (?:grond|vloer)\b",
+            r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
+
             r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
             r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
     )
 )
+
+
+_MEDICAL = re.compile(r"\b(?:hartaanval|hartinfarct|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b")
+_MEDICAL_PAST = re.compile(r"\b(?:gehad|overleden|aan een|na (?:een|de|zijn|haar|mijn)|sinds|since|had a)\b")
+
+
+def _medical_is_acute(t: str) -> bool:
+    """A heart attack or stroke now, not one survived (or died of) in the past."""
+    return bool(_MEDICAL.search(t)) and not (_PAST.search(t) or _MEDICAL_PAST.search(t))
 
 
 def _fall_is_acute(t: str) -> bool:
@@ -155,7 +186,7 @@ def detect_all(text: str) -> tuple[CrisisKind, ...]:
         found.append(CrisisKind.SUICIDE)
     if _VIOLENCE.search(t):
         found.append(CrisisKind.VIOLENCE)
-    if _DANGER.search(t) or _fall_is_acute(t):
+    if _DANGER.search(t) or _fall_is_acute(t) or _medical_is_acute(t):
         found.append(CrisisKind.DANGER)
     return tuple(found)
 
