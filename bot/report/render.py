@@ -99,7 +99,7 @@ def _chart(m: Measures, chart_id: str, title: str, what: tuple[str, ...] | str) 
         bars: list[Any] = list(getattr(m, what))
     else:
         bars = [ChartRow(FIELDS[k][1], getattr(m, k)) for k in what]
-    return _Chart(title, bar_chart(f"sb-{chart_id}", title, bars))
+    return _Chart(title, bar_chart(f"chart-{chart_id}", title, bars))
 
 
 def _sections(m: Measures) -> tuple[_Section, ...]:
@@ -116,7 +116,7 @@ def _breakdown_view(b: Breakdown) -> dict[str, Any]:
     return {
         "dimension": b.dimension,
         "label": b.label,
-        "chart": bar_chart(f"sb-by-{b.dimension}", f"Mensen per {b.label.lower()}", people),
+        "chart": bar_chart(f"chart-by-{b.dimension}", f"Mensen per {b.label.lower()}", people),
         "columns": [_SHORT[c] for c in BREAKDOWN_COLUMNS],
         "rows": [(g.label, [getattr(g.measures, c).text for c in BREAKDOWN_COLUMNS]) for g in b.groups],
     }

@@ -105,7 +105,7 @@ def test_the_scoreboard_page_draws_charts_with_numbers(chromium: Any, server_url
         assert box is not None and box["width"] > 300 and box["height"] > 100
         values = reach.locator("text.value").all_text_contents()
         assert values == ["19", "13", "6", "10", "5", "12"]
-        hood = page.locator("#sb-by-neighbourhood").locator("text.value").all_text_contents()
+        hood = page.locator("#chart-by-neighbourhood").locator("text.value").all_text_contents()
         assert hood == ["10", "< 5", "< 5"]
         # the stylesheet applied (no inline styles are allowed by the CSP)
         assert page.locator(".sb-note").evaluate("e => getComputedStyle(e).borderLeftStyle") == "solid"
@@ -116,6 +116,7 @@ def test_the_scoreboard_page_draws_charts_with_numbers(chromium: Any, server_url
         shutil.copy(shot, SCREENSHOTS / "scoreboard.png")
         page.screenshot(path=str(SCREENSHOTS / "scoreboard-top.png"))
         page.locator("#sb-by-neighbourhood-s").screenshot(path=str(SCREENSHOTS / "scoreboard-wijk.png"))
+        page.locator("#sb-strength").screenshot(path=str(SCREENSHOTS / "scoreboard-eigen-kracht.png"))
         assert shot.stat().st_size > 20_000
     finally:
         ctx.close()

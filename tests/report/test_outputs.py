@@ -31,9 +31,9 @@ def test_html_shows_less_than_five_for_the_small_neighbourhood(board) -> None:  
 
 def test_html_charts_draw_a_fixed_hatched_stub_for_hidden_bars(board) -> None:  # type: ignore[no-untyped-def]
     html = render_html(board)
-    chart = re.search(r'<svg class="chart" id="sb-by-neighbourhood".*?</svg>', html)
+    chart = re.search(r'<svg class="chart" id="chart-by-neighbourhood".*?</svg>', html)
     assert chart is not None
-    stubs = re.findall(r'<rect x="0" y="\d+" width="(\d+)" height="18" fill="url\(#sb-by-neighbourhood-hatch\)"',
+    stubs = re.findall(r'<rect x="0" y="\d+" width="(\d+)" height="18" fill="url\(#chart-by-neighbourhood-hatch\)"',
                        chart.group(0))
     assert stubs == ["24", "24"]  # Oost and Zuid: same length, whatever their numbers
 
@@ -89,3 +89,8 @@ def test_the_console_gets_a_fragment_that_posts_its_period_back_to_the_console(s
     assert 'action="/console/scoreboard"' in html
     assert '<input type="date" name="from" value="2026-11-01"' in html
     assert html.count("<svg") >= 10
+
+
+def test_every_id_on_the_page_is_unique(board) -> None:  # type: ignore[no-untyped-def]
+    ids = re.findall(r'\sid="([^"]+)"', render_html(board, standalone=True))
+    assert len(ids) == len(set(ids)) and len(ids) > 20
