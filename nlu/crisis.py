@@ -43,7 +43,7 @@ _IDIOMS = _word_start_alternation(
             r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
             r"\bgaan dood\b",  # "de plantjes gaan dood"
             r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
-            r"\bkill for\b|\bdead tired\b",
+            r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
             r"\bdood ?graag\b",
             r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
             r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
@@ -90,6 +90,12 @@ _SUICIDE = _word_start_alternation(
             r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
             r"\ber een punt achter (?:te )?zetten\b|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
             r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
+            r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
+            r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
+            r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
+            r"\bpolsen\b|\bpols (?:door|open)|\bdoorgesneden\b",
+            r"\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b.{0,40}\bspringen\b|\bspringen\b.{0,25}\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b",
+            r"\bif i (?:died|was gone|were gone|disappeared)\b|\bkill myself|\bsuicide\b",
             r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
 
     )
@@ -103,7 +109,10 @@ _VIOLENCE = _word_start_alternation(
             r"\bin elkaar (?:geslagen|getrapt|geschopt|gemept)\b",
             r"\b(?:me|mij|ons) (?:\w+ )?(?:vermoord|vermoordt|vermoorden|dood (?:maakt|maken|slaat|steekt))\b|\b(?:dreigt|dreigde|bedreigt|bedreigde|zegt|zei) (?:\w+ ){0,3}(?:te )?(?:vermoorden|dood te maken|iets aan te doen)",
             r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
-            r"\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
+            r"\b(?:hij|zij|ze|mijn (?:man|vrouw|ex|partner|vriend|vriendin|zoon|dochter|vader|moeder|broer|buurman|schoonzoon|kleinzoon))\b(?: \w+){0,6} (?:dreigt|dreigde|bedreigt|bedreigde)\b",
+            rf"\b{_ME} (?:\w+ ){{0,4}}(?:gegooid|getrokken|geknepen|opgesloten|vastgebonden)\b|\btrekt aan (?:mijn|me) haar|\bhoudt (?:me|mij) (?:gevangen|opgesloten|vast)\b|\bgevangen (?:in|thuis)\b",
+            r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
+            r"\b(?:hurt|hurts|hit|hits|beat|beats|kicked|pushed|choked) me\b|\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
             r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
             r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
             r"\bongewenst (?:aangeraakt|aanraken|seksueel)|\bzit (?:steeds |altijd )?aan (?:me|mij|mijn lichaam)\b|\baan (?:me|mij) (?:zitten|gezeten)\b",
@@ -147,6 +156,10 @@ _DANGER = _word_start_alternation(
             r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
             r"\b(?:lig|ligt) (?:\w+ ){0,3}op de (?:grond|vloer)\b",
             r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
+            r"\b(?:lippen|lip|gezicht) (?:\w+ )?(?:wordt|worden|is|zijn|wordt) (?:\w+ )?blauw\b|\bblauw aan\b|\bflauw ?(?:gevallen|valt|viel)\b",
+            r"\bbrand\b|\bfire\b|\bsmoke\b|\bgaskraan|\bgas (?:lekt|ontsnapt)|\blekt gas\b",
+            r"\bepilep\w* aanval|\binsult\b|\bstuip|\bseizure|\bstopt (?:niet|nie) met (?:bloeden|schokken|trillen)",
+
 
             r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
             r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
