@@ -86,7 +86,7 @@ def find_conversation(s: Session, v: Viewer, conversation_id: int) -> Conversati
 
 @dataclass(frozen=True, slots=True)
 class QueueRow:
-    handoff: Handoff
+    handoff: Handoff | None
     conversation: Conversation
     offered_name: str | None
     holder_name: str | None
@@ -123,17 +123,18 @@ def my_conversations(s: Session, v: Viewer, limit: int = 100) -> list[QueueRow]:
             .limit(limit)
         )
     )
-    out = []
-    for c in convs:
-        h = s.scalar(
+    latest: dict[int, Handoff] = {}
+    if convs:
+        for h in s.scalars(
             select(Handoff)
-            .where(Handoff.conversation_id == c.id, Handoff.status.in_(ACTIVE_HANDOFF))
-            .order_by(Handoff.id.desc())
-            .limit(1)
-        )
-        if h is not None:
-            out.append(QueueRow(h, c, None, v.name))
-    return out
+            .where(
+                Handoff.conversation_id.in_([c.id for c in convs]),
+                Handoff.status.in_(ACTIVE_HANDOFF),
+            )
+            .order_by(Handoff.id)
+        ):
+            latest[h.conversation_id] = h
+    return [QueueRow(latest.get(c.id), c, None, v.name) for c in convs]
 
 
 def _task_visible(v: Viewer) -> ColumnElement[bool]:

@@ -252,3 +252,13 @@ def _id_of(console: Console, username: str) -> int:
         sid = s.scalar(select(Staff.id).where(Staff.username == username))
     assert sid is not None
     return sid
+
+
+def test_taken_conversation_moves_to_my_conversations(console: Console) -> None:
+    vera = console.staff("vera", "volunteer")
+    _, conv = console.handoff_from_chat("hulp met boodschappen")
+    vera.post(f"/console/c/{conv}/take")
+    part = vera.get("/console/part/queue").text
+    waiting, mine = part.split('id="h-mine"', 1)
+    assert f"/console/c/{conv}" not in waiting
+    assert f"/console/c/{conv}" in mine.split('id="h-tasks"', 1)[0]
