@@ -240,11 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from bot.dialog_runner import pipeline_factory
     from dialogs import cli as dialogs_cli
+    from bot.report import cli as report_cli
     from nlu import cli as nlu_cli
 
     # `dialogs test` runs the scripts through the whole pipeline and a database.
     dialogs_cli.register(sub, conversation_factory=pipeline_factory)
     nlu_cli.register(sub)
+    report_cli.register(sub)
     return p
 
 

@@ -62,6 +62,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: 
         _drop_pg_database(name)
 
 
+@pytest.fixture(scope="session")
+def understander(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The real in-process NLU, trained once per test session into a temp folder."""
+    from nlu.service import load_understander
+
+    return load_understander(backend="local", model_dir=str(tmp_path_factory.mktemp("nlu-model")))
+
+
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
     return f"sqlite:///{tmp_path / 'voordeur.db'}"

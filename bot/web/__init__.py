@@ -29,7 +29,7 @@ SECURITY_HEADERS = {
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    from bot.web import chat, health
+    from bot.web import chat, health, scoreboard
     from handlers import telegram, twilio_sms, twilio_status, twilio_voice, twilio_whatsapp
 
     @app.middleware("http")
@@ -65,6 +65,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     )
     app.include_router(health.router)
     app.include_router(chat.router)
+    app.include_router(scoreboard.router)
     for module in (telegram, twilio_sms, twilio_whatsapp, twilio_voice, twilio_status):
         app.include_router(module.router)
     try:

@@ -17,14 +17,6 @@ AMS = ZoneInfo("Europe/Amsterdam")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=AMS)
 
 
-@pytest.fixture(scope="session")
-def understander(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The real in-process NLU, trained once per test session into a temp folder."""
-    from nlu.service import load_understander
-
-    model_dir = tmp_path_factory.mktemp("nlu-model")
-    return load_understander(backend="local", model_dir=str(model_dir))
-
 
 @pytest.fixture
 def core(db_url: str, understander) -> Iterator[Core]:  # type: ignore[no-untyped-def]

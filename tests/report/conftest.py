@@ -31,9 +31,3 @@ def seeded_sqlite(sqlite_url: str) -> Iterator[Database]:
     db.dispose()
 
 
-@pytest.fixture(scope="session")
-def understander(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The real in-process NLU, trained once per test session into a temp folder."""
-    from nlu.service import load_understander
-
-    return load_understander(backend="local", model_dir=str(tmp_path_factory.mktemp("nlu-model")))
