@@ -25,6 +25,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nlu.classifier import MODEL_FILE, TopicClassifier, load_or_train  # noqa: E402
+from nlu.crisis import clear_cache as clean_cache_clear  # noqa: E402
 from nlu.evaluate import CRISIS_EVAL  # noqa: E402
 from nlu.service import LocalNLU  # noqa: E402
 from nlu.text import normalize  # noqa: E402
@@ -105,14 +106,22 @@ def main() -> int:
 
     for t in texts[:500]:  # warm-up
         nlu.understand(t)
-    timings = []
+    timings: list[float] = []
+    best: list[float] = []  # per message, best of 3: without scheduler noise
     for t in texts:
-        normalize.cache_clear()
-        started = time.perf_counter()
-        nlu.understand(t)
-        timings.append((time.perf_counter() - started) * 1000)
+        runs = []
+        for _ in range(3):
+            normalize.cache_clear()
+            clean_cache_clear()
+            started = time.perf_counter()
+            nlu.understand(t)
+            runs.append((time.perf_counter() - started) * 1000)
+        timings.append(runs[0])
+        best.append(min(runs))
     timings.sort()
+    best.sort()
     p = lambda q: timings[min(len(timings) - 1, int(len(timings) * q))]  # noqa: E731
+    b = lambda q: best[min(len(best) - 1, int(len(best) * q))]  # noqa: E731
 
     rows = [
         ("messages parsed", f"{len(timings)}"),
@@ -120,11 +129,14 @@ def main() -> int:
         ("parse p90", f"{p(0.90):.3f} ms"),
         ("parse p99", f"{p(0.99):.3f} ms"),
         ("parse max", f"{timings[-1]:.3f} ms"),
+        ("parse p50, best of 3 per message", f"{b(0.50):.3f} ms"),
+        ("parse p99, best of 3 per message", f"{b(0.99):.3f} ms"),
         ("parse mean", f"{statistics.fmean(timings):.3f} ms"),
         ("training time", f"{train_s:.2f} s"),
         ("model file", f"{size_mb:.1f} MB"),
         ("model memory (tracemalloc)", f"{traced_mb:.1f} MB"),
         ("RSS added by loading", f"{rss_after - rss_before:.1f} MB"),
+        ("load average (1 min)", f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"),
     ]
     width = max(len(k) for k, _ in rows)
     print(f"{'metric':<{width}}  value")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from nlu.api import CrisisKind
 from nlu.text import normalize
 
-__all__ = ["detect", "detect_all"]
+__all__ = ["detect", "detect_all", "clear_cache"]
 
 _ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
 _WHO = (
@@ -212,3 +212,8 @@ def detect(text: str) -> CrisisKind | None:
     """
     kinds = detect_all(text)
     return kinds[0] if kinds else None
+
+
+def clear_cache() -> None:
+    """Forget cached normalisations (for benchmarks that time a first sight)."""
+    _clean.cache_clear()
