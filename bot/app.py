@@ -18,6 +18,7 @@ from bot.delivery import SendRules, StatusPort
 from bot.handoff import StaffActions
 from bot.live import Hub
 from bot.messages import Channel
+from bot.metrics import Metrics
 from bot.outbox import STUCK_AFTER, Dispatcher
 from bot.services import Core, build_core
 from config.profile import Profile
@@ -76,6 +77,7 @@ class AppServices:
     staff: StaffActions
     dispatcher: Dispatcher
     channels: dict[str, Sender] = field(default_factory=dict)
+    metrics: Any = None
 
 
 async def _start_channels(settings: Settings, core: Core) -> tuple[dict[str, Sender], list[Any]]:
@@ -138,6 +140,9 @@ def create_app(
         rules = SendRules(getattr(wa, "render_template", None))
         dispatcher = Dispatcher(core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules)
         core.pipeline.on_outbox = dispatcher.wake
+        metrics = Metrics(core.db, core.clock.now)
+        core.pipeline.metrics = metrics
+        dispatcher.on_result = lambda channel, status: metrics.outbound.labels(channel, status).inc()
         # One SQLite process: whatever is 'sending' was cut off. Several PostgreSQL workers:
         # only rows no live worker could still be sending (the loop re-checks them).
         settled, uncertain = await dispatcher.recover(
@@ -172,6 +177,7 @@ def create_app(
             staff=StaffActions(core.pipeline),
             dispatcher=dispatcher,
             channels=senders,
+            metrics=metrics,
         )
         try:
             yield

@@ -162,6 +162,8 @@ class Dispatcher:
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self.stats = DispatchStats()
+        #: Called with (channel, status) after each row is settled (metrics).
+        self.on_result: Callable[[str, str], None] | None = None
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -395,6 +397,8 @@ class Dispatcher:
             self._finish(rid, status="failed", error=f"gave up after 24 hours: {reason}")
             return
         self.stats.retried += 1
+        if self.on_result is not None:
+            self.on_result(row.channel, "retry")
         with self.db.session() as s, s.begin():
             s.execute(
                 update(OutboxRow)
@@ -419,6 +423,8 @@ class Dispatcher:
             row = s.get(OutboxRow, rid)
             if row is None:
                 return
+            if self.on_result is not None:
+                self.on_result(row.channel, status)
             row.status = status
             row.error = error
             if provider_id:

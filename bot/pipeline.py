@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -105,6 +106,8 @@ class Pipeline:
         self.on_outbox = on_outbox
         self.on_event = on_event
         self._locks = _KeyedLocks()
+        #: Prometheus counters (bot.metrics.Metrics), set by the web app.
+        self.metrics: Any = None
 
     # --- entry point for channels ----------------------------------------------------
 
@@ -123,8 +126,12 @@ class Pipeline:
             result = await asyncio.to_thread(self.turn, stored.message_id)
             return replace(result, duplicate=stored.duplicate)
 
+        started = time.perf_counter()
         result = await self._locks.run(f"{inbound.channel}:{address}", work)
         assert isinstance(result, TurnResult)
+        if self.metrics is not None:
+            self.metrics.inbound.labels(channel=str(inbound.channel)).inc()
+            self.metrics.turn.observe(time.perf_counter() - started)
         self._after_turn(result)
         return result
 

@@ -88,7 +88,10 @@ def viewer(request: Request) -> Viewer:
                 "accept", ""
             )
             if wants_html:
-                raise HTTPException(303, "", headers={"Location": "/console/login"})
+                where = (
+                    "/console/login?verlopen=1" if request.cookies.get(COOKIE) else "/console/login"
+                )
+                raise HTTPException(303, "", headers={"Location": where})
             raise HTTPException(401, "U bent niet (meer) ingelogd. Log opnieuw in.")
         sess, staff = found
         return Viewer(
@@ -121,9 +124,13 @@ def _login_page(request: Request, message: str | None, status: int = 200) -> HTM
     return resp
 
 
-@router.get("/console/login", response_class=HTMLResponse)
-def login_page(request: Request) -> HTMLResponse:
-    return _login_page(request, None)
+@router.get("/console/login")
+def login_page(request: Request, verlopen: str | None = None) -> Response:
+    svc = services(request)
+    with svc.core.db.session() as s, s.begin():
+        if find_session(s, request.cookies.get(COOKIE), svc.core.clock.now()) is not None:
+            return RedirectResponse("/console", status_code=303)
+    return _login_page(request, _MESSAGES["expired"] if verlopen else None)
 
 
 @router.post("/console/login")

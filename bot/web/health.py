@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+
+from bot.metrics import CONTENT_TYPE
 
 __all__ = ["router"]
 
@@ -15,6 +17,15 @@ router = APIRouter()
 @router.get("/healthz")
 async def healthz() -> dict[str, str]:
     return {"status": "alive"}
+
+
+@router.get("/metrics")
+async def metrics(request: Request) -> Response:
+    services = getattr(request.app.state, "services", None)
+    if services is None or services.metrics is None:
+        return Response("starting\n", status_code=503, media_type="text/plain")
+    body = await asyncio.to_thread(services.metrics.render)
+    return Response(body, media_type=CONTENT_TYPE)
 
 
 @router.get("/readyz")

@@ -1,0 +1,129 @@
+"""The web app end to end: web chat, health, metrics, headers, bad input, database down."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.app import create_app
+from config.settings import Secret, Settings
+from tests.fakes.twilio_server import TWILIO_TEST_SID, TWILIO_TEST_TOKEN, twilio_headers
+
+CHAT = {"X-Voordeur-Chat": "1"}
+
+
+@pytest.fixture
+def client(sqlite_url: str, understander) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    app = create_app(Settings(database_url=sqlite_url), nlu=understander)
+    with TestClient(app) as c:
+        yield c
+
+
+def wait_messages(client: TestClient, after: int = 0, want: int = 1, timeout: float = 10) -> list[dict]:
+    deadline = time.monotonic() + timeout
+    got: list[dict] = []
+    while time.monotonic() < deadline:
+        got = client.get(f"/chat/messages?after={after}").json()["messages"]
+        if len([m for m in got if m["from"] != "person"]) >= want:
+            return got
+        time.sleep(0.1)
+    return got
+
+
+def test_web_chat_round_trip_with_two_buttons(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "Typ hier uw bericht" in page.text
+    assert "vd_chat" in page.cookies
+    r = client.post("/chat/send", json={"text": "hallo, ik zoek hulp", "id": "m1"}, headers=CHAT)
+    assert r.status_code == 200, r.text
+    msgs = wait_messages(client, want=2)
+    assert msgs[0] == {**msgs[0], "from": "person", "text": "hallo, ik zoek hulp"}
+    bot = [m for m in msgs if m["from"] == "bot"]
+    assert bot and all(len(m["options"]) <= 2 for m in bot)
+    assert bot[-1]["options"], "the consent question offers two buttons"
+
+
+def test_the_same_web_chat_message_twice_is_answered_once(client: TestClient) -> None:
+    client.get("/")
+    for _ in range(2):
+        assert client.post("/chat/send", json={"text": "hallo", "id": "same"}, headers=CHAT).status_code == 200
+    msgs = wait_messages(client, want=2)
+    time.sleep(0.5)
+    msgs = client.get("/chat/messages").json()["messages"]
+    assert [m["from"] for m in msgs].count("person") == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status"),
+    [
+        (b"not json", CHAT, 400),
+        (b'{"text": ""}', CHAT, 400),
+        (b'{"text": "hoi"}', {}, 403),
+        (b'{"text": "' + b"x" * 20000 + b'"}', CHAT, 413),
+    ],
+)
+def test_bad_web_chat_requests_get_a_clear_4xx(client: TestClient, body: bytes, headers: dict, status: int) -> None:
+    client.get("/")
+    r = client.post("/chat/send", content=body, headers={**headers, "Content-Type": "application/json"})
+    assert r.status_code == status
+    assert "error" in r.json() and "Traceback" not in r.text
+
+
+def test_health_readiness_and_metrics(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "alive"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["migrations"] == "current"
+    client.get("/")
+    client.post("/chat/send", json={"text": "hallo", "id": "x"}, headers=CHAT)
+    wait_messages(client)
+    text = client.get("/metrics").text
+    assert 'voordeur_inbound_messages_total{channel="webchat"} 1.0' in text
+    assert "voordeur_turn_seconds_bucket" in text and "voordeur_outbox_depth" in text
+
+
+def test_every_page_has_security_headers(client: TestClient) -> None:
+    for path in ("/", "/healthz", "/chat/messages"):
+        r = client.get(path)
+        assert "default-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_chat_cookie_is_httponly_and_strict(client: TestClient) -> None:
+    cookie = client.get("/").headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_webhooks_answer_503_while_the_database_is_down(pg_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    from tests.conftest import PG_URL
+
+    settings = Settings(
+        database_url=pg_url, twilio_account_sid=TWILIO_TEST_SID,
+        twilio_auth_token=Secret(TWILIO_TEST_TOKEN),
+        twilio_sms_from="+3197010000000", public_base_url="https://voordeur.example",
+    )
+    app = create_app(settings, nlu=understander)
+    params = {"From": "+31612345678", "To": "+3197010000000", "Body": "hallo", "MessageSid": "SM" + "1" * 32,
+              "AccountSid": TWILIO_TEST_SID}
+    url = "https://voordeur.example/webhooks/twilio/sms"
+    with TestClient(app) as c:
+        ok = c.post("/webhooks/twilio/sms", data=params, headers=twilio_headers(TWILIO_TEST_TOKEN, url, params))
+        assert ok.status_code == 200
+        name = pg_url.rsplit("/", 1)[1]
+        base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        params2 = {**params, "MessageSid": "SM" + "2" * 32, "Body": "nog een vraag"}
+        down = c.post("/webhooks/twilio/sms", data=params2, headers=twilio_headers(TWILIO_TEST_TOKEN, url, params2))
+        assert down.status_code == 503, "not acknowledged: Twilio will retry"
+        assert c.get("/readyz").status_code == 503
+        c.cookies.set("vd_chat", "a" * 32)
+        chat = c.post("/chat/send", json={"text": "hallo"}, headers=CHAT)
+        assert chat.status_code == 503 and chat.json()["error"] == "busy"
+        with psycopg.connect(base, autocommit=True) as conn:  # let the fixture drop it again
+            conn.execute(f'CREATE DATABASE "{name}"')
