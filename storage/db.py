@@ -40,6 +40,8 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        # Erased data is overwritten on disk, not just unlinked from the b-tree.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -55,10 +57,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         db = u.database
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 10}, **kwargs)
+        engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True, **kwargs)
         _sqlite_setup(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
+    # hide_parameters: a database error never carries a message text into the logs.
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True, **kwargs
+    )
 
 
 def _alembic_config(url: str) -> Config:
