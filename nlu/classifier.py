@@ -45,7 +45,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or model change, so saved models are rebuilt.
-MODEL_VERSION = "tfidf-lex-ovr-6"
+MODEL_VERSION = "tfidf-lex-ovr-7"
 MODEL_FILE = "topic_model.pkl"
 
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|,\s+")
@@ -77,7 +77,7 @@ class ClassifierSettings:
     #: The best topic is reported when its score reaches this.
     min_top: float = 0.20
     #: Further topics are reported when their score reaches this.
-    min_extra: float = 0.35
+    min_extra: float = 0.50
     #: Clause scores count a little less than the whole message.
     clause_weight: float = 0.9
     #: Vocabulary guard: below both coverages the text is treated as unknown.
@@ -110,10 +110,6 @@ class TopicClassifier:
     grams: frozenset[str]
     settings: ClassifierSettings = field(default_factory=ClassifierSettings)
     data_hash: str = ""
-
-    @property
-    def _other(self) -> int:
-        return self.classes.index("other") if "other" in self.classes else -1
 
     @classmethod
     def train(
@@ -160,20 +156,30 @@ class TopicClassifier:
         known_grams = sum(1 for g in grams if g in self.grams)
         return known / len(words), known_grams / max(1, len(grams))
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        """Merged per-topic scores for the whole message and its clauses."""
+    def probabilities(self, text: str, exclude: Collection[str] = ()) -> dict[str, float]:
+        """Merged per-topic scores for the whole message and its clauses.
+
+        Classes in ``exclude`` are dropped from every row (whole text and each clause)
+        and each row renormalised before merging.
+        """
         t = normalize(text)
         clauses = split_clauses(text)
         batch = [t] + (clauses if len(clauses) > 1 else [])
         p = self.scorer.predict_proba(batch)
+        keep = [i for i, c in enumerate(self.classes) if c not in exclude]
+        if len(keep) < len(self.classes):
+            p = p[:, keep]
+            p = p / np.maximum(p.sum(axis=1, keepdims=True), 1e-12)
+        classes = [self.classes[i] for i in keep]
         scores = p[0].copy()
         if len(batch) > 1:
             clause_best = p[1:].max(axis=0) * self.settings.clause_weight
             # "other" only counts for the whole message: a short clause often looks
             # like nothing in particular.
-            clause_best[self._other] = 0.0
+            if "other" in classes:
+                clause_best[classes.index("other")] = 0.0
             scores = np.maximum(scores, clause_best)
-        return {c: float(s) for c, s in zip(self.classes, scores)}
+        return {c: float(s) for c, s in zip(classes, scores)}
 
     def predict(self, text: str, exclude: Collection[str] = ()) -> tuple[TopicScore, ...]:
         """Topics present in ``text``, best first; empty when nothing fits (``other``).
@@ -187,11 +193,7 @@ class TopicClassifier:
         s = self.settings
         if words < s.min_word_coverage and grams < s.min_gram_coverage:
             return ()
-        scores = self.probabilities(text)
-        if exclude:
-            removed = sum(v for k, v in scores.items() if k in exclude)
-            scale = 1.0 / max(1e-9, 1.0 - removed)
-            scores = {k: min(1.0, v * scale) for k, v in scores.items() if k not in exclude}
+        scores = self.probabilities(text, exclude)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         best_id, best = ranked[0]
         if best_id == "other" and len(ranked) > 1:
