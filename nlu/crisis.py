@@ -43,6 +43,7 @@ _IDIOMS = _word_start_alternation(
             r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
             r"\bgaan dood\b",  # "de plantjes gaan dood"
             r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
+            r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
             r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
             r"\bdood ?graag\b",
             r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
@@ -96,6 +97,9 @@ _SUICIDE = _word_start_alternation(
             r"\bpolsen\b|\bpols (?:door|open)|\bdoorgesneden\b",
             r"\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b.{0,40}\bspringen\b|\bspringen\b.{0,25}\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b",
             r"\bif i (?:died|was gone|were gone|disappeared)\b|\bkill myself|\bsuicide\b",
+            r"\b(?:niet|nie) (?:langer|meer) (?:wil |willen )?leven\b|\bliefst dood\b|\b(?:wil|ga|zal) (?:er ?uit|eruit) (?:te )?stappen\b(?! uit)",
+            r"\b(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.{0,30}\b(?:klaarliggen|klaar liggen|klaargelegd|verzameld|gespaard|opgespaard)\b",
+            r"\b(?:don'?t|dont|do not) want to be alive|\bno longer want to live",
             r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
 
     )
@@ -111,6 +115,9 @@ _VIOLENCE = _word_start_alternation(
             r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
             r"\b(?:hij|zij|ze|mijn (?:man|vrouw|ex|partner|vriend|vriendin|zoon|dochter|vader|moeder|broer|buurman|schoonzoon|kleinzoon))\b(?: \w+){0,6} (?:dreigt|dreigde|bedreigt|bedreigde)\b",
             rf"\b{_ME} (?:\w+ ){{0,4}}(?:gegooid|getrokken|geknepen|opgesloten|vastgebonden)\b|\btrekt aan (?:mijn|me) haar|\bhoudt (?:me|mij) (?:gevangen|opgesloten|vast)\b|\bgevangen (?:in|thuis)\b",
+            r"\b(?:sla|slaat|sloeg|slaan|schopt|schopte|duwt|duwde|gooit|gooide|trapt|stompt|knijpt|wurgt|mishandelt|bedreigt|misbruikt|pushes|shoves)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b",
+            r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
+            r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
             r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
             r"\b(?:hurt|hurts|hit|hits|beat|beats|kicked|pushed|choked) me\b|\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
             r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
@@ -155,6 +162,9 @@ _DANGER = _word_start_alternation(
             r"\b(?:opeens|ineens|plotseling) (?:\w+ ){0,3}(?:niet|nie) meer (?:praten|lopen|bewegen|zien|staan)|\b(?:arm|been|gezicht|mond) (?:is |hangt |voelt )?(?:\w+ )?(?:slap|verlamd|scheef)\b",
             r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
             r"\b(?:lig|ligt) (?:\w+ ){0,3}op de (?:grond|vloer)\b",
+            r"\bpijn\b.{0,25}\bborst\b|\bborst\b.{0,15}\bpijn\b|\bchest (?:hurts|pain)|\bniet (?:meer )?aanspreekbaar\b|\bnot responding\b|\bunresponsive\b",
+            r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b|\bintruder\b",
+            r"\b(?:fles|strip|doos|potje|hele|alle) (?:\w+ )?(?:pillen|tabletten|medicijnen)\b.{0,20}\b(?:genomen|ingenomen|geslikt|op)\b",
             r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
             r"\b(?:lippen|lip|gezicht) (?:\w+ )?(?:wordt|worden|is|zijn|wordt) (?:\w+ )?blauw\b|\bblauw aan\b|\bflauw ?(?:gevallen|valt|viel)\b",
             r"\bbrand\b|\bfire\b|\bsmoke\b|\bgaskraan|\bgas (?:lekt|ontsnapt)|\blekt gas\b",
