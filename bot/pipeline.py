@@ -116,7 +116,7 @@ class Pipeline:
             address = canonical_address(Channel(inbound.channel), inbound.address)
         except ValueError as e:
             raise ValueError(f"bad address: {e}") from None
-        inbound = replace(inbound, address=address)
+        inbound = _storable(replace(inbound, address=address))
 
         async def work() -> TurnResult:
             stored = await asyncio.to_thread(self.store, inbound)
@@ -138,7 +138,7 @@ class Pipeline:
     def handle_sync(self, inbound: Inbound) -> TurnResult:
         """The same path without an event loop (simulator, terminal chat)."""
         address = canonical_address(Channel(inbound.channel), inbound.address)
-        inbound = replace(inbound, address=address)
+        inbound = _storable(replace(inbound, address=address))
         stored = self.store(inbound)
         if stored.duplicate and stored.handled:
             return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
@@ -605,6 +605,14 @@ class Pipeline:
     @staticmethod
     def _log(s: Session, conv: Conversation, now: datetime, type_: str, **data: object) -> None:
         s.add(ConversationEvent(conversation_id=conv.id, at=now, type=type_, data=data))
+
+
+def _storable(inbound: Inbound) -> Inbound:
+    """Texts are kept literally, except NUL, which PostgreSQL cannot store and no
+    messaging channel gives meaning: it becomes U+FFFD (the replacement character)."""
+    if "\x00" in inbound.text:
+        return replace(inbound, text=inbound.text.replace("\x00", "\ufffd"))
+    return inbound
 
 
 def _reply_channel(last: str | None) -> str:
