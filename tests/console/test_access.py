@@ -166,12 +166,14 @@ def test_pages_have_no_inline_scripts_or_styles(console: Console) -> None:
         f"/console/c/{conv}",
         "/console/staff",
         "/console/audit",
-        "/console/login",
     ):
         html = boss.get(url).text
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None, url
         assert "style=" not in html and "<style" not in html, url
         assert 'lang="nl"' in html
+    login = console.browser.request("GET", "/console/login", {}).text
+    assert re.search(r"<script(?![^>]*\bsrc=)", login) is None and "style=" not in login
+    assert 'lang="nl"' in login
 
 
 def test_coordinator_offers_a_handoff_to_a_volunteer_who_then_sees_it(console: Console) -> None:

@@ -113,7 +113,9 @@ def test_idle_session_expires(console: Console) -> None:
 
     anna = console.staff("anna", "volunteer")
     console.services.core.clock.advance(timedelta(hours=3))
-    assert anna.get("/console").status_code == 303
+    r = anna.get("/console")
+    assert r.status_code == 303 and r.headers["location"] == "/console/login?verlopen=1"
+    assert "Log opnieuw in" in anna.get("/console/login?verlopen=1").text
 
 
 def test_disabled_staff_are_logged_out(console: Console) -> None:
@@ -150,3 +152,9 @@ def test_errors_are_plain_dutch_pages(console: Console) -> None:
 def test_live_events_need_a_login(console: Console) -> None:
     r = console.browser.request("GET", "/console/events", {})
     assert r.status_code == 401
+
+
+def test_login_page_when_logged_in_goes_to_the_queue(console: Console) -> None:
+    anna = console.staff("anna", "volunteer")
+    r = anna.get("/console/login")
+    assert r.status_code == 303 and r.headers["location"] == "/console"
