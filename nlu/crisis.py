@@ -44,6 +44,7 @@ _IDIOMS = _word_start_alternation(
             r"\bgaan dood\b",  # "de plantjes gaan dood"
             r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
             r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
+            r"\bgeen (?:lucht|adem) (?:meer )?(?:na|bij|als|door) (?:het |de )?\w+",
             r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
             r"\bdood ?graag\b",
             r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
@@ -94,6 +95,8 @@ _SUICIDE = _word_start_alternation(
             r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
             r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
             r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
+            r"\b(?:slapen|weg|verdwijnen) voor altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
+            r"\b(?:mezelf|mijzelf) (?:\w+ )?(?:gesneden|snijden|gekrast|verwond|pijn doen|pijn gedaan|geslagen)\b",
             r"\bpolsen\b|\bpols (?:door|open)|\bdoorgesneden\b",
             r"\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b.{0,40}\bspringen\b|\bspringen\b.{0,25}\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b",
             r"\bif i (?:died|was gone|were gone|disappeared)\b|\bkill myself|\bsuicide\b",
@@ -119,6 +122,9 @@ _VIOLENCE = _word_start_alternation(
             r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
             r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
             r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
+            r"\b(?:man|vrouw|partner|vriend|zoon|vader|ex|hij|zij)\b.{0,30}\b(?:agressief|gewelddadig)\b",
+            r"\b(?:word|werd|wordt|worden)\b.{0,50}\b(?:geslagen|mishandeld|misbruikt|geschopt|verkracht|bedreigd)\b",
+            r"\b(?:being|been|am|was|get|got|getting) (?:\w+ )?(?:abused|beaten|hit|raped|assaulted|attacked|threatened)\b",
             r"\b(?:hurt|hurts|hit|hits|beat|beats|kicked|pushed|choked) me\b|\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
             r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
             r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
@@ -144,7 +150,7 @@ _FALL = re.compile(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen
 _FALL_ACUTE = re.compile(
     r"\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:op ?staan|overeind|omhoog|bewegen)|"
     r"\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|"
-    r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed"
+    r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed|\bbleed|\bhoofd"
 )
 _DANGER = _word_start_alternation(
         (
@@ -161,7 +167,10 @@ _DANGER = _word_start_alternation(
             r"\bbeweegt (?:\w+ )?(?:niet|nie)(?: meer)?\b|\bin elkaar (?:gezakt|gezakt|zakt|zakte)|\bzakte in elkaar|\bcollapsed\b",
             r"\b(?:opeens|ineens|plotseling) (?:\w+ ){0,3}(?:niet|nie) meer (?:praten|lopen|bewegen|zien|staan)|\b(?:arm|been|gezicht|mond) (?:is |hangt |voelt )?(?:\w+ )?(?:slap|verlamd|scheef)\b",
             r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
-            r"\b(?:lig|ligt) (?:\w+ ){0,3}op de (?:grond|vloer)\b",
+            r"\b(?:lig|ligt) (?:\w+ ){0,3}op (?:de|het) \w*(?:grond|vloer|tegels)\b",
+            r"\bheeft een aanval\b|\bschokt\b|\bschokken\b|\bvalt (?:\w+ )?weg\b|\bpraat (?:ineens |opeens |heel )?(?:raar|onduidelijk|wartaal|met dubbele tong)\b",
+            r"\b(?:schoonmaakmiddel|bleek|chloor|gif|vergif|ontstopper|wasmiddel|batterij|batterijtje|wasmiddelcapsule)\b.{0,30}\b(?:gedronken|ingeslikt|opgegeten|doorgeslikt|gegeten|binnengekregen)\b|\bvergiftigd\b|\bpoison",
+            r"\bgas smell|\bsmell(?:s|ing)? (?:of )?gas\b|\bbleeding\b|\bhit (?:his|her|my) head\b|\bhoofd (?:gestoten|bloedt|open)\b",
             r"\bpijn\b.{0,25}\bborst\b|\bborst\b.{0,15}\bpijn\b|\bchest (?:hurts|pain)|\bniet (?:meer )?aanspreekbaar\b|\bnot responding\b|\bunresponsive\b",
             r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b|\bintruder\b",
             r"\b(?:fles|strip|doos|potje|hele|alle) (?:\w+ )?(?:pillen|tabletten|medicijnen)\b.{0,20}\b(?:genomen|ingenomen|geslikt|op)\b",
