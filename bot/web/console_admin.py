@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import delete, func, select
@@ -39,6 +40,7 @@ ACTION_NAMES = {
     "task_done": "taak klaar",
     "duty_on": "dienst aan",
     "offer": "aangeboden",
+    "staff_password": "nieuw wachtwoord gezet",
     "duty_off": "dienst uit",
 }
 
@@ -114,6 +116,7 @@ def staff_list(request: Request, me: Coordinator, done: str | None = None) -> HT
             "disable": "De medewerker kan niet meer inloggen.",
             "enable": "De medewerker kan weer inloggen.",
             "duty": "De dienst is aangepast.",
+            "password": "Het nieuwe wachtwoord is ingesteld. Geef het persoonlijk door.",
         }.get(done or ""),
     )
 
@@ -263,3 +266,34 @@ def my_duty(
     check_csrf(me, csrf)
     set_duty(request, me, me.id, on == "ja")
     return RedirectResponse("/console", status_code=303)
+
+
+@router.post("/console/staff/{staff_id}/password")
+def staff_password(
+    request: Request,
+    staff_id: int,
+    me: Coordinator,
+    csrf: Annotated[str, Form(max_length=128)] = "",
+    password: Annotated[str, Form(max_length=256)] = "",
+) -> Response:
+    """A new password from a coordinator; also lifts a lock-out. Other sessions end."""
+    check_csrf(me, csrf)
+    if len(password) < MIN_PASSWORD:
+        return _staff_page(
+            request,
+            me,
+            error=f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
+            status=400,
+        )
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise HTTPException(404, "Deze medewerker bestaat niet.")
+        st.password_hash = PasswordHasher().hash(password)
+        st.failed_logins, st.locked_until = 0, None
+        if st.id != me.id:
+            s.execute(delete(StaffSession).where(StaffSession.staff_id == st.id))
+        audit(s, now, s.get(Staff, me.id), "staff_password", detail=f"staff {st.id}")
+    return RedirectResponse("/console/staff?done=password", status_code=303)

@@ -158,3 +158,15 @@ def test_login_page_when_logged_in_goes_to_the_queue(console: Console) -> None:
     anna = console.staff("anna", "volunteer")
     r = anna.get("/console/login")
     assert r.status_code == 303 and r.headers["location"] == "/console"
+
+
+def test_coordinator_sets_a_new_password_and_lifts_a_lock_out(console: Console) -> None:
+    boss = console.staff("boss", "coordinator")
+    anna_id = console.add_staff("anna", "volunteer")
+    for _ in range(LOCK_AFTER):
+        console.login("anna", "fout")
+    assert console.login("anna").status_code == 401
+    r = boss.post(f"/console/staff/{anna_id}/password", {"password": "een heel nieuw wachtwoord"})
+    assert r.status_code == 303
+    assert console.login("anna", "een heel nieuw wachtwoord").status_code == 303
+    assert boss.post(f"/console/staff/{anna_id}/password", {"password": "kort"}).status_code == 400
