@@ -24,12 +24,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlu.classifier import MODEL_FILE, TopicClassifier, load_or_train  # noqa: E402
-from nlu.crisis import clear_cache as clean_cache_clear  # noqa: E402
-from nlu.evaluate import CRISIS_EVAL  # noqa: E402
-from nlu.service import LocalNLU  # noqa: E402
-from nlu.text import normalize  # noqa: E402
-from nlu.training_data import load_examples  # noqa: E402
+from nlu.classifier import MODEL_FILE, TopicClassifier, load_or_train
+from nlu.crisis import clear_cache as clean_cache_clear
+from nlu.evaluate import CRISIS_EVAL
+from nlu.service import LocalNLU
+from nlu.text import normalize
+from nlu.training_data import load_examples
 
 
 def _typo(text: str, rng: random.Random) -> str:
@@ -86,7 +86,7 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=3000)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     texts = messages(args.messages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,8 +120,8 @@ def main() -> int:
         best.append(min(runs))
     timings.sort()
     best.sort()
-    p = lambda q: timings[min(len(timings) - 1, int(len(timings) * q))]  # noqa: E731
-    b = lambda q: best[min(len(best) - 1, int(len(best) * q))]  # noqa: E731
+    p = lambda q: timings[min(len(timings) - 1, int(len(timings) * q))]
+    b = lambda q: best[min(len(best) - 1, int(len(best) * q))]
 
     rows = [
         ("messages parsed", f"{len(timings)}"),

@@ -16,12 +16,12 @@ from nlu.dates import parse_when
 from nlu.text import fold, normalize
 
 __all__ = [
-    "yes_no",
     "choose_option",
-    "scale",
-    "parse_when",
-    "normalize_phone",
     "detect_language",
+    "normalize_phone",
+    "parse_when",
+    "scale",
+    "yes_no",
 ]
 
 # Order matters: at one position the first alternative wins, so negated forms of yes
@@ -79,8 +79,36 @@ def yes_no(text: str) -> bool | None:
 
 _NEGATION = re.compile(r"\b(?:niet|geen|not|no|nee|never|nooit)\b")
 _STOP = frozenset(
-    "een de het over in op om te van the a an at of to is dan maar graag liefst "
-    "ik wil je u please optie keuze nummer".split()
+    [
+        "een",
+        "de",
+        "het",
+        "over",
+        "in",
+        "op",
+        "om",
+        "te",
+        "van",
+        "the",
+        "a",
+        "an",
+        "at",
+        "of",
+        "to",
+        "is",
+        "dan",
+        "maar",
+        "graag",
+        "liefst",
+        "ik",
+        "wil",
+        "je",
+        "u",
+        "please",
+        "optie",
+        "keuze",
+        "nummer",
+    ]
 )
 _FIRST = re.compile(
     r"^(?:optie |nummer |nr |keuze |option |number |de |het |antwoord )?"
@@ -141,11 +169,12 @@ def choose_option(text: str, options: Sequence[str]) -> int | None:
         if t == o:
             return i
     # An explicit number or ordinal, unless that is simply an option's own text.
+    words = t.split()
     first, second = _FIRST.match(t), _SECOND.match(t)
-    if first and (len(t.split()) <= 3 or t.split()[0] in {"1", "optie", "de"}):
-        if not (t.split()[0] in {"een", "a"} and len(t.split()) > 1):
-            return 0
-    if second and len(options) > 1 and (len(t.split()) <= 3 or t.split()[0] in {"2", "optie", "de"}):
+    article = words[0] in {"een", "a"} and len(words) > 1  # "een paar dagen" is not "1"
+    if first and not article and (len(words) <= 3 or words[0] in {"1", "optie", "de"}):
+        return 0
+    if second and len(options) > 1 and (len(words) <= 3 or words[0] in {"2", "optie", "de"}):
         return 1
 
     text_neg = bool(_NEGATION.search(t))
@@ -171,10 +200,28 @@ def choose_option(text: str, options: Sequence[str]) -> int | None:
 
 
 _NUMBER_WORDS = {
-    "nul": 0, "zero": 0, "een": 1, "one": 1, "twee": 2, "two": 2, "drie": 3,
-    "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6,
-    "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
-    "tien": 10, "ten": 10,
+    "nul": 0,
+    "zero": 0,
+    "een": 1,
+    "one": 1,
+    "twee": 2,
+    "two": 2,
+    "drie": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "vijf": 5,
+    "five": 5,
+    "zes": 6,
+    "six": 6,
+    "zeven": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "negen": 9,
+    "nine": 9,
+    "tien": 10,
+    "ten": 10,
 }
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d))?(?!\d)")
 
@@ -202,7 +249,7 @@ def normalize_phone(text: str) -> str | None:
     """The number in E.164 ("+31612345678"), region NL by default; ``None`` if invalid."""
     raw = text.strip()
     if raw.lower().startswith("whatsapp:"):
-        raw = raw[len("whatsapp:"):]
+        raw = raw[len("whatsapp:") :]
     raw = raw.strip()
     if not raw or not re.search(r"\d", raw):
         return None
@@ -219,18 +266,157 @@ def normalize_phone(text: str) -> str | None:
 
 
 _EN_WORDS = frozenset(
-    "the i you need help with and are my me please can to for shopping hello hi "
-    "want would like don't dont have it of an do what how speak english thanks "
-    "thank yes no not am someone somebody who is this that could anyone lonely "
-    "alone money bills house home doctor hospital neighbour neighbor mother "
-    "father care am i'm im feel very nobody visit get going your our we they".split()
+    [
+        "the",
+        "i",
+        "you",
+        "need",
+        "help",
+        "with",
+        "and",
+        "are",
+        "my",
+        "me",
+        "please",
+        "can",
+        "to",
+        "for",
+        "shopping",
+        "hello",
+        "hi",
+        "want",
+        "would",
+        "like",
+        "don't",
+        "dont",
+        "have",
+        "it",
+        "of",
+        "an",
+        "do",
+        "what",
+        "how",
+        "speak",
+        "english",
+        "thanks",
+        "thank",
+        "yes",
+        "no",
+        "not",
+        "am",
+        "someone",
+        "somebody",
+        "who",
+        "is",
+        "this",
+        "that",
+        "could",
+        "anyone",
+        "lonely",
+        "alone",
+        "money",
+        "bills",
+        "house",
+        "home",
+        "doctor",
+        "hospital",
+        "neighbour",
+        "neighbor",
+        "mother",
+        "father",
+        "care",
+        "am",
+        "i'm",
+        "im",
+        "feel",
+        "very",
+        "nobody",
+        "visit",
+        "get",
+        "going",
+        "your",
+        "our",
+        "we",
+        "they",
+    ]
 )
 _NL_WORDS = frozenset(
-    "ik je jij de het een en van met niet wil mijn kan heb ben voor op dat die er "
-    "zijn graag ja nee hallo hulp iemand boodschappen naar ook maar wel mij me "
-    "moeder vader buurman buurvrouw alleen geld huis doen kunnen heeft is u uw "
-    "hoe wat waar wie we wij zij hij ze nog al geen meer bij om te dan mn nie ff "
-    "goedemorgen goedemiddag dag bedankt dank alsjeblieft alstublieft".split()
+    [
+        "ik",
+        "je",
+        "jij",
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "met",
+        "niet",
+        "wil",
+        "mijn",
+        "kan",
+        "heb",
+        "ben",
+        "voor",
+        "op",
+        "dat",
+        "die",
+        "er",
+        "zijn",
+        "graag",
+        "ja",
+        "nee",
+        "hallo",
+        "hulp",
+        "iemand",
+        "boodschappen",
+        "naar",
+        "ook",
+        "maar",
+        "wel",
+        "mij",
+        "me",
+        "moeder",
+        "vader",
+        "buurman",
+        "buurvrouw",
+        "alleen",
+        "geld",
+        "huis",
+        "doen",
+        "kunnen",
+        "heeft",
+        "is",
+        "u",
+        "uw",
+        "hoe",
+        "wat",
+        "waar",
+        "wie",
+        "we",
+        "wij",
+        "zij",
+        "hij",
+        "ze",
+        "nog",
+        "al",
+        "geen",
+        "meer",
+        "bij",
+        "om",
+        "te",
+        "dan",
+        "mn",
+        "nie",
+        "ff",
+        "goedemorgen",
+        "goedemiddag",
+        "dag",
+        "bedankt",
+        "dank",
+        "alsjeblieft",
+        "alstublieft",
+    ]
 )
 _WORD = re.compile(r"[a-z']+")
 

@@ -12,11 +12,11 @@ from typing import Protocol
 
 __all__ = [
     "TOPICS",
-    "CrisisKind",
     "Control",
+    "CrisisKind",
     "TopicScore",
-    "Understanding",
     "Understander",
+    "Understanding",
 ]
 
 #: Topic ids, the contract of shared/taxonomy.md, in taxonomy order.

@@ -124,13 +124,28 @@ class TopicClassifier:
         labels = [e.intent for e in examples]
         features = FeatureUnion(
             [
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1)),
-                ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+                (
+                    "chars",
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1
+                    ),
+                ),
+                (
+                    "words",
+                    TfidfVectorizer(
+                        analyzer="word",
+                        ngram_range=(1, 2),
+                        sublinear_tf=True,
+                        token_pattern=r"(?u)\b\w+\b",
+                    ),
+                ),
             ]
         )
         x = _with_lexicon(features.fit_transform(texts), texts, settings.lexicon_weight)
         model = OneVsRestClassifier(
-            LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear")
+            LogisticRegression(
+                C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear"
+            )
         )
         model.fit(x, labels)
         # Known vocabulary comes from real requests only, not from the nonsense and
@@ -217,7 +232,9 @@ class TopicClassifier:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
-            pickle.dump({"version": MODEL_VERSION, "classifier": self}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                {"version": MODEL_VERSION, "classifier": self}, fh, protocol=pickle.HIGHEST_PROTOCOL
+            )
         tmp.replace(path)
         return path
 
@@ -262,4 +279,3 @@ def load_or_train(
     model.save(directory)
     log.info("trained NLU model in %.1f s into %s", time.perf_counter() - started, directory)
     return model
-

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["register", "main"]
+__all__ = ["main", "register"]
 
 
 def _eprint(msg: str) -> None:
@@ -49,7 +49,9 @@ def _parse(args: argparse.Namespace) -> int:
                 {
                     "text": u.text,
                     "language": u.language,
-                    "topics": [{"id": t.id, "confidence": round(t.confidence, 3)} for t in u.topics],
+                    "topics": [
+                        {"id": t.id, "confidence": round(t.confidence, 3)} for t in u.topics
+                    ],
                     "crisis": u.crisis is not None,
                     "crisis_kind": u.crisis.value if u.crisis else None,
                     "control": u.control.value if u.control else None,
@@ -64,13 +66,15 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from nlu.classifier import TopicClassifier
-    from nlu.evaluate import cross_validate, crisis_report, held_out_report, latency_report
+    from nlu.evaluate import crisis_report, cross_validate, held_out_report, latency_report
     from nlu.service import LocalNLU
     from nlu.training_data import load_examples
 
     examples = load_examples(args.data) if args.data else load_examples()
     report = cross_validate(examples, folds=args.folds, progress=_eprint)
-    print(f"Topic cross-validation ({args.folds}-fold, {len(examples)} examples, top-1 of the full pipeline)")
+    print(
+        f"Topic cross-validation ({args.folds}-fold, {len(examples)} examples, top-1 of the full pipeline)"
+    )
     print(f"{'topic':<16} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}")
     for row in zip(report.labels, report.precision, report.recall, report.f1, report.support):
         print(f"{row[0]:<16} {row[1]:6.3f} {row[2]:6.3f} {row[3]:6.3f} {row[4]:4d}")
@@ -102,7 +106,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         for text, gold, pred in held.errors:
             print(f"  {'/'.join(gold)} -> {pred}: {text}")
     latency = latency_report(nlu, [e.text for e in examples])
-    print(f"\nParse latency over {latency.n} parses: p50 {latency.p50_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms")
+    print(
+        f"\nParse latency over {latency.n} parses: p50 {latency.p50_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms"
+    )
     return 0
 
 
@@ -119,7 +125,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     train.set_defaults(func=_train)
 
     parse = commands.add_parser("parse", parents=[common], help="parse messages to JSON lines")
-    parse.add_argument("text", nargs="*", help="the message; without it, one message per stdin line")
+    parse.add_argument(
+        "text", nargs="*", help="the message; without it, one message per stdin line"
+    )
     parse.add_argument("--backend", choices=("local", "rasa"), default="local")
     parse.add_argument("--rasa-url", default=None)
     parse.add_argument("--language", default=None, help="language hint (nl or en)")

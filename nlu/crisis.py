@@ -16,7 +16,7 @@ from functools import lru_cache
 from nlu.api import CrisisKind
 from nlu.text import normalize
 
-__all__ = ["detect", "detect_all", "clear_cache"]
+__all__ = ["clear_cache", "detect", "detect_all"]
 
 _ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
 _WHO = (
@@ -25,6 +25,7 @@ _WHO = (
     r"husband|wife|boyfriend|girlfriend|father|dad|son|mother)"
 )
 
+
 def _word_start_alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One regex; a leading \\b lets the engine skip positions inside words quickly."""
     return re.compile(r"(?:\b|^)(?:" + "|".join(patterns) + ")")
@@ -32,113 +33,112 @@ def _word_start_alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 # Everyday exaggeration and harmless phrases, blanked out before the rules run.
 _IDIOMS = _word_start_alternation(
-        (
-            r"\bdood (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|warmte|schaamte|stress|zorgen|schrik|nieuwsgierigheid|heimwee)\b",
-            r"\b(?:lach|lachen|schrik|schrok|verveel|schaam|erger|werk|zoek|loop|eet|sjouw|pieker|zit|wacht|vervelen|schamen|ergeren|werken|zoeken)\w* (?:me|mij|mijn|ons|mezelf|je|zich) (?:dood|rot|suf|kapot|een ongeluk|te pletter)\b",
-            r"\b(?:bored|laughing|laughed|embarrassed|dying) (?:to death|of)\b",
-            r"\b(?:is|was|are|were) killing me\b",
-            r"\bdoodmoe|doodop|doodziek|doodsaai|doodnormaal|doodeng|doodstil|doodgewoon\b",
-            r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
-            r"\bsla (?:de plank|het) mis\b",
-            r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
-            r"\bgaan dood\b",  # "de plantjes gaan dood"
-            r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
-            r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
-            r"\bgeen (?:lucht|adem) (?:meer )?(?:na|bij|als|door) (?:het |de )?\w+",
-            r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
-            r"\bdood ?graag\b",
-            r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
-            r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
-            r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
+    (
+        r"\bdood (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|warmte|schaamte|stress|zorgen|schrik|nieuwsgierigheid|heimwee)\b",
+        r"\b(?:lach|lachen|schrik|schrok|verveel|schaam|erger|werk|zoek|loop|eet|sjouw|pieker|zit|wacht|vervelen|schamen|ergeren|werken|zoeken)\w* (?:me|mij|mijn|ons|mezelf|je|zich) (?:dood|rot|suf|kapot|een ongeluk|te pletter)\b",
+        r"\b(?:bored|laughing|laughed|embarrassed|dying) (?:to death|of)\b",
+        r"\b(?:is|was|are|were) killing me\b",
+        r"\bdoodmoe|doodop|doodziek|doodsaai|doodnormaal|doodeng|doodstil|doodgewoon\b",
+        r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
+        r"\bsla (?:de plank|het) mis\b",
+        r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
+        r"\bgaan dood\b",  # "de plantjes gaan dood"
+        r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
+        r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
+        r"\bgeen (?:lucht|adem) (?:meer )?(?:na|bij|als|door) (?:het |de )?\w+",
+        r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
+        r"\bdood ?graag\b",
+        r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
+        r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
+        r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
     )
 )
 
 _SUICIDE = _word_start_alternation(
-        (
-            r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide|\bzelf ?mo+rd|\bzelfbeschadig",
-            r"\b(?:wil|wou|wilde|willen|zou willen|ga|zal) (?:echt |gewoon |graag |het liefst |liefst |liever |nu |vandaag )?(?:dood|doodgaan|sterven|dood zijn)\b",
-            r"\bwou dat ik dood was|\bwas ik maar dood|\bliever dood\b|\bbeter (?:af )?dood\b",
-            r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
-            r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
-            r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
-            r"\bzie het (?:echt |allemaal |gewoon |leven |helemaal )?(?:niet|nie) meer zitt?e?n?\b",
-            r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
-            r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
-            r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
-            r"\b(?:het )?leven (?:heeft|hoeft) (?:voor mij |allemaal )?(?:geen zin|niet meer)",
-            r"\b(?:het|alles) heeft (?:allemaal |echt |voor mij )?geen zin meer$",
-            r"\bgeen zin meer (?:in|om te) (?:het )?leven",
-            r"\b(?:maak|maken|make) (?:er )?(?:een )?(?:eind|einde|end) (?:aan|to)\b",
-            r"\b(?:eind|einde) (?:aan|maken aan) (?:mijn|m) leven",
-            r"\ber (?:een )?(?:eind|einde) aan (?:te )?maken\b",
-            r"\bmijn leven (?:beeindigen|beindigen|stoppen|afsluiten)",
-            r"\buit het leven (?:stappen|gaan)|\bvan kant maken|\bvoor de trein\b",
-            r"\b(?:van|vanaf) (?:het|de|een) (?:dak|flat|brug|balkon) (?:springen|af springen|afspringen)",
-            r"\b(?:mezelf|mijzelf|me) (?:iets )?(?:aandoen|aan doen|snijden|van kant)",
-            r"\b(?:mezelf|mijzelf) (?:ophangen|dood)|\b(?:ga|wil) (?:ik )?me (?:ophangen|dood)",
-            r"\biets aan (?:te )?doen\b.*\b(?:mezelf|mijzelf)|\b(?:mezelf|mijzelf) iets\b",
-            r"\b(?:snij|snijd|kras) (?:in )?(?:mezelf|mijzelf|mijn (?:arm|armen|pols|polsen))",
-            r"\bniemand (?:zou|zal) (?:me|mij) (?:missen|niet missen)|\bbeter af zonder (?:me|mij)\b",
-            r"\bafscheidsbrief|\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
-            r"\b(?:want|wanna|going) to (?:die|end it|kill myself|be dead)|\bkill(?:ing)? myself\b",
-            r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
-            r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
-            r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
-            r"\b(?:nooit|niet|nie) meer wakker (?:te )?worden|\bslapen en (?:nooit|niet) meer",
-            r"\bgeen zin (?:meer )?in\b.{0,25}\bleven\b|\bleven (?:zat|moe|beu)\b|\blevensmoe|\bklaar met (?:het |mijn )?leven",
-            r"\b(?:denk|dacht|overweeg)\w* (?:er ?over|eraan|aan) (?:om )?(?:te )?(?:springen|er ?uit te stappen|te stoppen met leven)",
-            r"\b(?:weg|verdwijnen) (?:van|uit) (?:deze|de) wereld|\bniet meer op (?:deze|de) wereld",
-            r"\bkan (?:zo |echt |gewoon )?(?:niet|nie) meer (?:verder )?leven\b|\bzo (?:niet|nie) meer verder\b",
-            r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
-            r"\ber een punt achter (?:te )?zetten\b|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
-            r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
-            r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
-            r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
-            r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
-            r"\b(?:slapen|weg|verdwijnen) voor altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
-            r"\b(?:mezelf|mijzelf) (?:\w+ )?(?:gesneden|snijden|gekrast|verwond|pijn doen|pijn gedaan|geslagen)\b",
-            r"\bpolsen\b|\bpols (?:door|open)|\bdoorgesneden\b",
-            r"\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b.{0,40}\bspringen\b|\bspringen\b.{0,25}\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b",
-            r"\bif i (?:died|was gone|were gone|disappeared)\b|\bkill myself|\bsuicide\b",
-            r"\b(?:niet|nie) (?:langer|meer) (?:wil |willen )?leven\b|\bliefst dood\b|\b(?:wil|ga|zal) (?:er ?uit|eruit) (?:te )?stappen\b(?! uit)",
-            r"\b(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.{0,30}\b(?:klaarliggen|klaar liggen|klaargelegd|verzameld|gespaard|opgespaard)\b",
-            r"\b(?:don'?t|dont|do not) want to be alive|\bno longer want to live",
-            r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
-
+    (
+        r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide|\bzelf ?mo+rd|\bzelfbeschadig",
+        r"\b(?:wil|wou|wilde|willen|zou willen|ga|zal) (?:echt |gewoon |graag |het liefst |liefst |liever |nu |vandaag )?(?:dood|doodgaan|sterven|dood zijn)\b",
+        r"\bwou dat ik dood was|\bwas ik maar dood|\bliever dood\b|\bbeter (?:af )?dood\b",
+        r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
+        r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
+        r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
+        r"\bzie het (?:echt |allemaal |gewoon |leven |helemaal )?(?:niet|nie) meer zitt?e?n?\b",
+        r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
+        r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
+        r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
+        r"\b(?:het )?leven (?:heeft|hoeft) (?:voor mij |allemaal )?(?:geen zin|niet meer)",
+        r"\b(?:het|alles) heeft (?:allemaal |echt |voor mij )?geen zin meer$",
+        r"\bgeen zin meer (?:in|om te) (?:het )?leven",
+        r"\b(?:maak|maken|make) (?:er )?(?:een )?(?:eind|einde|end) (?:aan|to)\b",
+        r"\b(?:eind|einde) (?:aan|maken aan) (?:mijn|m) leven",
+        r"\ber (?:een )?(?:eind|einde) aan (?:te )?maken\b",
+        r"\bmijn leven (?:beeindigen|beindigen|stoppen|afsluiten)",
+        r"\buit het leven (?:stappen|gaan)|\bvan kant maken|\bvoor de trein\b",
+        r"\b(?:van|vanaf) (?:het|de|een) (?:dak|flat|brug|balkon) (?:springen|af springen|afspringen)",
+        r"\b(?:mezelf|mijzelf|me) (?:iets )?(?:aandoen|aan doen|snijden|van kant)",
+        r"\b(?:mezelf|mijzelf) (?:ophangen|dood)|\b(?:ga|wil) (?:ik )?me (?:ophangen|dood)",
+        r"\biets aan (?:te )?doen\b.*\b(?:mezelf|mijzelf)|\b(?:mezelf|mijzelf) iets\b",
+        r"\b(?:snij|snijd|kras) (?:in )?(?:mezelf|mijzelf|mijn (?:arm|armen|pols|polsen))",
+        r"\bniemand (?:zou|zal) (?:me|mij) (?:missen|niet missen)|\bbeter af zonder (?:me|mij)\b",
+        r"\bafscheidsbrief|\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
+        r"\b(?:want|wanna|going) to (?:die|end it|kill myself|be dead)|\bkill(?:ing)? myself\b",
+        r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
+        r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
+        r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
+        r"\b(?:nooit|niet|nie) meer wakker (?:te )?worden|\bslapen en (?:nooit|niet) meer",
+        r"\bgeen zin (?:meer )?in\b.{0,25}\bleven\b|\bleven (?:zat|moe|beu)\b|\blevensmoe|\bklaar met (?:het |mijn )?leven",
+        r"\b(?:denk|dacht|overweeg)\w* (?:er ?over|eraan|aan) (?:om )?(?:te )?(?:springen|er ?uit te stappen|te stoppen met leven)",
+        r"\b(?:weg|verdwijnen) (?:van|uit) (?:deze|de) wereld|\bniet meer op (?:deze|de) wereld",
+        r"\bkan (?:zo |echt |gewoon )?(?:niet|nie) meer (?:verder )?leven\b|\bzo (?:niet|nie) meer verder\b",
+        r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
+        r"\ber een punt achter (?:te )?zetten\b|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
+        r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
+        r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
+        r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
+        r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
+        r"\b(?:slapen|weg|verdwijnen) voor altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
+        r"\b(?:mezelf|mijzelf) (?:\w+ )?(?:gesneden|snijden|gekrast|verwond|pijn doen|pijn gedaan|geslagen)\b",
+        r"\bpolsen\b|\bpols (?:door|open)|\bdoorgesneden\b",
+        r"\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b.{0,40}\bspringen\b|\bspringen\b.{0,25}\b(?:dak|brug|flat|balkon|raam|trein|spoor)\b",
+        r"\bif i (?:died|was gone|were gone|disappeared)\b|\bkill myself|\bsuicide\b",
+        r"\b(?:niet|nie) (?:langer|meer) (?:wil |willen )?leven\b|\bliefst dood\b|\b(?:wil|ga|zal) (?:er ?uit|eruit) (?:te )?stappen\b(?! uit)",
+        r"\b(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.{0,30}\b(?:klaarliggen|klaar liggen|klaargelegd|verzameld|gespaard|opgespaard)\b",
+        r"\b(?:don'?t|dont|do not) want to be alive|\bno longer want to live",
+        r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
     )
 )
 
 _VIOLENCE = _word_start_alternation(
-        (
-            rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
-            rf"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
-            rf"\b{_ME} (?:\w+ ){{0,3}}(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
-            r"\bin elkaar (?:geslagen|getrapt|geschopt|gemept)\b",
-            r"\b(?:me|mij|ons) (?:\w+ )?(?:vermoord|vermoordt|vermoorden|dood (?:maakt|maken|slaat|steekt))\b|\b(?:dreigt|dreigde|bedreigt|bedreigde|zegt|zei) (?:\w+ ){0,3}(?:te )?(?:vermoorden|dood te maken|iets aan te doen)",
-            r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
-            r"\b(?:hij|zij|ze|mijn (?:man|vrouw|ex|partner|vriend|vriendin|zoon|dochter|vader|moeder|broer|buurman|schoonzoon|kleinzoon))\b(?: \w+){0,6} (?:dreigt|dreigde|bedreigt|bedreigde)\b",
-            rf"\b{_ME} (?:\w+ ){{0,4}}(?:gegooid|getrokken|geknepen|opgesloten|vastgebonden)\b|\btrekt aan (?:mijn|me) haar|\bhoudt (?:me|mij) (?:gevangen|opgesloten|vast)\b|\bgevangen (?:in|thuis)\b",
-            r"\b(?:sla|slaat|sloeg|slaan|schopt|schopte|duwt|duwde|gooit|gooide|trapt|stompt|knijpt|wurgt|mishandelt|bedreigt|misbruikt|pushes|shoves)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b",
-            r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
-            r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
-            r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
-            r"\b(?:man|vrouw|partner|vriend|zoon|vader|ex|hij|zij)\b.{0,30}\b(?:agressief|gewelddadig)\b",
-            r"\b(?:word|werd|wordt|worden)\b.{0,50}\b(?:geslagen|mishandeld|misbruikt|geschopt|verkracht|bedreigd)\b",
-            r"\b(?:being|been|am|was|get|got|getting) (?:\w+ )?(?:abused|beaten|hit|raped|assaulted|attacked|threatened)\b",
-            r"\b(?:hurt|hurts|hit|hits|beat|beats|kicked|pushed|choked) me\b|\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
-            r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
-            r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
-            r"\bongewenst (?:aangeraakt|aanraken|seksueel)|\bzit (?:steeds |altijd )?aan (?:me|mij|mijn lichaam)\b|\baan (?:me|mij) (?:zitten|gezeten)\b",
-            rf"\bbang (?:voor|van) (?:mijn |me |m |onze )?{_WHO}\b",
-            rf"\b(?:doodsbang|angstig|bang) (?:voor|van) (?:hem|haar)\b|\bdurf (?:niet|nie) (?:meer )?(?:naar )?(?:huis|thuis)\b",
-            r"\b(?:niet|nie) (?:meer )?veilig (?:thuis|in huis|bij (?:hem|haar|mijn))",
-            r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
-            rf"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
-            r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
-            r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b|\bmes op (?:mijn|me)\b",
-            r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
-            r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
-            r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
+    (
+        rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
+        r"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
+        rf"\b{_ME} (?:\w+ ){{0,3}}(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
+        r"\bin elkaar (?:geslagen|getrapt|geschopt|gemept)\b",
+        r"\b(?:me|mij|ons) (?:\w+ )?(?:vermoord|vermoordt|vermoorden|dood (?:maakt|maken|slaat|steekt))\b|\b(?:dreigt|dreigde|bedreigt|bedreigde|zegt|zei) (?:\w+ ){0,3}(?:te )?(?:vermoorden|dood te maken|iets aan te doen)",
+        r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
+        r"\b(?:hij|zij|ze|mijn (?:man|vrouw|ex|partner|vriend|vriendin|zoon|dochter|vader|moeder|broer|buurman|schoonzoon|kleinzoon))\b(?: \w+){0,6} (?:dreigt|dreigde|bedreigt|bedreigde)\b",
+        rf"\b{_ME} (?:\w+ ){{0,4}}(?:gegooid|getrokken|geknepen|opgesloten|vastgebonden)\b|\btrekt aan (?:mijn|me) haar|\bhoudt (?:me|mij) (?:gevangen|opgesloten|vast)\b|\bgevangen (?:in|thuis)\b",
+        r"\b(?:sla|slaat|sloeg|slaan|schopt|schopte|duwt|duwde|gooit|gooide|trapt|stompt|knijpt|wurgt|mishandelt|bedreigt|misbruikt|pushes|shoves)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b",
+        r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
+        r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
+        r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
+        r"\b(?:man|vrouw|partner|vriend|zoon|vader|ex|hij|zij)\b.{0,30}\b(?:agressief|gewelddadig)\b",
+        r"\b(?:word|werd|wordt|worden)\b.{0,50}\b(?:geslagen|mishandeld|misbruikt|geschopt|verkracht|bedreigd)\b",
+        r"\b(?:being|been|am|was|get|got|getting) (?:\w+ )?(?:abused|beaten|hit|raped|assaulted|attacked|threatened)\b",
+        r"\b(?:hurt|hurts|hit|hits|beat|beats|kicked|pushed|choked) me\b|\b(?:threatened|threatens|going|want|wants) to kill me|\bkill(?:s)? me\b",
+        r"\b(?:word|werd|wordt|ben|is|worden|(?:we|wij|ze|zij|jullie) zijn) (?:\w+ )?(?:geslagen|mishandeld|bedreigd|misbruikt|geschopt|gestalkt|opgesloten|verkracht|aangerand|gechanteerd|gewurgd|betast)\b",
+        r"\bhuiselijk geweld|\bgeweld\b|\bmishandeling|\bverkrachting|\baanranding|\bmisbruik\b|\bseksueel misbruik|\bveilig thuis\b|\bstalk",
+        r"\bongewenst (?:aangeraakt|aanraken|seksueel)|\bzit (?:steeds |altijd )?aan (?:me|mij|mijn lichaam)\b|\baan (?:me|mij) (?:zitten|gezeten)\b",
+        rf"\bbang (?:voor|van) (?:mijn |me |m |onze )?{_WHO}\b",
+        r"\b(?:doodsbang|angstig|bang) (?:voor|van) (?:hem|haar)\b|\bdurf (?:niet|nie) (?:meer )?(?:naar )?(?:huis|thuis)\b",
+        r"\b(?:niet|nie) (?:meer )?veilig (?:thuis|in huis|bij (?:hem|haar|mijn))",
+        r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
+        r"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
+        r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
+        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b|\bmes op (?:mijn|me)\b",
+        r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
+        r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
+        r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
     )
 )
 
@@ -153,41 +153,43 @@ _FALL_ACUTE = re.compile(
     r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed|\bbleed|\bhoofd"
 )
 _DANGER = _word_start_alternation(
-        (
-            r"\bgeen (?:lucht|adem)\b|\bkan (?:\w+ )?(?:niet|nie|slecht) (?:meer )?(?:ademen|ademhalen)\b|\bstik\b|\bik stik\b",
-            r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
-            r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bscheve mond\b",
-            r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
-            r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
-            r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie)(?: meer)?\b(?! (?:op|meer op) (?:de|mijn|m|haar|zijn|berichten|telefoon|app|sms|mail|brieven))|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
-            r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
-            r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
-            r"\b(?:bloedt|bloed) (?:heel |erg |zo )?(?:veel|hard|erg)\b|\bveel bloed\b|\bernstig gewond\b|\bambulance\b|\b112\b|\bnoodgeval\b",
-            r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
-            r"\bbeweegt (?:\w+ )?(?:niet|nie)(?: meer)?\b|\bin elkaar (?:gezakt|gezakt|zakt|zakte)|\bzakte in elkaar|\bcollapsed\b",
-            r"\b(?:opeens|ineens|plotseling) (?:\w+ ){0,3}(?:niet|nie) meer (?:praten|lopen|bewegen|zien|staan)|\b(?:arm|been|gezicht|mond) (?:is |hangt |voelt )?(?:\w+ )?(?:slap|verlamd|scheef)\b",
-            r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
-            r"\b(?:lig|ligt) (?:\w+ ){0,3}op (?:de|het) \w*(?:grond|vloer|tegels)\b",
-            r"\bheeft een aanval\b|\bschokt\b|\bschokken\b|\bvalt (?:\w+ )?weg\b|\bpraat (?:ineens |opeens |heel )?(?:raar|onduidelijk|wartaal|met dubbele tong)\b",
-            r"\b(?:schoonmaakmiddel|bleek|chloor|gif|vergif|ontstopper|wasmiddel|batterij|batterijtje|wasmiddelcapsule)\b.{0,30}\b(?:gedronken|ingeslikt|opgegeten|doorgeslikt|gegeten|binnengekregen)\b|\bvergiftigd\b|\bpoison",
-            r"\bgas smell|\bsmell(?:s|ing)? (?:of )?gas\b|\bbleeding\b|\bhit (?:his|her|my) head\b|\bhoofd (?:gestoten|bloedt|open)\b",
-            r"\bpijn\b.{0,25}\bborst\b|\bborst\b.{0,15}\bpijn\b|\bchest (?:hurts|pain)|\bniet (?:meer )?aanspreekbaar\b|\bnot responding\b|\bunresponsive\b",
-            r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b|\bintruder\b",
-            r"\b(?:fles|strip|doos|potje|hele|alle) (?:\w+ )?(?:pillen|tabletten|medicijnen)\b.{0,20}\b(?:genomen|ingenomen|geslikt|op)\b",
-            r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
-            r"\b(?:lippen|lip|gezicht) (?:\w+ )?(?:wordt|worden|is|zijn|wordt) (?:\w+ )?blauw\b|\bblauw aan\b|\bflauw ?(?:gevallen|valt|viel)\b",
-            r"\bbrand\b|\bfire\b|\bsmoke\b|\bgaskraan|\bgas (?:lekt|ontsnapt)|\blekt gas\b",
-            r"\bepilep\w* aanval|\binsult\b|\bstuip|\bseizure|\bstopt (?:niet|nie) met (?:bloeden|schokken|trillen)",
-
-
-            r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
-            r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
+    (
+        r"\bgeen (?:lucht|adem)\b|\bkan (?:\w+ )?(?:niet|nie|slecht) (?:meer )?(?:ademen|ademhalen)\b|\bstik\b|\bik stik\b",
+        r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
+        r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bscheve mond\b",
+        r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
+        r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
+        r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie)(?: meer)?\b(?! (?:op|meer op) (?:de|mijn|m|haar|zijn|berichten|telefoon|app|sms|mail|brieven))|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
+        r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
+        r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
+        r"\b(?:bloedt|bloed) (?:heel |erg |zo )?(?:veel|hard|erg)\b|\bveel bloed\b|\bernstig gewond\b|\bambulance\b|\b112\b|\bnoodgeval\b",
+        r"\b(?:is|zijn) (?:vermist|weggelopen|zoekgeraakt)\b",
+        r"\bbeweegt (?:\w+ )?(?:niet|nie)(?: meer)?\b|\bin elkaar (?:gezakt|gezakt|zakt|zakte)|\bzakte in elkaar|\bcollapsed\b",
+        r"\b(?:opeens|ineens|plotseling) (?:\w+ ){0,3}(?:niet|nie) meer (?:praten|lopen|bewegen|zien|staan)|\b(?:arm|been|gezicht|mond) (?:is |hangt |voelt )?(?:\w+ )?(?:slap|verlamd|scheef)\b",
+        r"\b(?:er )?komt rook\b|\brook (?:uit|in|komt)\b|\bruikt (?:\w+ ){0,3}naar (?:gas|rook|brand)\b",
+        r"\b(?:lig|ligt) (?:\w+ ){0,3}op (?:de|het) \w*(?:grond|vloer|tegels)\b",
+        r"\bheeft een aanval\b|\bschokt\b|\bschokken\b|\bvalt (?:\w+ )?weg\b|\bpraat (?:ineens |opeens |heel )?(?:raar|onduidelijk|wartaal|met dubbele tong)\b",
+        r"\b(?:schoonmaakmiddel|bleek|chloor|gif|vergif|ontstopper|wasmiddel|batterij|batterijtje|wasmiddelcapsule)\b.{0,30}\b(?:gedronken|ingeslikt|opgegeten|doorgeslikt|gegeten|binnengekregen)\b|\bvergiftigd\b|\bpoison",
+        r"\bgas smell|\bsmell(?:s|ing)? (?:of )?gas\b|\bbleeding\b|\bhit (?:his|her|my) head\b|\bhoofd (?:gestoten|bloedt|open)\b",
+        r"\bpijn\b.{0,25}\bborst\b|\bborst\b.{0,15}\bpijn\b|\bchest (?:hurts|pain)|\bniet (?:meer )?aanspreekbaar\b|\bnot responding\b|\bunresponsive\b",
+        r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b|\bintruder\b",
+        r"\b(?:fles|strip|doos|potje|hele|alle) (?:\w+ )?(?:pillen|tabletten|medicijnen)\b.{0,20}\b(?:genomen|ingenomen|geslikt|op)\b",
+        r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
+        r"\b(?:lippen|lip|gezicht) (?:\w+ )?(?:wordt|worden|is|zijn|wordt) (?:\w+ )?blauw\b|\bblauw aan\b|\bflauw ?(?:gevallen|valt|viel)\b",
+        r"\bbrand\b|\bfire\b|\bsmoke\b|\bgaskraan|\bgas (?:lekt|ontsnapt)|\blekt gas\b",
+        r"\bepilep\w* aanval|\binsult\b|\bstuip|\bseizure|\bstopt (?:niet|nie) met (?:bloeden|schokken|trillen)",
+        r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
+        r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
     )
 )
 
 
-_MEDICAL = re.compile(r"\b(?:hartaanval|hartinfarct|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b")
-_MEDICAL_PAST = re.compile(r"\b(?:gehad|overleden|aan een|na (?:een|de|zijn|haar|mijn)|sinds|since|had a)\b")
+_MEDICAL = re.compile(
+    r"\b(?:hartaanval|hartinfarct|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b"
+)
+_MEDICAL_PAST = re.compile(
+    r"\b(?:gehad|overleden|aan een|na (?:een|de|zijn|haar|mijn)|sinds|since|had a)\b"
+)
 
 
 def _medical_is_acute(t: str) -> bool:
@@ -201,7 +203,9 @@ def _fall_is_acute(t: str) -> bool:
     if _FALL_ACUTE.search(t):
         return True
     # A first-person fall without any sign that it is over ("ik ben gevallen") is acute.
-    return bool(re.search(r"\bik ben (?:\w+ )?gevallen\b|\bi (?:have )?fallen\b|\bi fell\b", t)) and not _PAST.search(t)
+    return bool(
+        re.search(r"\bik ben (?:\w+ )?gevallen\b|\bi (?:have )?fallen\b|\bi fell\b", t)
+    ) and not _PAST.search(t)
 
 
 @lru_cache(maxsize=2048)

@@ -9,7 +9,7 @@ gets 10:00. Results are aware datetimes in Europe/Amsterdam.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from nlu.text import fold
@@ -20,26 +20,98 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_TIME = time(10, 0)
 
 _WEEKDAYS = {
-    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
-    "zaterdag": 5, "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2,
-    "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "ma": 0, "di": 1, "wo": 2, "vr": 4, "za": 5, "zo": 6,
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "maandag": 0,
+    "dinsdag": 1,
+    "woensdag": 2,
+    "donderdag": 3,
+    "vrijdag": 4,
+    "zaterdag": 5,
+    "zondag": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "ma": 0,
+    "di": 1,
+    "wo": 2,
+    "vr": 4,
+    "za": 5,
+    "zo": 6,
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 _FULL_WEEKDAY = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2,
-    "maart": 3, "mrt": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5,
-    "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7,
-    "augustus": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "january": 1,
+    "februari": 2,
+    "feb": 2,
+    "february": 2,
+    "maart": 3,
+    "mrt": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "augustus": 8,
+    "aug": 8,
+    "august": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _NUM = {
-    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "veertien": 14,
-    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "veertien": 14,
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _NUMWORD = "|".join(sorted(_NUM, key=len, reverse=True))
 _N = rf"(\d{{1,2}}|{_NUMWORD})"
@@ -49,10 +121,16 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH_RE})\.?(?:\s+(\
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2,4}))?\b")
 _IN_DAYS = re.compile(rf"\b(?:over|in|binnen)\s+{_N}\s+(dag|dagen|day|days|week|weken|weeks)\b")
-_FEW_DAYS = re.compile(r"\b(?:over|in)\s+(?:een\s+paar|enkele|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?:dagen|days)\b")
-_NEXT_WEEK_DAY = re.compile(rf"\b(?:volgende\s+week|next\s+week)\s+(?:op\s+)?({_FULL_WEEKDAY})\b|\b({_FULL_WEEKDAY})\s+(?:volgende\s+week|next\s+week)\b")
+_FEW_DAYS = re.compile(
+    r"\b(?:over|in)\s+(?:een\s+paar|enkele|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?:dagen|days)\b"
+)
+_NEXT_WEEK_DAY = re.compile(
+    rf"\b(?:volgende\s+week|next\s+week)\s+(?:op\s+)?({_FULL_WEEKDAY})\b|\b({_FULL_WEEKDAY})\s+(?:volgende\s+week|next\s+week)\b"
+)
 _NEXT_WEEK = re.compile(r"\b(?:volgende\s+week|next\s+week|komende\s+week|volgende\s+weekend)\b")
-_WEEKDAY = re.compile(rf"\b(?:aanstaande\s+|komende\s+|volgende\s+|next\s+|this\s+|deze\s+|a\.?s\.?\s+|op\s+)?({_FULL_WEEKDAY}|ma|di|wo|vr|za|zo)\b")
+_WEEKDAY = re.compile(
+    rf"\b(?:aanstaande\s+|komende\s+|volgende\s+|next\s+|this\s+|deze\s+|a\.?s\.?\s+|op\s+)?({_FULL_WEEKDAY}|ma|di|wo|vr|za|zo)\b"
+)
 _ABBREV_OK = re.compile(r"\b(?:ma|di|wo|vr|za|zo)\b\s*(?:\d|om\b)")
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s*(am|pm|uur|u)\b)?")
@@ -64,9 +142,21 @@ _KWART = re.compile(rf"\bkwart\s+(over|voor)\s+{_N}\b")
 _PART = re.compile(
     r"(ochtend|morgens|morning|middag|middags|afternoon|avond|avonds|evening|tonight)"
 )
-_PART_TIME = {"ochtend": 10, "morgens": 10, "morning": 10, "middag": 14, "middags": 14,
-              "afternoon": 14, "avond": 19, "avonds": 19, "evening": 19, "tonight": 19}
-_NOT_A_DATE = re.compile(r"^\s*(?:later|straks|ooit|binnenkort|soon|sometime|weet niet|geen idee)\s*$")
+_PART_TIME = {
+    "ochtend": 10,
+    "morgens": 10,
+    "morning": 10,
+    "middag": 14,
+    "middags": 14,
+    "afternoon": 14,
+    "avond": 19,
+    "avonds": 19,
+    "evening": 19,
+    "tonight": 19,
+}
+_NOT_A_DATE = re.compile(
+    r"^\s*(?:later|straks|ooit|binnenkort|soon|sometime|weet niet|geen idee)\s*$"
+)
 
 
 def _num(token: str) -> int:
@@ -128,7 +218,7 @@ def _absolute_day(t: str, today: date) -> date | None:
 def _weekday(t: str, today: date) -> date | None:
     for m in _WEEKDAY.finditer(t):
         word = m.group(1)
-        if len(word) == 2 and not _ABBREV_OK.search(t[m.start(1):]):
+        if len(word) == 2 and not _ABBREV_OK.search(t[m.start(1) :]):
             continue
         ahead = (_WEEKDAYS[word] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
@@ -140,7 +230,10 @@ def _weekday(t: str, today: date) -> date | None:
 def _pm_if_daytime(hour: int, t: str) -> int:
     if re.search(r"\b(?:ochtend|morgens|'s ochtends|am|morning|vroeg)\b", t):
         return hour
-    if re.search(r"\b(?:avond|avonds|middag|middags|pm|evening|afternoon|tonight)\b", t) and hour < 12:
+    if (
+        re.search(r"\b(?:avond|avonds|middag|middags|pm|evening|afternoon|tonight)\b", t)
+        and hour < 12
+    ):
         return hour + 12
     # Nobody books a visit at 3 in the night: 1-6 without a part of day is afternoon.
     return hour + 12 if 1 <= hour <= 6 else hour
@@ -183,7 +276,7 @@ def _time_of_day(t: str) -> time | None:
 def _localize(day: date, at: time) -> datetime:
     naive = datetime.combine(day, at)
     # Round-trip through UTC so a wall time inside the spring-forward gap becomes valid.
-    return naive.replace(tzinfo=AMSTERDAM).astimezone(timezone.utc).astimezone(AMSTERDAM)
+    return naive.replace(tzinfo=AMSTERDAM).astimezone(UTC).astimezone(AMSTERDAM)
 
 
 def _fallback(text: str, now: datetime) -> datetime | None:

@@ -22,14 +22,14 @@ from nlu.training_data import DEFAULT_DATA, Example, load_examples
 
 __all__ = [
     "CRISIS_EVAL",
-    "TopicReport",
     "CrisisReport",
-    "LatencyReport",
-    "cross_validate",
-    "crisis_report",
-    "latency_report",
     "HeldOutReport",
+    "LatencyReport",
+    "TopicReport",
+    "crisis_report",
+    "cross_validate",
     "held_out_report",
+    "latency_report",
 ]
 
 CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlu.api import CrisisKind, TopicScore, Understander, Understanding
 from nlu.answers import detect_language
+from nlu.api import CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import TopicClassifier, load_or_train
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
 
-__all__ = ["LocalNLU", "load_understander", "combine"]
+__all__ = ["LocalNLU", "combine", "load_understander"]
 
 CRISIS_TOPIC = TopicScore("crisis", 1.0)
 
@@ -73,7 +73,9 @@ class LocalNLU:
             return Understanding(text=text, language=language_hint or "nl")
         crisis = detect_crisis(text)
         quick = detect_control(text) is not None or detect_social(text) is not None
-        topics = () if quick else self._classifier.predict(text, exclude=() if crisis else ("crisis",))
+        topics = (
+            () if quick else self._classifier.predict(text, exclude=() if crisis else ("crisis",))
+        )
         return combine(text, topics, crisis, language_hint)
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "normalize", "tokens", "strip_punct"]
+__all__ = ["fold", "normalize", "strip_punct", "tokens"]
 
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SPACE = re.compile(r"\s+")
@@ -92,7 +92,7 @@ def normalize(text: str) -> str:
     for raw in _SPACE.split(t):
         if not raw:
             continue
-        key = raw.strip(".,!?;\"()")
+        key = raw.strip('.,!?;"()')
         rep = _SHORTHAND.get(key) or _SHORTHAND.get(_REPEAT1.sub(r"\1", key))
         words.append(rep if rep is not None else raw)
     t = " ".join(words).replace("'", "")

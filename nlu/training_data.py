@@ -10,7 +10,7 @@ import yaml
 
 from nlu.api import TOPICS
 
-__all__ = ["DEFAULT_DATA", "Example", "load_examples", "data_hash"]
+__all__ = ["DEFAULT_DATA", "Example", "data_hash", "load_examples"]
 
 #: The training data shipped with the package.
 DEFAULT_DATA = Path(__file__).parent / "data" / "nlu.yml"

@@ -9,9 +9,29 @@ from nlu.answers import choose_option, detect_language, normalize_phone, scale, 
 
 @pytest.mark.parametrize(
     "text",
-    ["ja", "Ja hoor", "jazeker", "klopt", "is goed", "graag", "prima", "ok", "Oké!", "yes",
-     "sure", "Jaaa", "ja graag!", "ja maar ik heb geen auto", "dat klopt helemaal", "zeker",
-     "doe maar", "👍", "yes please", "ja, dat is goed", "akkoord"],
+    [
+        "ja",
+        "Ja hoor",
+        "jazeker",
+        "klopt",
+        "is goed",
+        "graag",
+        "prima",
+        "ok",
+        "Oké!",
+        "yes",
+        "sure",
+        "Jaaa",
+        "ja graag!",
+        "ja maar ik heb geen auto",
+        "dat klopt helemaal",
+        "zeker",
+        "doe maar",
+        "👍",
+        "yes please",
+        "ja, dat is goed",
+        "akkoord",
+    ],
 )
 def test_yes_is_understood(text: str) -> None:
     assert yes_no(text) is True
@@ -19,9 +39,25 @@ def test_yes_is_understood(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["nee", "Nee dank je", "liever niet", "niet nodig", "nope", "no thanks", "nee, iets anders",
-     "klopt niet", "neee", "nee hoor", "hoeft niet", "zeker niet", "dat wil ik niet", "no",
-     "👎", "nah", "laat maar"],
+    [
+        "nee",
+        "Nee dank je",
+        "liever niet",
+        "niet nodig",
+        "nope",
+        "no thanks",
+        "nee, iets anders",
+        "klopt niet",
+        "neee",
+        "nee hoor",
+        "hoeft niet",
+        "zeker niet",
+        "dat wil ik niet",
+        "no",
+        "👎",
+        "nah",
+        "laat maar",
+    ],
 )
 def test_no_is_understood(text: str) -> None:
     assert yes_no(text) is False
@@ -42,14 +78,29 @@ BETTER = ["Beter", "Niet beter"]
 @pytest.mark.parametrize(
     ("text", "options", "expected"),
     [
-        ("1", YES_NO, 0), ("2", YES_NO, 1), ("1.", WHEN, 0), ("optie 2", WHEN, 1),
-        ("de eerste", WHEN, 0), ("de tweede", WHEN, 1), ("first", WHEN, 0), ("second", WHEN, 1),
-        ("ja", YES_NO, 0), ("ja hoor", YES_NO, 0), ("nee dank je", YES_NO, 1),
-        ("NEE", YES_NO, 1), ("ja, graag", YES_NO, 0),
-        ("volgende week", WHEN, 1), ("volgnde week graag", WHEN, 1), ("paar dagen", WHEN, 0),
+        ("1", YES_NO, 0),
+        ("2", YES_NO, 1),
+        ("1.", WHEN, 0),
+        ("optie 2", WHEN, 1),
+        ("de eerste", WHEN, 0),
+        ("de tweede", WHEN, 1),
+        ("first", WHEN, 0),
+        ("second", WHEN, 1),
+        ("ja", YES_NO, 0),
+        ("ja hoor", YES_NO, 0),
+        ("nee dank je", YES_NO, 1),
+        ("NEE", YES_NO, 1),
+        ("ja, graag", YES_NO, 0),
+        ("volgende week", WHEN, 1),
+        ("volgnde week graag", WHEN, 1),
+        ("paar dagen", WHEN, 0),
         ("over een paar dagen", WHEN, 0),
-        ("beter", BETTER, 0), ("niet beter", BETTER, 1), ("Niet Béter", BETTER, 1),
-        ("een beetje beter", BETTER, 0), ("ja", BETTER, 0), ("nee", BETTER, 1),
+        ("beter", BETTER, 0),
+        ("niet beter", BETTER, 1),
+        ("Niet Béter", BETTER, 1),
+        ("een beetje beter", BETTER, 0),
+        ("ja", BETTER, 0),
+        ("nee", BETTER, 1),
         ("iets anders", ["Ja, dat klopt", "Nee, iets anders"], 1),
         ("klopt", ["Ja, dat klopt", "Nee, iets anders"], 0),
         ("liever chatten", ["Bellen", "Chatten"], 1),
@@ -69,8 +120,19 @@ def test_unclear_choice_is_none(text: str, options: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("7", 7), ("een 6", 6), ("zes", 6), ("7/10", 7), ("ongeveer 5", 5), ("a 3", 3),
-     ("tien", 10), ("0", 0), ("ik geef het een 8", 8), ("een zeven", 7), ("7,5", 8)],
+    [
+        ("7", 7),
+        ("een 6", 6),
+        ("zes", 6),
+        ("7/10", 7),
+        ("ongeveer 5", 5),
+        ("a 3", 3),
+        ("tien", 10),
+        ("0", 0),
+        ("ik geef het een 8", 8),
+        ("een zeven", 7),
+        ("7,5", 8),
+    ],
 )
 def test_scale(text: str, expected: int) -> None:
     assert scale(text) == expected
@@ -83,8 +145,14 @@ def test_scale_none(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["06 12345678", "+31 6 1234 5678", "0031612345678", "06-12345678", "31612345678",
-     "whatsapp:+31612345678"],
+    [
+        "06 12345678",
+        "+31 6 1234 5678",
+        "0031612345678",
+        "06-12345678",
+        "31612345678",
+        "whatsapp:+31612345678",
+    ],
 )
 def test_phone_numbers_become_e164(text: str) -> None:
     assert normalize_phone(text) == "+31612345678"
@@ -101,9 +169,16 @@ def test_landline_is_valid() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("hello I need help with shopping", "en"), ("I am lonely", "en"),
-     ("can someone help me", "en"), ("hallo", "nl"), ("Hi", "nl"), ("help", "nl"),
-     ("ik heb hulp nodig met boodschappen", "nl"), ("kan iemd me helpe", "nl")],
+    [
+        ("hello I need help with shopping", "en"),
+        ("I am lonely", "en"),
+        ("can someone help me", "en"),
+        ("hallo", "nl"),
+        ("Hi", "nl"),
+        ("help", "nl"),
+        ("ik heb hulp nodig met boodschappen", "nl"),
+        ("kan iemd me helpe", "nl"),
+    ],
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected

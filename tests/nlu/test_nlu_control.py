@@ -11,23 +11,36 @@ from nlu.control import detect_control, detect_social
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("mens", Control.HUMAN), ("medewerker", Control.HUMAN), ("bellen", Control.HUMAN),
-        ("ik wil een mens spreken", Control.HUMAN), ("echt persoon", Control.HUMAN),
-        ("human", Control.HUMAN), ("agent", Control.HUMAN),
-        ("kan iemand mij bellen?", Control.HUMAN), ("kunt u mij terugbellen", Control.HUMAN),
+        ("mens", Control.HUMAN),
+        ("medewerker", Control.HUMAN),
+        ("bellen", Control.HUMAN),
+        ("ik wil een mens spreken", Control.HUMAN),
+        ("echt persoon", Control.HUMAN),
+        ("human", Control.HUMAN),
+        ("agent", Control.HUMAN),
+        ("kan iemand mij bellen?", Control.HUMAN),
+        ("kunt u mij terugbellen", Control.HUMAN),
         ("I want to talk to a human", Control.HUMAN),
-        ("stop", Control.STOP), ("STOP", Control.STOP), ("Stop!", Control.STOP),
+        ("stop", Control.STOP),
+        ("STOP", Control.STOP),
+        ("Stop!", Control.STOP),
         ("afmelden", Control.STOP),
-        ("start", Control.START), ("aanmelden", Control.START),
-        ("verwijder mijn gegevens", Control.DELETE), ("wis", Control.DELETE),
-        ("wis mijn gegevens", Control.DELETE), ("delete my data", Control.DELETE),
+        ("start", Control.START),
+        ("aanmelden", Control.START),
+        ("verwijder mijn gegevens", Control.DELETE),
+        ("wis", Control.DELETE),
+        ("wis mijn gegevens", Control.DELETE),
+        ("delete my data", Control.DELETE),
         ("mijn gegevens verwijderen", Control.DELETE),
-        ("mijn gegevens", Control.MY_DATA), ("inzien", Control.MY_DATA),
+        ("mijn gegevens", Control.MY_DATA),
+        ("inzien", Control.MY_DATA),
         ("wat weten jullie van mij?", Control.MY_DATA),
         ("mijn plan", Control.MY_PLAN),
-        ("english please", Control.LANGUAGE_EN), ("in english", Control.LANGUAGE_EN),
+        ("english please", Control.LANGUAGE_EN),
+        ("in english", Control.LANGUAGE_EN),
         ("Do you speak English?", Control.LANGUAGE_EN),
-        ("nederlands", Control.LANGUAGE_NL), ("in het nederlands", Control.LANGUAGE_NL),
+        ("nederlands", Control.LANGUAGE_NL),
+        ("in het nederlands", Control.LANGUAGE_NL),
     ],
 )
 def test_control_word(text: str, expected: Control) -> None:
@@ -37,10 +50,12 @@ def test_control_word(text: str, expected: Control) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "ik wil stoppen met roken", "mijn moeder belt nooit meer",
+        "ik wil stoppen met roken",
+        "mijn moeder belt nooit meer",
         "ik wil met iemand praten over mijn eenzaamheid",
         "ik kan niet meer stoppen met piekeren, stop het maar eens",
-        "ik voel me alleen", "wie kan mijn boodschappen doen",
+        "ik voel me alleen",
+        "wie kan mijn boodschappen doen",
         "mijn gegevens bij de gemeente kloppen niet, kan iemand helpen met die brief",
     ],
 )
@@ -50,9 +65,16 @@ def test_a_story_is_not_a_command(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("hallo", "greeting"), ("Goedemorgen!", "greeting"), ("hoi", "greeting"),
-     ("dank je wel", "thanks"), ("bedankt voor de hulp", "thanks"), ("Thanks!", "thanks"),
-     ("hoi, ik heb hulp nodig met boodschappen", None), ("ik voel me alleen", None)],
+    [
+        ("hallo", "greeting"),
+        ("Goedemorgen!", "greeting"),
+        ("hoi", "greeting"),
+        ("dank je wel", "thanks"),
+        ("bedankt voor de hulp", "thanks"),
+        ("Thanks!", "thanks"),
+        ("hoi, ik heb hulp nodig met boodschappen", None),
+        ("ik voel me alleen", None),
+    ],
 )
 def test_social(text: str, expected: str | None) -> None:
     assert detect_social(text) == expected

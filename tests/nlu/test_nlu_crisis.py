@@ -13,28 +13,56 @@ from nlu.crisis import detect
 EVAL = yaml.safe_load((Path(__file__).parents[2] / "nlu" / "data" / "crisis_eval.yml").read_text())
 
 SUICIDE = [
-    "ik zie het niet meer zitten", "het hoeft voor mij niet meer", "ik wil er niet meer zijn",
-    "ik wil dood", "ik maak er een eind aan", "zelfmoord", "zelfmoort", "ik wil nie meer leve",
-    "I want to die", "i want to kill myself", "Ik Zie Het Niet Meer Zitten!!!",
-    "kzie het nie meer zitten", "ik wil niet meer leven",
+    "ik zie het niet meer zitten",
+    "het hoeft voor mij niet meer",
+    "ik wil er niet meer zijn",
+    "ik wil dood",
+    "ik maak er een eind aan",
+    "zelfmoord",
+    "zelfmoort",
+    "ik wil nie meer leve",
+    "I want to die",
+    "i want to kill myself",
+    "Ik Zie Het Niet Meer Zitten!!!",
+    "kzie het nie meer zitten",
+    "ik wil niet meer leven",
 ]
 VIOLENCE = [
-    "mijn man slaat me", "hij heeft me geslagen", "ik word mishandeld",
-    "ik ben bang voor mijn partner", "hij dreigt me", "mijn vader slaat mij",
-    "mijn zoon pakt mijn geld af en duwt me", "mn man slaat me", "ik ben verkracht",
+    "mijn man slaat me",
+    "hij heeft me geslagen",
+    "ik word mishandeld",
+    "ik ben bang voor mijn partner",
+    "hij dreigt me",
+    "mijn vader slaat mij",
+    "mijn zoon pakt mijn geld af en duwt me",
+    "mn man slaat me",
+    "ik ben verkracht",
     "my husband hits me",
 ]
 DANGER = [
-    "ik ben gevallen en kan niet opstaan", "ik krijg geen lucht", "pijn op de borst", "brand",
-    "gas lucht", "hij is bewusteloos", "Help er is brand!", "ik ruik gas",
+    "ik ben gevallen en kan niet opstaan",
+    "ik krijg geen lucht",
+    "pijn op de borst",
+    "brand",
+    "gas lucht",
+    "hij is bewusteloos",
+    "Help er is brand!",
+    "ik ruik gas",
 ]
 NEAR_MISSES = [
-    "ik ga dood van de verveling", "ik ben doodmoe", "die rekeningen maken me kapot",
-    "mijn man is vorig jaar overleden", "ik lach me dood", "de plantjes gaan dood",
+    "ik ga dood van de verveling",
+    "ik ben doodmoe",
+    "die rekeningen maken me kapot",
+    "mijn man is vorig jaar overleden",
+    "ik lach me dood",
+    "de plantjes gaan dood",
     "ik val bijna om van de slaap",
     "mijn moeder is gevallen vorige maand en heeft nu hulp nodig",
-    "ik heb geen zin meer in koken", "mijn brandmelder piept", "dat slaat nergens op",
-    "ik wil stoppen met roken", "ik wil niet meer naar de dagbesteding",
+    "ik heb geen zin meer in koken",
+    "mijn brandmelder piept",
+    "dat slaat nergens op",
+    "ik wil stoppen met roken",
+    "ik wil niet meer naar de dagbesteding",
 ]
 
 
@@ -62,9 +90,7 @@ def test_everyday_idiom_is_not_a_crisis(text: str) -> None:
     assert detect(text) is None
 
 
-@pytest.mark.parametrize(
-    "text", [t for kind in EVAL["positives"].values() for t in kind]
-)
+@pytest.mark.parametrize("text", [t for kind in EVAL["positives"].values() for t in kind])
 def test_every_evaluation_positive_is_caught(text: str) -> None:
     assert detect(text) is not None
 

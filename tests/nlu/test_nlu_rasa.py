@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -22,9 +23,9 @@ GIBBERISH = json.loads((FIXTURES / "model-parse-gibberish.json").read_text())
 
 
 class _RasaHandler(BaseHTTPRequestHandler):
-    requests: list[dict[str, str]] = []
+    requests: ClassVar[list[dict[str, str]]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
         body = json.loads(self.rfile.read(length))
         type(self).requests.append(body)
@@ -82,7 +83,9 @@ def test_rasa_certainty_on_gibberish_is_not_trusted(rasa_url: str, nlu: LocalNLU
 
 
 def test_crisis_is_detected_in_process_whatever_rasa_says(rasa_url: str, nlu: LocalNLU) -> None:
-    u = RasaNLU(rasa_url, fallback=nlu).understand("ik zie het niet meer zitten, en mijn boodschappen")
+    u = RasaNLU(rasa_url, fallback=nlu).understand(
+        "ik zie het niet meer zitten, en mijn boodschappen"
+    )
     assert u.crisis is CrisisKind.SUICIDE and u.top == "crisis"
 
 

@@ -28,7 +28,10 @@ from nlu.service import LocalNLU, load_understander
         ("ik wil graag vrijwilliger worden en mensen helpen", "volunteer_offer"),
         ("ik maak me zorgen om mijn buurvrouw, ze komt niet meer buiten", "worry_other"),
         ("can someone help me clean my house", "household"),
-        ("Geachte heer/mevrouw, graag zou ik hulp ontvangen bij het schoonmaken van mijn woning.", "household"),
+        (
+            "Geachte heer/mevrouw, graag zou ik hulp ontvangen bij het schoonmaken van mijn woning.",
+            "household",
+        ),
     ],
 )
 def test_clear_message_gets_the_right_top_topic(nlu: LocalNLU, text: str, topic: str) -> None:
@@ -36,7 +39,8 @@ def test_clear_message_gets_the_right_top_topic(nlu: LocalNLU, text: str, topic:
 
 
 @pytest.mark.parametrize(
-    "text", ["asdfgh", "xq zzzz", "qwerty uiop", "wat is het weer morgen", "hoe laat is het", "jkjkjkjk"]
+    "text",
+    ["asdfgh", "xq zzzz", "qwerty uiop", "wat is het weer morgen", "hoe laat is het", "jkjkjkjk"],
 )
 def test_gibberish_and_off_topic_give_no_confident_topic(nlu: LocalNLU, text: str) -> None:
     u = nlu.understand(text)
@@ -47,11 +51,19 @@ def test_gibberish_and_off_topic_give_no_confident_topic(nlu: LocalNLU, text: st
     ("text", "topics"),
     [
         ("ik heb schulden en ik voel me alleen", {"money", "loneliness"}),
-        ("Kan iemand mijn huis schoonmaken? Er komt toch nooit meer iemand bij mij.", {"household", "loneliness"}),
-        ("Ik kan niet meer naar de supermarkt. Ook snap ik de brieven van de gemeente niet.", {"groceries", "money"}),
+        (
+            "Kan iemand mijn huis schoonmaken? Er komt toch nooit meer iemand bij mij.",
+            {"household", "loneliness"},
+        ),
+        (
+            "Ik kan niet meer naar de supermarkt. Ook snap ik de brieven van de gemeente niet.",
+            {"groceries", "money"},
+        ),
     ],
 )
-def test_message_with_several_needs_gives_each_topic(nlu: LocalNLU, text: str, topics: set[str]) -> None:
+def test_message_with_several_needs_gives_each_topic(
+    nlu: LocalNLU, text: str, topics: set[str]
+) -> None:
     assert topics <= set(nlu.understand(text).topic_ids)
 
 
@@ -105,12 +117,16 @@ def test_stale_model_is_retrained(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     first = load_or_train(tmp_path / "m", data_path=data)
-    data.write_text(data.read_text(encoding="utf-8") + "    - de kat zit op de mat\n", encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8") + "    - de kat zit op de mat\n", encoding="utf-8"
+    )
     second = load_or_train(tmp_path / "m", data_path=data)
     assert first.data_hash != second.data_hash
 
 
-def test_load_understander_defaults_to_var_nlu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_understander_defaults_to_var_nlu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     nlu = load_understander()
     assert (tmp_path / "var" / "nlu" / MODEL_FILE).exists()
