@@ -12,11 +12,11 @@ from typing import Protocol
 
 __all__ = [
     "TOPICS",
-    "Control",
     "CrisisKind",
+    "Control",
     "TopicScore",
-    "Understander",
     "Understanding",
+    "Understander",
 ]
 
 #: Topic ids, the contract of shared/taxonomy.md, in taxonomy order.
