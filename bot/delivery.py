@@ -35,7 +35,7 @@ class SendRules:
         if contact.stopped and row.kind not in ("reply",):
             row.status, row.error = "cancelled", "contact stopped"
             return "held"
-        if row.channel == "whatsapp" and row.kind != "notice":
+        if row.channel == "whatsapp" and row.kind != "template":
             last = contact.last_inbound_at if contact.last_channel == "whatsapp" else None
             last = last or _last_whatsapp(s, contact)
             if last is None or now - last > WINDOW:
@@ -44,6 +44,9 @@ class SendRules:
 
     def _outside_window(self, s: Session, row: OutboxRow, contact: Contact, now: datetime) -> str:
         make = self.whatsapp_template
+        if make is not None and self._template_pending(s, contact):
+            row.status = "held"  # one template per contact is enough to reopen the window
+            return "held"
         if make is not None:
             try:
                 rendered = make()  # type: ignore[operator]
@@ -60,7 +63,7 @@ class SendRules:
                         text="(template)",
                         options=[],
                         language=row.language,
-                        kind="notice",
+                        kind="template",
                         priority=row.priority,
                         status="queued",
                         next_try_at=now,
@@ -83,6 +86,20 @@ class SendRules:
             return "send"
         row.status, row.error = "failed", "outside the WhatsApp window and no template or SMS"
         return "held"
+
+
+    @staticmethod
+    def _template_pending(s: Session, contact: Contact) -> bool:
+        """A template went out (or is on its way) since the person last wrote."""
+        since = _last_whatsapp(s, contact)
+        q = select(OutboxRow.id).where(
+            OutboxRow.contact_id == contact.id,
+            OutboxRow.kind == "template",
+            OutboxRow.status.in_(("queued", "sending", "sent", "delivered", "read")),
+        )
+        if since is not None:
+            q = q.where(OutboxRow.created_at > since)
+        return s.scalar(q.limit(1)) is not None
 
 
 def _last_whatsapp(s: Session, contact: Contact) -> datetime | None:

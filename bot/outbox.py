@@ -32,7 +32,7 @@ __all__ = ["PRIORITY", "enqueue", "Dispatcher", "RateLimiter", "STATUS_ORDER", "
 log = logging.getLogger("voordeur.outbox")
 
 #: Lower goes first: a person waiting for an answer before bulk work.
-PRIORITY = {"reply": 0, "staff": 0, "notice": 1, "followup": 5, "campaign": 9}
+PRIORITY = {"reply": 0, "staff": 0, "notice": 1, "template": 1, "followup": 5, "campaign": 9}
 
 #: Delivery statuses only move forward (callbacks may arrive out of order).
 STATUS_ORDER = {
