@@ -71,7 +71,6 @@ class Settings:
     rasa_url: str | None = None
     nlu_model_dir: str | None = None
     encryption_key: Secret | None = None
-    session_secret: Secret | None = None
     log_json: bool = False
     #: Show the anonymous scoreboard to everyone at /scoreboard (off: 404).
     public_scoreboard: bool = False
@@ -85,7 +84,6 @@ class Settings:
     twilio_sms_from: str | None = None
     twilio_whatsapp_from: str | None = None
     twilio_whatsapp_template_sid: str | None = None
-    twilio_voice_from: str | None = None
     twilio_api_base_url: str | None = None
     on_duty_phone: str | None = None
 
@@ -136,7 +134,6 @@ class Settings:
 
 _SECRETS = {
     "encryption_key",
-    "session_secret",
     "telegram_bot_token",
     "telegram_webhook_secret",
     "twilio_auth_token",
