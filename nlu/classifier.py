@@ -29,7 +29,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
 from nlu.api import TopicScore
-from nlu.lexicon import lexicon_features
+from nlu.lexicon import LEXICON, lexicon_features
 from nlu.scorer import LinearScorer
 from nlu.text import normalize
 from nlu.training_data import DEFAULT_DATA, Example, data_hash, load_examples
@@ -257,7 +257,8 @@ class TopicClassifier:
 
 
 def _expected_hash(data_path: Path) -> str:
-    return data_hash(data_path, extra=MODEL_VERSION)
+    # The lexicon shapes the features: a changed lexicon makes a saved model stale.
+    return data_hash(data_path, extra=MODEL_VERSION + repr(sorted(LEXICON.items())))
 
 
 def load_or_train(

@@ -695,9 +695,43 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"lol",
         r"haha",
     ),
+    # Not a topic: asking for help (as opposed to offering it). The model learns that
+    # this speaks against volunteer_offer and for the needs.
+    "_request": (
+        r"kan iemand",
+        r"kunt u",
+        r"wie kan",
+        r"wie wil",
+        r"wie helpt",
+        r"ik zoek iemand",
+        r"iemand die",
+        r"(?:heb|hebben) hulp nodig",
+        r"hulp (?:nodig|gezocht|bij|met)",
+        r"help (?:mij|me)",
+        r"helpen met (?:mijn|me)",
+        r"lukt (?:me |mij |het )?(?:niet|nie)",
+        r"kan (?:ik |het )?(?:niet|nie) meer",
+        r"can someone",
+        r"i need",
+        r"could someone",
+        r"help me",
+        r"(?:for|with) my\b",
+        r"voor (?:mij|me)\b",
+        r"bij mij\b",
+    ),
+    # Not a topic: offering help.
+    "_offer": (
+        r"ik (?:wil|kan|zou) (?:\w+ ){0,3}(?:helpen|meehelpen|rijden|bezoeken|koken|klussen) (?:voor|bij|als)?",
+        r"(?:kan|mag) ik (?:\w+ ){0,3}helpen",
+        r"ik bied",
+        r"ik heb tijd",
+        r"tijd over",
+        r"i (?:can|could|want to|would like to) help",
+        r"(?:anderen|een ander|iemand anders|mensen|ouderen|buren) (?:helpen|bezoeken|rijden)",
+    ),
 }
 
-LEXICON_TOPICS: tuple[str, ...] = tuple(LEXICON)
+LEXICON_TOPICS: tuple[str, ...] = tuple(k for k in LEXICON if not k.startswith("_"))
 
 
 @lru_cache(maxsize=1)
