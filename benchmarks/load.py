@@ -1,0 +1,205 @@
+"""Load and memory: signed Twilio SMS webhooks against a running `voordeur run`.
+
+Scenarios: (a) SQLite, one worker; (b) PostgreSQL, ``--workers 2``. For each: RSS idle,
+a short warm-up, then a measured closed-loop run (``--concurrency`` webhooks in flight,
+one per conversation at most) reporting sustained inbound messages per second, the
+webhook round trip (p50/p99, measured by the generator: request written -> 200 read,
+which includes signature check, storing the inbound, NLU, dialog and storing the replies
+in the outbox) and ``voordeur_turn_seconds`` from /metrics (pipeline only: lock wait,
+store, turn; no HTTP, no signature). RSS is sampled every second and summed over all
+processes of the app (uvicorn's supervisor and its workers).
+
+    python -m benchmarks.load [--quick] [--only sqlite|postgresql] [--duration S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import (
+    App,
+    TwilioProc,
+    app_env,
+    cpu_seconds,
+    hist_diff,
+    hist_quantile,
+    histogram,
+    memory,
+    percentile,
+    pg_available,
+    pg_create,
+    pg_drop,
+    prepare_db,
+    table,
+    warm_nlu,
+    write_result,
+)
+from benchmarks.loadgen import LoadGen
+from tests.support.server import free_port
+
+
+def _ms(v: float | None) -> float | None:
+    return None if v is None else round(v * 1000, 1)
+
+
+def outbox_counts(url: str) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    from storage.db import Database
+    from storage.models import OutboxRow
+
+    db = Database(url)
+    try:
+        with db.session() as s:
+            return {k: int(v) for k, v in s.execute(
+                select(OutboxRow.status, func.count()).group_by(OutboxRow.status)).all()}
+    finally:
+        db.dispose()
+
+
+async def _sampled_run(gen: LoadGen, app: App, duration: float) -> dict[str, Any]:
+    samples: list[float] = []
+    stop = asyncio.Event()
+
+    async def sampler() -> None:
+        while not stop.is_set():
+            samples.append(memory(app)["total_mb"])
+            try:
+                await asyncio.wait_for(stop.wait(), 1.0)
+            except asyncio.TimeoutError:
+                pass
+
+    task = asyncio.create_task(sampler())
+    await gen.run(duration)
+    stop.set()
+    await task
+    return {"rss_samples_mb": samples}
+
+
+def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    prepare_db(url)
+    port = free_port()
+    extra: dict[str, str] = {}
+    if workers > 1:
+        mp = workdir / f"prom-{name}"
+        mp.mkdir(exist_ok=True)
+        extra["PROMETHEUS_MULTIPROC_DIR"] = str(mp)
+    with TwilioProc() as tw:
+        app = App(app_env(url, tw.url, port, **extra), port, workers=workers, log=workdir / f"{name}.log")
+        app.start()
+        try:
+            time.sleep(3)
+            idle = memory(app)
+            gen = LoadGen(port, conversations=args.conversations, concurrency=args.concurrency,
+                          rate=args.rate, retry_for=10)
+            asyncio.run(gen.run(args.warmup))
+            before = histogram(app.metrics(), "voordeur_turn_seconds")
+            cpu_app0 = sum(cpu_seconds(p) for p in app.pids())
+            ru0 = resource.getrusage(resource.RUSAGE_SELF)
+            n0 = len(gen.sent)
+            t0 = time.monotonic()
+            sampled = asyncio.run(_sampled_run(gen, app, args.duration))
+            t1 = time.monotonic()
+            ru1 = resource.getrusage(resource.RUSAGE_SELF)
+            cpu_app1 = sum(cpu_seconds(p) for p in app.pids())
+            after = histogram(app.metrics(), "voordeur_turn_seconds")
+            load_mem = memory(app)
+            sent = gen.sent[n0:]
+            acked = [s for s in sent if s.acked]
+            rtts = [s.rtt for s in acked if s.rtt is not None]
+            failed = [s for s in sent if not s.acked]
+            elapsed = t1 - t0
+            turn = hist_diff(after, before)
+            delivered = len(tw.messages())
+        finally:
+            app.stop()
+    outbox = outbox_counts(url)
+    gen_cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    return {
+        "scenario": name,
+        "workers": workers,
+        "conversations": args.conversations,
+        "concurrency": args.concurrency,
+        "target_rate": args.rate,
+        "duration_s": round(elapsed, 1),
+        "inbound_acked": len(acked),
+        "inbound_not_acked": len(failed),
+        "not_acked_statuses": sorted({str(x) for s in failed for x in s.statuses})[:10],
+        "msg_per_s": round(len(acked) / elapsed, 1),
+        "webhook_rtt_ms": {"p50": _ms(percentile(rtts, 0.5)), "p90": _ms(percentile(rtts, 0.9)),
+                           "p99": _ms(percentile(rtts, 0.99)), "max": _ms(max(rtts) if rtts else None)},
+        "turn_seconds_ms": {"p50": _ms(hist_quantile(turn, 0.5)), "p99": _ms(hist_quantile(turn, 0.99)),
+                            "count": turn[-1][1] if turn else 0,
+                            "buckets": [[le, c] for le, c in turn]},
+        "cpu": {"app_cores": round((cpu_app1 - cpu_app0) / elapsed, 2),
+                "generator_cores": round(gen_cpu / elapsed, 2)},
+        "rss_idle": idle,
+        "rss_load": load_mem,
+        "rss_load_max_mb": max(sampled["rss_samples_mb"]) if sampled["rss_samples_mb"] else None,
+        "outbox_after": outbox,
+        "fake_twilio_received": delivered,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="short runs (10 s)")
+    p.add_argument("--only", choices=["sqlite", "postgresql"])
+    p.add_argument("--duration", type=float)
+    p.add_argument("--warmup", type=float, default=5.0)
+    p.add_argument("--conversations", type=int, default=500)
+    p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--rate", type=float, default=None, help="pace to this many msg/s (default: as fast as acked)")
+    args = p.parse_args(argv)
+    if args.duration is None:
+        args.duration = 10.0 if args.quick else 40.0
+    if args.quick:
+        args.warmup = min(args.warmup, 3.0)
+    print(f"NLU model ready in {warm_nlu():.1f}s")
+    workdir = Path(tempfile.mkdtemp(prefix="voordeur-bench-load-"))
+    results: list[dict[str, Any]] = []
+    try:
+        if args.only in (None, "sqlite"):
+            results.append(run_scenario("sqlite-1-worker", f"sqlite:///{workdir / 'load.db'}", 1, args, workdir))
+        if args.only in (None, "postgresql"):
+            reason = pg_available()
+            if reason:
+                results.append({"scenario": "postgresql-2-workers", "skipped": reason})
+            else:
+                url, name = pg_create()
+                try:
+                    results.append(run_scenario("postgresql-2-workers", url, 2, args, workdir))
+                finally:
+                    pg_drop(name)
+    finally:
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"kept {workdir}")
+    rows = []
+    for r in results:
+        if "skipped" in r:
+            rows.append([r["scenario"], "skipped: " + r["skipped"]] + [None] * 8)
+            continue
+        rows.append([r["scenario"], r["msg_per_s"], r["webhook_rtt_ms"]["p50"], r["webhook_rtt_ms"]["p99"],
+                     r["turn_seconds_ms"]["p50"], r["turn_seconds_ms"]["p99"], r["inbound_not_acked"],
+                     r["rss_idle"]["total_mb"], r["rss_load_max_mb"],
+                     f'{r["cpu"]["app_cores"]}/{r["cpu"]["generator_cores"]}'])
+    print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
+                       "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen"]))
+    name = "load-quick" if args.quick else "load"
+    print("written", write_result(name, {"benchmark": "load", "quick": args.quick, "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

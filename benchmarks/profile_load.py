@@ -1,0 +1,81 @@
+"""Profile the app under load with py-spy (``pip install py-spy`` into .venv).
+
+    python -m benchmarks.profile_load [--seconds 15] [--out benchmarks/results/profile-sqlite.txt]
+
+Starts SQLite + one worker + fake Twilio, drives the load generator, and records
+``py-spy record --format raw`` (collapsed stacks) of the app process; prints the
+functions with the most samples (own and cumulative).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from benchmarks.common import App, TwilioProc, app_env, prepare_db, warm_nlu
+from benchmarks.loadgen import LoadGen
+from tests.support.server import free_port
+
+
+def summarise(collapsed: Path, top: int = 40) -> str:
+    own: collections.Counter[str] = collections.Counter()
+    cum: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in collapsed.read_text().splitlines():
+        stack, _, n = line.rpartition(" ")
+        if not n.isdigit():
+            continue
+        k = int(n)
+        frames = stack.split(";")
+        total += k
+        own[frames[-1]] += k
+        for f in set(frames):
+            cum[f] += k
+    out = [f"total samples {total}", "", "cumulative:"]
+    out += [f"{100*c/total:5.1f}%  {f}" for f, c in cum.most_common(top)]
+    out += ["", "own:"] + [f"{100*c/total:5.1f}%  {f}" for f, c in own.most_common(top)]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--seconds", type=int, default=15)
+    p.add_argument("--out", default="benchmarks/results/profile-sqlite.txt")
+    p.add_argument("--idle", action="store_true", help="include idle threads")
+    args = p.parse_args(argv)
+    warm_nlu()
+    work = Path(tempfile.mkdtemp(prefix="voordeur-prof-"))
+    url = f"sqlite:///{work / 'p.db'}"
+    prepare_db(url)
+    port = free_port()
+    with TwilioProc() as tw:
+        app = App(app_env(url, tw.url, port), port, log=work / "app.log").start()
+        try:
+            gen = LoadGen(port, conversations=500, concurrency=16, retry_for=10)
+            raw = work / "stacks.txt"
+            cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(app.pid),
+                   "--duration", str(args.seconds), "--format", "raw", "--output", str(raw), "--rate", "200"]
+            if args.idle:
+                cmd.append("--idle")
+            t = threading.Thread(target=subprocess.run, args=(cmd,), kwargs={"capture_output": True, "timeout": args.seconds + 60})
+            t.start()
+            asyncio.run(gen.run(args.seconds + 1))
+            t.join()
+        finally:
+            app.stop()
+    text = summarise(raw)
+    Path(args.out).write_text(text + "\n")
+    print(text)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
