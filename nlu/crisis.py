@@ -144,7 +144,8 @@ _VIOLENCE = _word_start_alternation(
 
 _PAST = re.compile(
     r"\b(?:vorige|vorig|gisteren|eergisteren|maand|maanden|week|weken|jaar|jaren|geleden|"
-    r"laatst|toen|vaker|al eens|een keer|vroeger|sindsdien|afgelopen|ooit|last)\b"
+    r"laatst|toen|vaker|al eens|een keer|vroeger|sindsdien|afgelopen|ooit|last|vaak|soms|regelmatig|"
+    r"keer|twice|times|ago|yesterday|month|week|year|often|sometimes|before|since|recently)\b"
 )
 _FALL = re.compile(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen\b|\bfell\b")
 _FALL_ACUTE = re.compile(

@@ -241,6 +241,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"\bikea",
     ),
     "money": (
+        r"gemeente schrijft",
+        r"van de gemeente",
+        r"wat (?:er )?(?:in )?de (?:brief|gemeente)",
         r"\bbrief",
         r"brieven",
         r"\bpost\b",
@@ -293,6 +296,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"aangifte",
     ),
     "loneliness": (
+        r"on my own",
+        r"by myself",
         r"aanspraak",
         r"iemand (?:zien|spreken)",
         r"mensen om me heen",
@@ -523,6 +528,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"achteruit",
     ),
     "activities": (
+        r"zinvol",
+        r"coffee morning",
+        r"koffie ?ochtend",
         r"overdag",
         r"useful",
         r"during the day",
@@ -664,6 +672,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"bij (?:haar|hem) gaan kijken",
     ),
     "other": (
+        r"betaal",
+        r"pakket",
+        r"\u20ac",
         r"hoe laat (?:sluit|gaat|begint|is|open)",
         r"openingstijd",
         r"\bkeer\b \d",
