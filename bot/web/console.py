@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from bot import stats
 from bot.handoff import AlreadyTaken, NotAllowed, Outcome, audit
-from bot.web import console_admin
+from bot.web import console_admin, console_records
 from bot.web.console_access import (
     ACTIVE_HANDOFF,
     Viewer,
@@ -42,6 +42,7 @@ __all__ = ["PER_PAGE", "router"]
 router = APIRouter(route_class=ConsoleRoute)
 router.include_router(auth_router)
 router.include_router(console_admin.router)
+router.include_router(console_records.router)
 
 PER_PAGE = 50
 Me = Annotated[Viewer, Depends(viewer)]
@@ -55,6 +56,7 @@ _DONE = {
     "close": "Het gesprek is afgesloten. Dank u wel.",
     "task": "De taak staat op klaar.",
     "offer": "Het gesprek is aangeboden.",
+    "plan": "Het plan is aangepast.",
 }
 _REFUSED = {
     "empty": "Een leeg bericht wordt niet verstuurd.",

@@ -42,6 +42,8 @@ ACTION_NAMES = {
     "offer": "aangeboden",
     "staff_password": "nieuw wachtwoord gezet",
     "duty_off": "dienst uit",
+    "plan_edit": "plan aangepast",
+    "export": "gegevens uitgevoerd",
 }
 
 
