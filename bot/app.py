@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator
+from datetime import timedelta
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -27,7 +28,7 @@ from handlers.base import Delivery, Rendered, Sender
 from handlers.render import render_for
 from nlu.api import Understander
 
-__all__ = ["create_app", "serve", "AppServices", "DEFAULT_RATES"]
+__all__ = ["DEFAULT_RATES", "AppServices", "create_app", "serve"]
 
 log = logging.getLogger("voordeur.app")
 
@@ -138,18 +139,26 @@ def create_app(
         senders, closers = await _start_channels(settings, core)
         wa = senders.get(Channel.WHATSAPP)
         rules = SendRules(getattr(wa, "render_template", None))
-        dispatcher = Dispatcher(core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules)
+        dispatcher = Dispatcher(
+            core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules
+        )
         core.pipeline.on_outbox = dispatcher.wake
         metrics = Metrics(core.db, core.clock.now)
         core.pipeline.metrics = metrics
-        dispatcher.on_result = lambda channel, status: metrics.outbound.labels(channel, status).inc()
+        dispatcher.on_result = lambda channel, status: metrics.outbound.labels(
+            channel, status
+        ).inc()
         # One SQLite process: whatever is 'sending' was cut off. Several PostgreSQL workers:
         # only rows no live worker could still be sending (the loop re-checks them).
         settled, uncertain = await dispatcher.recover(
             timedelta(0) if core.db.is_sqlite else STUCK_AFTER
         )
         if settled or uncertain:
-            log.warning("after a crash: %d messages settled with the provider, %d uncertain", settled, uncertain)
+            log.warning(
+                "after a crash: %d messages settled with the provider, %d uncertain",
+                settled,
+                uncertain,
+            )
         recovered = await asyncio.to_thread(core.pipeline.recover)
         if recovered:
             log.info("answered %d messages stored before a restart", recovered)
@@ -162,10 +171,23 @@ def create_app(
         async def retention() -> None:
             await asyncio.to_thread(core.jobs.apply_retention)
 
-        scheduler.add_job(tick, "interval", seconds=tick_seconds or settings.scheduler_tick_seconds, id="tick", replace_existing=True,
-                          max_instances=1, coalesce=True, misfire_grace_time=None)
-        scheduler.add_job(retention, CronTrigger(hour=4, minute=15, timezone=core.profile.timezone),
-                          id="retention", replace_existing=True, misfire_grace_time=3600)
+        scheduler.add_job(
+            tick,
+            "interval",
+            seconds=tick_seconds or settings.scheduler_tick_seconds,
+            id="tick",
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        scheduler.add_job(
+            retention,
+            CronTrigger(hour=4, minute=15, timezone=core.profile.timezone),
+            id="retention",
+            replace_existing=True,
+            misfire_grace_time=3600,
+        )
         scheduler.start()
         app.state.services = AppServices(
             settings=settings,
@@ -191,7 +213,9 @@ def create_app(
                     log.exception("closing %s failed", type(c).__name__)
             core.db.dispose()
 
-    app = FastAPI(title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+    )
     from bot.web import install
 
     install(app, settings)

@@ -21,7 +21,7 @@ from dialogs import api as d
 from nlu.answers import normalize_phone
 from storage.models import Campaign, CampaignTarget, Contact, Identity
 
-__all__ = ["ImportReport", "create_campaign", "plan_times", "CampaignRunner", "progress"]
+__all__ = ["CampaignRunner", "ImportReport", "create_campaign", "plan_times", "progress"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,9 @@ class ImportReport:
     skipped: tuple[tuple[int, str], ...]  # (line number, reason)
 
 
-def plan_times(start: datetime, end: datetime, n: int, profile: Profile, per_second: float) -> list[datetime]:
+def plan_times(
+    start: datetime, end: datetime, n: int, profile: Profile, per_second: float
+) -> list[datetime]:
     """``n`` moments inside allowed hours between ``start`` and ``end``, evenly spread,
     never closer together than the channel's rate allows."""
     if n <= 0:
@@ -41,7 +43,12 @@ def plan_times(start: datetime, end: datetime, n: int, profile: Profile, per_sec
     windows: list[tuple[datetime, datetime]] = []
     t = next_allowed(start, profile)
     while t < end and len(windows) < 400:
-        day_end = t.replace(hour=profile.contact_end.hour, minute=profile.contact_end.minute, second=0, microsecond=0)
+        day_end = t.replace(
+            hour=profile.contact_end.hour,
+            minute=profile.contact_end.minute,
+            second=0,
+            microsecond=0,
+        )
         windows.append((t, min(day_end, end)))
         t = next_allowed(day_end + timedelta(seconds=1), profile)
     total = sum(((b - a) for a, b in windows), timedelta(0))
@@ -84,8 +91,13 @@ def create_campaign(
     if "phone" not in fields and "telefoon" not in fields:
         raise ValueError("the CSV needs a column 'phone' (or 'telefoon')")
     campaign = Campaign(
-        name=name, flow=flow, window_start=window_start, window_end=window_end,
-        status="running", created_at=now, created_by=created_by,
+        name=name,
+        flow=flow,
+        window_start=window_start,
+        window_end=window_end,
+        status="running",
+        created_at=now,
+        created_by=created_by,
     )
     s.add(campaign)
     s.flush()
@@ -109,7 +121,11 @@ def create_campaign(
         contacts.append(contact)
     times = plan_times(window_start, window_end, len(contacts), profile, per_second)
     for contact, at in zip(contacts, times):
-        s.add(CampaignTarget(campaign_id=campaign.id, contact_id=contact.id, planned_at=at, status="pending"))
+        s.add(
+            CampaignTarget(
+                campaign_id=campaign.id, contact_id=contact.id, planned_at=at, status="pending"
+            )
+        )
     s.flush()
     return ImportReport(campaign.id, len(contacts), tuple(skipped))
 
@@ -122,11 +138,20 @@ def _contact_for(s: Session, phone: str, row: dict[str, str], now: datetime) -> 
         contact = s.get(Contact, ident.contact_id)
         assert contact is not None
     else:
-        contact = Contact(created_at=now, language="nl", source="outreach", last_activity_at=now,
-                          stat_key=secrets.token_hex(8))
+        contact = Contact(
+            created_at=now,
+            language="nl",
+            source="outreach",
+            last_activity_at=now,
+            stat_key=secrets.token_hex(8),
+        )
         s.add(contact)
         s.flush()
-        s.add(Identity(contact_id=contact.id, channel="sms", address=phone, phone=phone, created_at=now))
+        s.add(
+            Identity(
+                contact_id=contact.id, channel="sms", address=phone, phone=phone, created_at=now
+            )
+        )
         stats.record(s, "contact_new", now, contact, channel="sms", value="outreach")
     if row.get("name") and not contact.name:
         contact.name = row["name"]
@@ -153,8 +178,11 @@ class CampaignRunner:
             rows = s.execute(
                 select(CampaignTarget.id, CampaignTarget.contact_id, Campaign.flow)
                 .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
-                .where(CampaignTarget.status == "pending", CampaignTarget.planned_at <= now,
-                       Campaign.status == "running")
+                .where(
+                    CampaignTarget.status == "pending",
+                    CampaignTarget.planned_at <= now,
+                    Campaign.status == "running",
+                )
                 .order_by(CampaignTarget.planned_at, CampaignTarget.id)
                 .limit(limit)
             ).all()
@@ -169,8 +197,11 @@ class CampaignRunner:
         def claim(s: Session, contact: Contact) -> bool:
             now = self.clock.now()
             if contact.stopped:
-                s.execute(update(CampaignTarget).where(CampaignTarget.id == tid, CampaignTarget.status == "pending")
-                          .values(status="skipped", reason="stopped"))
+                s.execute(
+                    update(CampaignTarget)
+                    .where(CampaignTarget.id == tid, CampaignTarget.status == "pending")
+                    .values(status="skipped", reason="stopped")
+                )
                 return False
             res = s.execute(
                 update(CampaignTarget)
@@ -184,20 +215,26 @@ class CampaignRunner:
         def make(person: d.PersonContext, at: datetime) -> d.Event:
             return d.OutreachStarted(flow=flow, at=at, person=person)
 
-        return self.pipeline.run_event(contact_id, make, kind="campaign", channel="sms", claim=claim).stored
+        return self.pipeline.run_event(
+            contact_id, make, kind="campaign", channel="sms", claim=claim
+        ).stored
 
     def _finish_done(self) -> None:
         with self.db.session() as s, s.begin():
             for camp in s.scalars(select(Campaign).where(Campaign.status == "running")):
-                pending = s.scalar(select(func.count()).where(
-                    CampaignTarget.campaign_id == camp.id, CampaignTarget.status == "pending"))
+                pending = s.scalar(
+                    select(func.count()).where(
+                        CampaignTarget.campaign_id == camp.id, CampaignTarget.status == "pending"
+                    )
+                )
                 if not pending:
                     camp.status = "done"
 
 
 def progress(s: Session, campaign_id: int) -> dict[str, int]:
     rows = s.execute(
-        select(CampaignTarget.status, func.count()).where(CampaignTarget.campaign_id == campaign_id)
+        select(CampaignTarget.status, func.count())
+        .where(CampaignTarget.campaign_id == campaign_id)
         .group_by(CampaignTarget.status)
     ).all()
     return {status: n for status, n in rows}

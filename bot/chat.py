@@ -7,7 +7,7 @@ following real time. Options appear as "1 ..." / "2 ..." as they would on SMS.
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.simulate import Simulator
 
@@ -17,7 +17,7 @@ __all__ = ["chat"]
 def chat(number: str) -> int:
     print("voordeur chat: u praat met de front door als op SMS. Stoppen: Ctrl-D.")
     print("(type '/later 3d' om de tijd 3 dagen vooruit te zetten)\n")
-    sim = Simulator(start=datetime.now(timezone.utc))
+    sim = Simulator(start=datetime.now(UTC))
     try:
         while True:
             try:
@@ -28,7 +28,7 @@ def chat(number: str) -> int:
             if line.startswith("/later "):
                 items = sim.feed({"advance": line.split(None, 1)[1].strip()})
             else:
-                sim.clock.set(max(sim.clock.now(), datetime.now(timezone.utc)))
+                sim.clock.set(max(sim.clock.now(), datetime.now(UTC)))
                 items = sim.feed({"channel": "sms", "from": number, "text": line})
             for item in items:
                 if item["type"] == "message":

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timezone
-from typing import Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from config.settings import ConfigError, load_settings
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -56,7 +56,7 @@ def _cmd_staff(args: argparse.Namespace) -> int:
     settings = load_settings()
     db = Database(settings.database_url)
     db.upgrade()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         if args.staff_cmd == "add":
             password = args.password
@@ -154,8 +154,14 @@ def _cmd_campaign(args: argparse.Namespace) -> int:
                 text = f.read()
             with db.session() as s, s.begin():
                 report = create_campaign(
-                    s, name=args.name, flow=args.flow, csv_text=text, window_start=start,
-                    window_end=end, profile=profile, now=datetime.now(timezone.utc),
+                    s,
+                    name=args.name,
+                    flow=args.flow,
+                    csv_text=text,
+                    window_start=start,
+                    window_end=end,
+                    profile=profile,
+                    now=datetime.now(UTC),
                     per_second=DEFAULT_RATES["sms"],
                 )
             print(f"campaign {report.campaign_id}: {report.added} people planned")
@@ -222,7 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     camp = sub.add_parser("campaign", help="outreach campaigns (check-ins for people who agreed)")
     csub = camp.add_subparsers(dest="campaign_cmd", required=True)
-    cc = csub.add_parser("create", help="import a CSV (name, phone, neighbourhood) and plan check-ins")
+    cc = csub.add_parser(
+        "create", help="import a CSV (name, phone, neighbourhood) and plan check-ins"
+    )
     cc.add_argument("--name", required=True)
     cc.add_argument("--flow", default="checkin", help="the dialog to start (default: checkin)")
     cc.add_argument("--csv", required=True)
@@ -239,8 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     ).set_defaults(func=_cmd_keys)
 
     from bot.dialog_runner import pipeline_factory
-    from dialogs import cli as dialogs_cli
     from bot.report import cli as report_cli
+    from dialogs import cli as dialogs_cli
     from nlu import cli as nlu_cli
 
     # `dialogs test` runs the scripts through the whole pipeline and a database.

@@ -26,7 +26,7 @@ from storage.models import (
     Task,
 )
 
-__all__ = ["canonical_address", "find_or_create_contact", "address_for", "merge_contacts"]
+__all__ = ["address_for", "canonical_address", "find_or_create_contact", "merge_contacts"]
 
 
 def canonical_address(channel: Channel, address: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from config.settings import ConfigError, Secret
 
-__all__ = ["TextCipher", "new_key", "cipher_from_setting", "rotate", "PREFIX", "ENCRYPTED_COLUMNS"]
+__all__ = ["ENCRYPTED_COLUMNS", "PREFIX", "TextCipher", "cipher_from_setting", "new_key", "rotate"]
 
 PREFIX = "enc1:"
 
@@ -42,7 +42,9 @@ class TextCipher:
         try:
             return self._fernet.decrypt(value[len(PREFIX) :].encode("ascii")).decode("utf-8")
         except InvalidToken:
-            raise ConfigError("ENCRYPTION_KEY", "a stored text cannot be decrypted with these keys") from None
+            raise ConfigError(
+                "ENCRYPTION_KEY", "a stored text cannot be decrypted with these keys"
+            ) from None
 
 
 def cipher_from_setting(secret: Secret | None) -> TextCipher | None:

@@ -18,7 +18,7 @@ from bot.outbox import STATUS_ORDER
 from storage.db import Database
 from storage.models import Contact, OutboxRow
 
-__all__ = ["SendRules", "StatusPort", "WINDOW"]
+__all__ = ["WINDOW", "SendRules", "StatusPort"]
 
 WINDOW = timedelta(hours=24)
 
@@ -87,7 +87,6 @@ class SendRules:
         row.status, row.error = "failed", "outside the WhatsApp window and no template or SMS"
         return "held"
 
-
     @staticmethod
     def _template_pending(s: Session, contact: Contact) -> bool:
         """A template went out (or is on its way) since the person last wrote."""
@@ -107,7 +106,11 @@ def _last_whatsapp(s: Session, contact: Contact) -> datetime | None:
 
     return s.scalar(
         select(Message.created_at)
-        .where(Message.contact_id == contact.id, Message.channel == "whatsapp", Message.direction == "in")
+        .where(
+            Message.contact_id == contact.id,
+            Message.channel == "whatsapp",
+            Message.direction == "in",
+        )
         .order_by(Message.id.desc())
         .limit(1)
     )

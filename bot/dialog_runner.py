@@ -7,8 +7,9 @@ engine and outbox; replies and effects are read back from what was stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 
@@ -24,7 +25,6 @@ from storage.models import (
     FollowUp,
     Handoff,
     Identity,
-    OutboxRow,
     Plan,
     PlanItemRow,
 )
@@ -72,18 +72,37 @@ class PipelineConversation:
         elif kind == "handed_back":
             self.sim.clock.advance(timedelta(minutes=10))
             self._staff_holds(cid)
-            self.sim.feed({"staff": "tester", "action": "release", "contact": self._label(), "next": params.get("next")})
+            self.sim.feed(
+                {
+                    "staff": "tester",
+                    "action": "release",
+                    "contact": self._label(),
+                    "next": params.get("next"),
+                }
+            )
         elif kind == "handoff_waiting":
             self.sim.clock.advance(timedelta(minutes=10))
-            pipeline.run_event(cid, lambda p, at: d.HandoffWaiting(
-                at=at, after_hours=bool(params.get("after_hours")), expected=params.get("expected"), person=p),
-                kind="notice")
+            pipeline.run_event(
+                cid,
+                lambda p, at: d.HandoffWaiting(
+                    at=at,
+                    after_hours=bool(params.get("after_hours")),
+                    expected=params.get("expected"),
+                    person=p,
+                ),
+                kind="notice",
+            )
             self.sim.feed({"advance": "0m"})
         elif kind == "outreach":
             self.sim.clock.advance(timedelta(minutes=10))
-            pipeline.run_event(cid, lambda p, at: d.OutreachStarted(
-                flow=str(params.get("flow", "checkin")), at=at, person=p), kind="campaign",
-                channel="sms" if self.channel in _PHONE else self.channel)
+            pipeline.run_event(
+                cid,
+                lambda p, at: d.OutreachStarted(
+                    flow=str(params.get("flow", "checkin")), at=at, person=p
+                ),
+                kind="campaign",
+                channel="sms" if self.channel in _PHONE else self.channel,
+            )
             self.sim.feed({"advance": "0m"})
         elif kind == "person":
             self._apply_person(cid, params)
@@ -96,7 +115,9 @@ class PipelineConversation:
         out: list[Any] = []
         with self.db.session() as s:
             events = s.scalars(
-                select(ConversationEvent).where(ConversationEvent.id > self._seen_event).order_by(ConversationEvent.id)
+                select(ConversationEvent)
+                .where(ConversationEvent.id > self._seen_event)
+                .order_by(ConversationEvent.id)
             ).all()
             for ev in events:
                 self._seen_event = ev.id
@@ -120,22 +141,37 @@ class PipelineConversation:
     def _effect(self, s: Any, ev: ConversationEvent) -> Any:
         data = ev.data
         if ev.type == "HandedOff":
-            h = s.scalars(select(Handoff).where(Handoff.conversation_id == ev.conversation_id)
-                          .order_by(Handoff.id.desc())).first()
+            h = s.scalars(
+                select(Handoff)
+                .where(Handoff.conversation_id == ev.conversation_id)
+                .order_by(Handoff.id.desc())
+            ).first()
             from nlu.api import CrisisKind
 
-            return d.HandOff(role=d.Role(h.role), priority=d.Priority(h.priority), topics=tuple(h.topics),
-                             summary=h.summary, reason=h.reason,
-                             crisis_kind=CrisisKind(h.crisis_kind) if h.crisis_kind else None)
+            return d.HandOff(
+                role=d.Role(h.role),
+                priority=d.Priority(h.priority),
+                topics=tuple(h.topics),
+                summary=h.summary,
+                reason=h.reason,
+                crisis_kind=CrisisKind(h.crisis_kind) if h.crisis_kind else None,
+            )
         if ev.type == "FollowUpScheduled":
             fu = s.get(FollowUp, data.get("followup_id"))
-            return d.ScheduleFollowUp(due=fu.due_at if fu else datetime.fromisoformat(data["due"]),
-                                      about=fu.about if fu else "")
+            return d.ScheduleFollowUp(
+                due=fu.due_at if fu else datetime.fromisoformat(data["due"]),
+                about=fu.about if fu else "",
+            )
         if ev.type == "PlanSaved":
             conv = s.get(Conversation, ev.conversation_id)
-            plan = s.scalar(select(Plan).where(Plan.contact_id == conv.contact_id)) if conv else None
-            items = tuple(d.PlanItem(d.Who(i.who), i.what, i.when_text, i.name)
-                          for i in (plan.items if plan else []) if i.status == "open")
+            plan = (
+                s.scalar(select(Plan).where(Plan.contact_id == conv.contact_id)) if conv else None
+            )
+            items = tuple(
+                d.PlanItem(d.Who(i.who), i.what, i.when_text, i.name)
+                for i in (plan.items if plan else [])
+                if i.status == "open"
+            )
             return d.SavePlan(items)
         if ev.type == "NeedsRecorded":
             return d.RecordNeeds(tuple(data.get("literal", ())), tuple(data.get("deeper", ())))
@@ -162,21 +198,53 @@ class PipelineConversation:
             return
         now = self.sim.clock.now()
         with self.db.session() as s, s.begin():
-            contact = Contact(created_at=now - timedelta(days=30), language=language or "nl",
-                              last_channel=self.channel, last_activity_at=now, stat_key="seeded")
+            contact = Contact(
+                created_at=now - timedelta(days=30),
+                language=language or "nl",
+                last_channel=self.channel,
+                last_activity_at=now,
+                stat_key="seeded",
+            )
             s.add(contact)
             s.flush()
-            s.add(Identity(contact_id=contact.id, channel=self.channel, address=self.address,
-                           phone=self.address if self.channel in _PHONE else None, created_at=now))
+            s.add(
+                Identity(
+                    contact_id=contact.id,
+                    channel=self.channel,
+                    address=self.address,
+                    phone=self.address if self.channel in _PHONE else None,
+                    created_at=now,
+                )
+            )
             self._contact_id = contact.id
             if person.get("returning"):
-                s.add(Conversation(contact_id=contact.id, owner="closed", state={}, topics=[], literal_topics=[],
-                                   deeper_topics=[], created_at=now - timedelta(days=20),
-                                   updated_at=now - timedelta(days=20), closed_at=now - timedelta(days=20)))
+                s.add(
+                    Conversation(
+                        contact_id=contact.id,
+                        owner="closed",
+                        state={},
+                        topics=[],
+                        literal_topics=[],
+                        deeper_topics=[],
+                        created_at=now - timedelta(days=20),
+                        updated_at=now - timedelta(days=20),
+                        closed_at=now - timedelta(days=20),
+                    )
+                )
             if language:
-                s.add(Conversation(contact_id=contact.id, owner="bot", language=language, topics=[],
-                                   literal_topics=[], deeper_topics=[], created_at=now, updated_at=now,
-                                   state={"language": language, "slots": {"language_detected": True}}))
+                s.add(
+                    Conversation(
+                        contact_id=contact.id,
+                        owner="bot",
+                        language=language,
+                        topics=[],
+                        literal_topics=[],
+                        deeper_topics=[],
+                        created_at=now,
+                        updated_at=now,
+                        state={"language": language, "slots": {"language_detected": True}},
+                    )
+                )
         self._apply_person(self._contact_id, person)
 
     def _apply_person(self, cid: int, person: dict[str, Any]) -> None:
@@ -195,8 +263,17 @@ class PipelineConversation:
                 s.add(plan)
                 s.flush()
                 for i in person["open_plan"]:
-                    s.add(PlanItemRow(plan_id=plan.id, who=i["who"], what=i["what"], when_text=i.get("when"),
-                                      name=i.get("name"), status="open", created_at=now))
+                    s.add(
+                        PlanItemRow(
+                            plan_id=plan.id,
+                            who=i["who"],
+                            what=i["what"],
+                            when_text=i.get("when"),
+                            name=i.get("name"),
+                            status="open",
+                            created_at=now,
+                        )
+                    )
         if person.get("held_by_human"):
             self._staff_holds(cid)
 
@@ -204,13 +281,24 @@ class PipelineConversation:
         now = self.sim.clock.now()
         with self.db.session() as s, s.begin():
             staff = find_staff(s, "tester") or create_staff(
-                s, username="tester", name="Tester", role="professional", now=now)
-            conv = s.scalar(select(Conversation).where(Conversation.contact_id == cid,
-                                                       Conversation.closed_at.is_(None))
-                            .order_by(Conversation.id.desc()))
+                s, username="tester", name="Tester", role="professional", now=now
+            )
+            conv = s.scalar(
+                select(Conversation)
+                .where(Conversation.contact_id == cid, Conversation.closed_at.is_(None))
+                .order_by(Conversation.id.desc())
+            )
             if conv is None:
-                conv = Conversation(contact_id=cid, owner="bot", state={}, topics=[], literal_topics=[],
-                                    deeper_topics=[], created_at=now, updated_at=now)
+                conv = Conversation(
+                    contact_id=cid,
+                    owner="bot",
+                    state={},
+                    topics=[],
+                    literal_topics=[],
+                    deeper_topics=[],
+                    created_at=now,
+                    updated_at=now,
+                )
                 s.add(conv)
                 s.flush()
             if conv.held_by == staff.id:
@@ -222,14 +310,26 @@ class PipelineConversation:
     def _followup(self, cid: int, params: dict[str, Any]) -> None:
         attempt = int(params.get("attempt", 0))
         with self.db.session() as s, s.begin():
-            fu = s.scalar(select(FollowUp).where(FollowUp.contact_id == cid, FollowUp.status == "pending")
-                          .order_by(FollowUp.due_at))
+            fu = s.scalar(
+                select(FollowUp)
+                .where(FollowUp.contact_id == cid, FollowUp.status == "pending")
+                .order_by(FollowUp.due_at)
+            )
             if fu is None or attempt:
                 now = self.sim.clock.now()
-                conv_id = s.scalar(select(Conversation.id).where(Conversation.contact_id == cid)
-                                   .order_by(Conversation.id.desc()))
-                fu = FollowUp(contact_id=cid, conversation_id=conv_id, about=str(params.get("about", "other")),
-                              due_at=now, status="pending", created_at=now)
+                conv_id = s.scalar(
+                    select(Conversation.id)
+                    .where(Conversation.contact_id == cid)
+                    .order_by(Conversation.id.desc())
+                )
+                fu = FollowUp(
+                    contact_id=cid,
+                    conversation_id=conv_id,
+                    about=str(params.get("about", "other")),
+                    due_at=now,
+                    status="pending",
+                    created_at=now,
+                )
                 s.add(fu)
                 s.flush()
             due = fu.due_at
@@ -247,8 +347,11 @@ class PipelineConversation:
     def _contact(self) -> int:
         if self._contact_id is None:
             with self.db.session() as s:
-                self._contact_id = s.scalar(select(Identity.contact_id).where(
-                    Identity.channel == self.channel, Identity.address == self.address))
+                self._contact_id = s.scalar(
+                    select(Identity.contact_id).where(
+                        Identity.channel == self.channel, Identity.address == self.address
+                    )
+                )
         if self._contact_id is None:
             raise ValueError("the script must say something before this event")
         return self._contact_id
@@ -261,7 +364,9 @@ class PipelineConversation:
         return self.address
 
 
-def pipeline_factory(understander: Understander | None = None) -> Callable[[Any], PipelineConversation]:
+def pipeline_factory(
+    understander: Understander | None = None,
+) -> Callable[[Any], PipelineConversation]:
     """For ``dialogs.cli.register``: a fresh full-pipeline conversation per script."""
     if understander is None:
         from nlu.service import load_understander

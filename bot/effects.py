@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 from bot import stats
 from bot.hours import next_allowed
 from bot.messages import Reply
-from bot.routing import offer as offer_handoff
 from bot.privacy import forget_after_refusal, stored_data_summary
+from bot.routing import offer as offer_handoff
 from bot.texts import text
 from config.profile import Profile
 from dialogs import api as d
 from storage.models import Contact, Conversation, FollowUp, Handoff, Plan, PlanItemRow
 
-__all__ = ["TurnContext", "apply_effects", "plan_text", "load_open_plan"]
+__all__ = ["TurnContext", "apply_effects", "load_open_plan", "plan_text"]
 
 log = logging.getLogger("voordeur.effects")
 
@@ -78,7 +78,7 @@ def apply_effects(ctx: TurnContext, effects: tuple[d.Effect, ...]) -> None:
         _apply(ctx, effect)
 
 
-def _apply(ctx: TurnContext, e: d.Effect) -> None:  # noqa: C901 - one branch per effect
+def _apply(ctx: TurnContext, e: d.Effect) -> None:
     s, contact, conv = ctx.session, ctx.contact, ctx.conversation
     if isinstance(e, d.HandOff):
         conv.owner = "waiting" if conv.owner != "human" else conv.owner
@@ -145,8 +145,14 @@ def _apply(ctx: TurnContext, e: d.Effect) -> None:  # noqa: C901 - one branch pe
             )
         plan.updated_at = ctx.now
         _event(ctx, "PlanSaved", items=[{"who": i.who.value} for i in e.items])
-        stats.record(s, "plan_saved", ctx.now, contact, number=len({i.who for i in e.items}),
-                     value=",".join(sorted({i.who.value for i in e.items})))
+        stats.record(
+            s,
+            "plan_saved",
+            ctx.now,
+            contact,
+            number=len({i.who for i in e.items}),
+            value=",".join(sorted({i.who.value for i in e.items})),
+        )
         for it in e.items:
             stats.record(s, "plan_item", ctx.now, contact, value=it.who.value)
     elif isinstance(e, d.RecordConsent):

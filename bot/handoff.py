@@ -18,9 +18,17 @@ from bot.messages import Reply
 from bot.outbox import enqueue
 from bot.pipeline import Pipeline, _reply_channel
 from dialogs import api as d
-from storage.models import AuditEntry, Contact, Conversation, ConversationEvent, Handoff, Note, Staff
+from storage.models import (
+    AuditEntry,
+    Contact,
+    Conversation,
+    ConversationEvent,
+    Handoff,
+    Note,
+    Staff,
+)
 
-__all__ = ["StaffActions", "AlreadyTaken", "NotAllowed", "audit"]
+__all__ = ["AlreadyTaken", "NotAllowed", "StaffActions", "audit"]
 
 
 class AlreadyTaken(Exception):
@@ -72,7 +80,9 @@ class StaffActions:
         self.clock = pipeline.clock
 
     def _log(self, s: Session, conv: Conversation, type_: str, **data: object) -> None:
-        s.add(ConversationEvent(conversation_id=conv.id, at=self.clock.now(), type=type_, data=data))
+        s.add(
+            ConversationEvent(conversation_id=conv.id, at=self.clock.now(), type=type_, data=data)
+        )
 
     def take(self, staff_id: int, conversation_id: int) -> None:
         now = self.clock.now()
@@ -95,7 +105,9 @@ class StaffActions:
                 holder = s.get(Staff, conv.held_by) if conv.held_by else None
                 raise AlreadyTaken(holder.name if holder else "iemand anders")
             waiting = s.scalars(
-                select(Handoff).where(Handoff.conversation_id == conversation_id, Handoff.status == "waiting")
+                select(Handoff).where(
+                    Handoff.conversation_id == conversation_id, Handoff.status == "waiting"
+                )
             ).all()
             contact = s.get(Contact, conv.contact_id)
             for h in waiting:
@@ -154,7 +166,9 @@ class StaffActions:
             audit(s, now, staff, "release", contact_id=contact.id, conversation_id=conv.id)
             contact_id = contact.id
         self.pipeline.run_event(
-            contact_id, lambda person, at: d.HandedBack(at=at, next=next_step, person=person), kind="reply"
+            contact_id,
+            lambda person, at: d.HandedBack(at=at, next=next_step, person=person),
+            kind="reply",
         )
 
     def close(self, staff_id: int, conversation_id: int, outcome: Outcome) -> None:
@@ -175,16 +189,27 @@ class StaffActions:
                 .values(status="done", done_at=now)
             )
             if outcome.note:
-                s.add(Note(conversation_id=conv.id, staff_id=staff.id, text=outcome.note, created_at=now))
+                s.add(
+                    Note(
+                        conversation_id=conv.id,
+                        staff_id=staff.id,
+                        text=outcome.note,
+                        created_at=now,
+                    )
+                )
             self._log(s, conv, "Closed", by="staff", helped_by=list(outcome.helped_by))
             audit(s, now, staff, "close", contact_id=contact.id, conversation_id=conv.id)
             for who in outcome.helped_by:
                 stats.record(s, "helped_by", now, contact, value=who)
             if outcome.deeper_addressed is not None:
-                stats.record(s, "deeper_addressed", now, contact, value=str(outcome.deeper_addressed).lower())
+                stats.record(
+                    s, "deeper_addressed", now, contact, value=str(outcome.deeper_addressed).lower()
+                )
 
     @staticmethod
-    def _record_first_reply(s: Session, conv: Conversation, contact: Contact, now: datetime) -> None:
+    def _record_first_reply(
+        s: Session, conv: Conversation, contact: Contact, now: datetime
+    ) -> None:
         """Minutes from the handoff to the first human word, once per handoff."""
         h = s.scalar(
             select(Handoff)
@@ -202,25 +227,44 @@ class StaffActions:
             )
         )
         if earlier is None:
-            s.add(ConversationEvent(conversation_id=conv.id, at=now, type="FirstHumanReply", data={}))
-            stats.record(s, "first_human_reply", now, contact, number=(now - h.created_at).total_seconds() / 60)
+            s.add(
+                ConversationEvent(conversation_id=conv.id, at=now, type="FirstHumanReply", data={})
+            )
+            stats.record(
+                s,
+                "first_human_reply",
+                now,
+                contact,
+                number=(now - h.created_at).total_seconds() / 60,
+            )
 
     @staticmethod
-    def _record_held(s: Session, conv: Conversation, contact: Contact, now: datetime,
-                     role: str | None = None) -> None:
+    def _record_held(
+        s: Session, conv: Conversation, contact: Contact, now: datetime, role: str | None = None
+    ) -> None:
         """Staff minutes for the scoreboard (value: the staff member's role), from the
         last take-over to now."""
         taken = s.scalar(
             select(ConversationEvent.at)
-            .where(ConversationEvent.conversation_id == conv.id, ConversationEvent.type == "TakenOver")
+            .where(
+                ConversationEvent.conversation_id == conv.id, ConversationEvent.type == "TakenOver"
+            )
             .order_by(ConversationEvent.id.desc())
             .limit(1)
         )
         if taken is not None:
-            stats.record(s, "staff_minutes", now, contact, value=role,
-                         number=(now - taken).total_seconds() / 60)
+            stats.record(
+                s,
+                "staff_minutes",
+                now,
+                contact,
+                value=role,
+                number=(now - taken).total_seconds() / 60,
+            )
 
-    def _held(self, s: Session, staff_id: int, conversation_id: int) -> tuple[Staff, Conversation, Contact]:
+    def _held(
+        self, s: Session, staff_id: int, conversation_id: int
+    ) -> tuple[Staff, Conversation, Contact]:
         staff = s.get(Staff, staff_id)
         conv = s.get(Conversation, conversation_id)
         if staff is None or conv is None:

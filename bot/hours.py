@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from config.profile import Profile
 
-__all__ = ["dutch_public_holidays", "next_allowed", "is_open", "next_opening", "easter"]
+__all__ = ["dutch_public_holidays", "easter", "is_open", "next_allowed", "next_opening"]
 
 
 def easter(year: int) -> date:
@@ -55,9 +55,7 @@ def dutch_public_holidays(year: int) -> frozenset[date]:
 def _day_allowed(d: date, profile: Profile) -> bool:
     if d.weekday() == 6 and not profile.contact_sunday:
         return False
-    if not profile.contact_public_holidays and d in dutch_public_holidays(d.year):
-        return False
-    return True
+    return profile.contact_public_holidays or d not in dutch_public_holidays(d.year)
 
 
 def next_allowed(at: datetime, profile: Profile) -> datetime:
@@ -98,7 +96,7 @@ def next_opening(at: datetime, profile: Profile) -> datetime:
     local = at.astimezone(tz)
     if is_open(local, profile):
         return local
-    for days in range(0, 15):
+    for days in range(15):
         d = local.date() + timedelta(days=days)
         span = profile.opening_hours.get(d.weekday())
         if not span or d in dutch_public_holidays(d.year):

@@ -19,18 +19,30 @@ from bot.campaigns import CampaignRunner
 from bot.hours import is_open, next_allowed, next_opening
 from bot.pipeline import Pipeline
 from bot.privacy import erase_contact
+from bot.routing import offer
 from bot.when import when_text
 from config.profile import Profile
-from dialogs.render import handoff_by
 from dialogs import api as d
-from storage.models import AuditEntry, CampaignTarget, Contact, Conversation, FollowUp, Handoff, Identity, Task
+from dialogs.render import handoff_by
+from storage.models import (
+    AuditEntry,
+    CampaignTarget,
+    Contact,
+    Conversation,
+    FollowUp,
+    Handoff,
+    Identity,
+    Task,
+)
 
 __all__ = ["Jobs", "TickReport"]
 
 log = logging.getLogger("voordeur.jobs")
 
 #: Handoffs where the person waits for an answer now; others were promised a day.
-LIVE_REASONS = frozenset({"crisis", "asked_for_human", "not_understood", "followup_not_better", "error"})
+LIVE_REASONS = frozenset(
+    {"crisis", "asked_for_human", "not_understood", "followup_not_better", "error"}
+)
 
 #: Topics after which silence is worrying: the call-back task is urgent.
 _WORRYING = {"health", "crisis", "loneliness"}
@@ -78,18 +90,34 @@ class Jobs:
         """The earliest moment something will fall due (for the simulator)."""
         with self.db.session() as s:
             times: list[datetime] = []
-            fu = s.scalar(select(FollowUp.due_at).where(FollowUp.status == "pending").order_by(FollowUp.due_at).limit(1))
+            fu = s.scalar(
+                select(FollowUp.due_at)
+                .where(FollowUp.status == "pending")
+                .order_by(FollowUp.due_at)
+                .limit(1)
+            )
             if fu:
                 times.append(fu)
-            fired = s.scalar(select(FollowUp.fired_at).where(FollowUp.status == "fired").order_by(FollowUp.fired_at).limit(1))
+            fired = s.scalar(
+                select(FollowUp.fired_at)
+                .where(FollowUp.status == "fired")
+                .order_by(FollowUp.fired_at)
+                .limit(1)
+            )
             if fired:
                 times.append(next_allowed(fired + self.silence, self.profile))
-            ct = s.scalar(select(CampaignTarget.planned_at).where(CampaignTarget.status == "pending").order_by(CampaignTarget.planned_at).limit(1))
+            ct = s.scalar(
+                select(CampaignTarget.planned_at)
+                .where(CampaignTarget.status == "pending")
+                .order_by(CampaignTarget.planned_at)
+                .limit(1)
+            )
             if ct:
                 times.append(ct)
             for created, reason, level in s.execute(
-                select(Handoff.created_at, Handoff.reason, Handoff.escalation)
-                .where(Handoff.status == "waiting", Handoff.escalation < 2)
+                select(Handoff.created_at, Handoff.reason, Handoff.escalation).where(
+                    Handoff.status == "waiting", Handoff.escalation < 2
+                )
             ):
                 times.append(self.pickup_deadline(reason, created) + self.pickup * level)
         return min(times) if times else None
@@ -121,7 +149,9 @@ class Jobs:
                 return False
             res = s.execute(
                 update(FollowUp)
-                .where(FollowUp.id == fid, FollowUp.status == expected, FollowUp.attempts == attempt)
+                .where(
+                    FollowUp.id == fid, FollowUp.status == expected, FollowUp.attempts == attempt
+                )
                 .values(status="fired", fired_at=now, attempts=attempt + 1, channel=channel)
             )
             if res.rowcount != 1:
@@ -135,10 +165,16 @@ class Jobs:
 
         def make(person: d.PersonContext, at: datetime) -> d.Event:
             return d.FollowUpDue(
-                followup_id=fid, about=str(claimed.get("about", "")), at=at, person=person, attempt=attempt
+                followup_id=fid,
+                about=str(claimed.get("about", "")),
+                at=at,
+                person=person,
+                attempt=attempt,
             )
 
-        result = self.pipeline.run_event(contact_id, make, kind="followup", channel=channel, claim=claim)
+        result = self.pipeline.run_event(
+            contact_id, make, kind="followup", channel=channel, claim=claim
+        )
         return result.stored
 
     def silence_ladder(self) -> tuple[int, int]:
@@ -146,7 +182,13 @@ class Jobs:
         now = self.clock.now()
         with self.db.session() as s:
             rows = s.execute(
-                select(FollowUp.id, FollowUp.contact_id, FollowUp.attempts, FollowUp.fired_at, FollowUp.channel)
+                select(
+                    FollowUp.id,
+                    FollowUp.contact_id,
+                    FollowUp.attempts,
+                    FollowUp.fired_at,
+                    FollowUp.channel,
+                )
                 .where(FollowUp.status == "fired")
                 .order_by(FollowUp.fired_at)
             ).all()
@@ -166,7 +208,9 @@ class Jobs:
         """SMS for the second try when the person has a number; else the same channel."""
         with self.db.session() as s:
             has_phone = s.scalar(
-                select(Identity.id).where(Identity.contact_id == contact_id, Identity.phone.is_not(None)).limit(1)
+                select(Identity.id)
+                .where(Identity.contact_id == contact_id, Identity.phone.is_not(None))
+                .limit(1)
             )
             contact = s.get(Contact, contact_id)
             last = contact.last_channel if contact else None
@@ -177,14 +221,18 @@ class Jobs:
     def _callback(self, fid: int, contact_id: int, now: datetime) -> bool:
         with self.db.session() as s, s.begin():
             res = s.execute(
-                update(FollowUp).where(FollowUp.id == fid, FollowUp.status == "fired").values(status="silent")
+                update(FollowUp)
+                .where(FollowUp.id == fid, FollowUp.status == "fired")
+                .values(status="silent")
             )
             if res.rowcount != 1:
                 return False
             fu = s.get(FollowUp, fid)
             conv = s.get(Conversation, fu.conversation_id) if fu and fu.conversation_id else None
             topics = set(conv.topics or []) if conv else set()
-            stats.record(s, "task_opened", now, s.get(Contact, contact_id), value="followup_silence")
+            stats.record(
+                s, "task_opened", now, s.get(Contact, contact_id), value="followup_silence"
+            )
             s.add(
                 Task(
                     contact_id=contact_id,
@@ -219,7 +267,13 @@ class Jobs:
         now = self.clock.now()
         with self.db.session() as s:
             rows = s.execute(
-                select(Handoff.id, Handoff.contact_id, Handoff.escalation, Handoff.created_at, Handoff.reason)
+                select(
+                    Handoff.id,
+                    Handoff.contact_id,
+                    Handoff.escalation,
+                    Handoff.created_at,
+                    Handoff.reason,
+                )
                 .where(Handoff.status == "waiting", Handoff.escalation < 2)
                 .order_by(Handoff.created_at)
             ).all()
@@ -241,14 +295,21 @@ class Jobs:
                 .where(Handoff.id == hid, Handoff.status == "waiting", Handoff.escalation == level)
                 .values(escalation=level + 1, role="coordinator" if level == 0 else "professional")
             )
-            return res.rowcount == 1
+            if res.rowcount != 1:
+                return False
+            handoff = s.get(Handoff, hid)
+            if handoff is not None:
+                offer(s, handoff, self.clock.now())  # someone of the new role, if anyone fits
+            return True
 
         def make(person: d.PersonContext, at: datetime) -> d.Event:
             opening = next_opening(at, self.profile)
             return d.HandoffWaiting(
                 at=at,
                 after_hours=False,
-                expected=when_text(opening, at, "nl", self.profile.timezone) if opening > at else None,
+                expected=when_text(opening, at, "nl", self.profile.timezone)
+                if opening > at
+                else None,
                 person=person,
             )
 

@@ -7,11 +7,16 @@ import json
 import logging
 import re
 
-__all__ = ["mask", "MaskingFilter", "JsonFormatter", "setup_logging"]
+__all__ = ["JsonFormatter", "MaskingFilter", "mask", "setup_logging"]
 
 _PATTERNS = (
     (re.compile(r"bot\d{3,}:[A-Za-z0-9_-]{20,}"), "bot<token>"),
-    (re.compile(r"(?<![\w:])(?!\d{4}-\d\d-\d\d)(?:whatsapp:)?(?:\+|00)?\d(?:[ -]?\d){8,14}(?![\w])"), "<number>"),
+    (
+        re.compile(
+            r"(?<![\w:])(?!\d{4}-\d\d-\d\d)(?:whatsapp:)?(?:\+|00)?\d(?:[ -]?\d){8,14}(?![\w])"
+        ),
+        "<number>",
+    ),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "<email>"),
     (re.compile(r"(?i)(auth_token|password|secret|token)=([^&\s]+)"), r"\1=<hidden>"),
 )
@@ -29,7 +34,7 @@ class MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a broken format string must not lose the record
             message = str(record.msg)
         record.msg = mask(message)
         record.args = None
@@ -63,7 +68,9 @@ def setup_logging(json_logs: bool = False, level: int = logging.INFO) -> None:
         if not any(isinstance(f, MaskingFilter) for f in handler.filters):
             handler.addFilter(MaskingFilter())
         handler.setFormatter(
-            JsonFormatter() if json_logs else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            JsonFormatter()
+            if json_logs
+            else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
     # httpx logs every request URL at INFO (a Telegram URL carries the bot token).
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-__all__ = ["Channel", "Inbound", "Reply", "PHONE_CHANNELS"]
+__all__ = ["PHONE_CHANNELS", "Channel", "Inbound", "Reply"]
 
 
 class Channel(StrEnum):

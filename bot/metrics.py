@@ -9,8 +9,9 @@ sum the counters of all workers.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -19,7 +20,7 @@ from sqlalchemy import func, select
 from storage.db import Database
 from storage.models import FollowUp, Handoff, OutboxRow
 
-__all__ = ["Metrics", "CONTENT_TYPE"]
+__all__ = ["CONTENT_TYPE", "Metrics"]
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -37,42 +38,80 @@ class _Depths:
     def collect(self) -> Any:
         now = self.now()
         with self.db.session() as s:
-            outbox = dict(s.execute(
-                select(OutboxRow.status, func.count()).where(
-                    OutboxRow.status.in_(("queued", "sending", "held", "uncertain")))
-                .group_by(OutboxRow.status)).all())
+            outbox = dict(
+                s.execute(
+                    select(OutboxRow.status, func.count())
+                    .where(OutboxRow.status.in_(("queued", "sending", "held", "uncertain")))
+                    .group_by(OutboxRow.status)
+                ).all()
+            )
             waiting = s.execute(
                 select(Handoff.priority, func.count(), func.min(Handoff.created_at))
-                .where(Handoff.status == "waiting").group_by(Handoff.priority)).all()
-            due = s.scalar(select(func.count()).where(FollowUp.status == "pending", FollowUp.due_at <= now)) or 0
-            late = s.scalar(select(func.count()).where(
-                FollowUp.status == "pending", FollowUp.due_at <= now - timedelta(minutes=15))) or 0
-        g = GaugeMetricFamily("voordeur_outbox_depth", "Outbox messages not yet sent, by status", labels=["status"])
+                .where(Handoff.status == "waiting")
+                .group_by(Handoff.priority)
+            ).all()
+            due = (
+                s.scalar(
+                    select(func.count()).where(FollowUp.status == "pending", FollowUp.due_at <= now)
+                )
+                or 0
+            )
+            late = (
+                s.scalar(
+                    select(func.count()).where(
+                        FollowUp.status == "pending", FollowUp.due_at <= now - timedelta(minutes=15)
+                    )
+                )
+                or 0
+            )
+        g = GaugeMetricFamily(
+            "voordeur_outbox_depth", "Outbox messages not yet sent, by status", labels=["status"]
+        )
         for status in ("queued", "sending", "held", "uncertain"):
             g.add_metric([status], outbox.get(status, 0))
         yield g
-        h = GaugeMetricFamily("voordeur_handoffs_waiting", "Handoffs nobody took yet", labels=["priority"])
-        a = GaugeMetricFamily("voordeur_handoff_oldest_wait_seconds", "Age of the oldest waiting handoff",
-                              labels=["priority"])
+        h = GaugeMetricFamily(
+            "voordeur_handoffs_waiting", "Handoffs nobody took yet", labels=["priority"]
+        )
+        a = GaugeMetricFamily(
+            "voordeur_handoff_oldest_wait_seconds",
+            "Age of the oldest waiting handoff",
+            labels=["priority"],
+        )
         for priority, n, oldest in waiting:
             h.add_metric([priority], n)
             a.add_metric([priority], (now - oldest).total_seconds() if oldest else 0)
         yield h
         yield a
-        yield GaugeMetricFamily("voordeur_followups_due", "Follow-ups due and not yet sent", value=due)
-        yield GaugeMetricFamily("voordeur_followups_late", "Follow-ups more than 15 minutes late", value=late)
+        yield GaugeMetricFamily(
+            "voordeur_followups_due", "Follow-ups due and not yet sent", value=due
+        )
+        yield GaugeMetricFamily(
+            "voordeur_followups_late", "Follow-ups more than 15 minutes late", value=late
+        )
 
 
 class Metrics:
     def __init__(self, db: Database, now: Callable[[], datetime]) -> None:
         self.registry = CollectorRegistry()
-        self.inbound = Counter("voordeur_inbound_messages", "Messages people sent, by channel",
-                               ["channel"], registry=self.registry)
-        self.outbound = Counter("voordeur_outbound_messages", "Messages handed to providers, by result",
-                                ["channel", "status"], registry=self.registry)
-        self.turn = Histogram("voordeur_turn_seconds", "From a message received to its replies stored",
-                              buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
-                              registry=self.registry)
+        self.inbound = Counter(
+            "voordeur_inbound_messages",
+            "Messages people sent, by channel",
+            ["channel"],
+            registry=self.registry,
+        )
+        self.outbound = Counter(
+            "voordeur_outbound_messages",
+            "Messages handed to providers, by result",
+            ["channel", "status"],
+            registry=self.registry,
+        )
+        self.turn = Histogram(
+            "voordeur_turn_seconds",
+            "From a message received to its replies stored",
+            buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+            registry=self.registry,
+        )
         self.registry.register(_Depths(db, now))  # type: ignore[arg-type]
 
     def render(self) -> bytes:

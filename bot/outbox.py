@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Mapping
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ from handlers.base import (
 from storage.db import Database
 from storage.models import Contact, Message, OutboxRow
 
-__all__ = ["PRIORITY", "enqueue", "Dispatcher", "RateLimiter", "STATUS_ORDER", "STUCK_AFTER"]
+__all__ = ["PRIORITY", "STATUS_ORDER", "STUCK_AFTER", "Dispatcher", "RateLimiter", "enqueue"]
 
 log = logging.getLogger("voordeur.outbox")
 
@@ -147,7 +147,7 @@ class Dispatcher:
         window_check: Callable[[Session, OutboxRow, datetime], str] | None = None,
         on_sent: Callable[[OutboxRow], None] | None = None,
         monotonic: Callable[[], float] | None = None,
-        sleep: Callable[[float], "asyncio.Future[None] | object"] | None = None,
+        sleep: Callable[[float], asyncio.Future[None] | object] | None = None,
     ) -> None:
         import time
 
@@ -178,8 +178,13 @@ class Dispatcher:
         """
         now = self.clock.now()
         with self.db.session() as s:
-            rows = list(s.scalars(select(OutboxRow).where(
-                OutboxRow.status == "sending", OutboxRow.claimed_at <= now - older_than)))
+            rows = list(
+                s.scalars(
+                    select(OutboxRow).where(
+                        OutboxRow.status == "sending", OutboxRow.claimed_at <= now - older_than
+                    )
+                )
+            )
             for r in rows:
                 s.expunge(r)
         settled = uncertain = 0
@@ -195,7 +200,10 @@ class Dispatcher:
         sender = self.senders.get(row.channel)
         parts: list[dict[str, object]] = list(row.rendered or [])
         if sender is not None and not parts:
-            parts = [_part(r) for r in sender.render(row.text or "", tuple(row.options or ()), row.language)]
+            parts = [
+                _part(r)
+                for r in sender.render(row.text or "", tuple(row.options or ()), row.language)
+            ]
         since = (row.claimed_at or row.created_at) - timedelta(seconds=5)
         unknown = False
         for i, part in enumerate(parts):
@@ -228,7 +236,9 @@ class Dispatcher:
                     status=status,
                     rendered=parts,
                     next_try_at=self.clock.now(),
-                    error="the process stopped while sending" if status == "uncertain" else row.error,
+                    error="the process stopped while sending"
+                    if status == "uncertain"
+                    else row.error,
                 )
             )
         log.info("outbox row %s after a crash: %s", row.id, status)
@@ -374,7 +384,9 @@ class Dispatcher:
             backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))
             self._retry(rid, row, backoff, f"{type(e).__name__}")
             return
-        last_id = next((p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None)
+        last_id = next(
+            (p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None
+        )
         self._finish(rid, status="sent", provider_id=last_id)
         self.stats.sent += 1
         if self.on_sent is not None:

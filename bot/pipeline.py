@@ -13,9 +13,10 @@ import asyncio
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,12 +27,13 @@ from bot.clock import Clock
 from bot.contacts import address_for, canonical_address, find_or_create_contact
 from bot.effects import TurnContext, apply_effects, load_open_plan
 from bot.hours import is_open, next_opening
-from bot.when import when_text
 from bot.messages import Channel, Inbound, Reply
 from bot.outbox import enqueue
 from bot.ports import TurnResult
 from bot.privacy import erase_contact
+from bot.routing import offer
 from bot.texts import text
+from bot.when import when_text
 from config.profile import Profile
 from dialogs import api as d
 from dialogs.api import State
@@ -42,6 +44,7 @@ from storage.models import (
     Conversation,
     ConversationEvent,
     FollowUp,
+    Handoff,
     Message,
     OutboxRow,
     Task,
@@ -170,7 +173,14 @@ class Pipeline:
                             return Stored(existing[0], existing[1], True, existing[2] is not None)
                     contact, _ident, created = find_or_create_contact(s, inbound, now)
                     if created:
-                        stats.record(s, "contact_new", now, contact, channel=inbound.channel, value=contact.source)
+                        stats.record(
+                            s,
+                            "contact_new",
+                            now,
+                            contact,
+                            channel=inbound.channel,
+                            value=contact.source,
+                        )
                     conv = self._open_conversation(s, contact, now, channel=inbound.channel)
                     msg = Message(
                         conversation_id=conv.id,
@@ -244,7 +254,11 @@ class Pipeline:
                 .where(Conversation.contact_id == contact.id, Conversation.id != conv.id)
             )
             stats.record(
-                s, "conversation_started", now, contact, channel=channel,
+                s,
+                "conversation_started",
+                now,
+                contact,
+                channel=channel,
                 value="returning" if earlier else "first",
             )
         return conv
@@ -331,7 +345,9 @@ class Pipeline:
                 stopped_now = False
             if stopped_now:
                 self._log(s, conv, now, "PersonWroteWhileStopped")
-                return TurnResult(stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True)
+                return TurnResult(
+                    stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True
+                )
             if u.crisis is None and self._flooding(s, contact, now):
                 return self._flood(s, contact, conv, msg.channel, now)
             person = self._person(s, contact, conv, msg.channel)
@@ -341,7 +357,9 @@ class Pipeline:
                 self.on_event("message", {"conversation_id": conv.id})
             return result
 
-    def _person(self, s: Session, contact: Contact, conv: Conversation, channel: str) -> d.PersonContext:
+    def _person(
+        self, s: Session, contact: Contact, conv: Conversation, channel: str
+    ) -> d.PersonContext:
         earlier = s.scalar(
             select(func.count())
             .select_from(Conversation)
@@ -513,22 +531,21 @@ class Pipeline:
             lang = contact.language or "nl"
             key = "fallback_crisis" if u.crisis is not None else "fallback"
             reply = Reply(text(key, lang))
-            from storage.models import Handoff
-
-            s.add(
-                Handoff(
-                    conversation_id=conv.id,
-                    contact_id=contact.id,
-                    role="professional" if u.crisis else "coordinator",
-                    priority="urgent" if u.crisis else "normal",
-                    topics=list(conv.topics or []),
-                    summary="De computer liep vast in dit gesprek. Lees het gesprek na.",
-                    reason="error",
-                    crisis_kind=u.crisis.value if u.crisis else None,
-                    created_at=now,
-                    language=lang,
-                )
+            handoff = Handoff(
+                conversation_id=conv.id,
+                contact_id=contact.id,
+                role="professional" if u.crisis else "coordinator",
+                priority="urgent" if u.crisis else "normal",
+                topics=list(conv.topics or []),
+                summary="De computer liep vast in dit gesprek. Lees het gesprek na.",
+                reason="error",
+                crisis_kind=u.crisis.value if u.crisis else None,
+                created_at=now,
+                language=lang,
             )
+            s.add(handoff)
+            s.flush()
+            offer(s, handoff, now)
             conv.owner = "waiting" if conv.owner == "bot" else conv.owner
             self._log(s, conv, now, "TurnFailed")
             enqueue(
@@ -559,7 +576,9 @@ class Pipeline:
         )
         return (n or 0) > self.rate_per_minute
 
-    def _flood(self, s: Session, contact: Contact, conv: Conversation, channel: str, now: datetime) -> TurnResult:
+    def _flood(
+        self, s: Session, contact: Contact, conv: Conversation, channel: str, now: datetime
+    ) -> TurnResult:
         noticed = s.scalar(
             select(func.count()).where(
                 ConversationEvent.conversation_id == conv.id,
@@ -582,7 +601,9 @@ class Pipeline:
                 language=contact.language or "nl",
             )
             replies = (reply,)
-        return TurnResult(stored=True, contact_id=contact.id, conversation_id=conv.id, replies=replies)
+        return TurnResult(
+            stored=True, contact_id=contact.id, conversation_id=conv.id, replies=replies
+        )
 
     @staticmethod
     def _mark_followups_answered(s: Session, contact: Contact, now: datetime) -> None:

@@ -13,7 +13,7 @@ from bot.messages import Inbound, Reply
 from config.profile import Profile
 from config.settings import Settings
 
-__all__ = ["TurnResult", "InboundPort", "Services"]
+__all__ = ["InboundPort", "Services", "TurnResult"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from bot.texts import text
 from storage.models import (
     Contact,
-    ConversationEvent,
     Conversation,
+    ConversationEvent,
     FollowUp,
     Identity,
     Message,
@@ -21,7 +21,9 @@ from storage.models import (
 __all__ = ["erase_contact", "forget_after_refusal", "stored_data_summary"]
 
 
-def erase_contact(session: Session, contact_id: int, keep_outbox: frozenset[int] = frozenset()) -> None:
+def erase_contact(
+    session: Session, contact_id: int, keep_outbox: frozenset[int] = frozenset()
+) -> None:
     """Erase a person: contact, identities, messages, plans, follow-ups, notes, tasks.
 
     Outbox rows already sent are scrubbed; rows in ``keep_outbox`` (the last message

@@ -11,10 +11,11 @@ import asyncio
 import json
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -39,7 +40,7 @@ from storage.models import (
     Task,
 )
 
-__all__ = ["Simulator", "DEFAULT_START", "parse_duration", "run_script"]
+__all__ = ["DEFAULT_START", "Simulator", "parse_duration", "run_script"]
 
 AMS = ZoneInfo("Europe/Amsterdam")
 #: A Monday, 10:00 in Amsterdam: a normal working morning.
@@ -194,7 +195,9 @@ class Simulator:
             helped = line.get("helped_by") or ["volunteer"]
             acts.close(staff_id, conv_id, Outcome(tuple(helped), line.get("deeper_addressed")))
         else:
-            raise ValueError(f"unknown staff action {action!r}: take, reply, note, release or close")
+            raise ValueError(
+                f"unknown staff action {action!r}: take, reply, note, release or close"
+            )
 
     def _conversation_of(self, who: str) -> int:
         from nlu.answers import normalize_phone
@@ -274,7 +277,9 @@ class Simulator:
                 item = self._event(s, ev)
                 if item:
                     out.append(item)
-            for task in s.scalars(select(Task).where(Task.id > self._seen["task"]).order_by(Task.id)):
+            for task in s.scalars(
+                select(Task).where(Task.id > self._seen["task"]).order_by(Task.id)
+            ):
                 self._seen["task"] = task.id
                 out.append(
                     {
@@ -296,7 +301,9 @@ class Simulator:
         base = {"t": ev.at.astimezone(AMS).isoformat(), "contact": contact}
         if ev.type == "HandedOff":
             h = s.scalars(
-                select(Handoff).where(Handoff.conversation_id == ev.conversation_id).order_by(Handoff.id.desc())
+                select(Handoff)
+                .where(Handoff.conversation_id == ev.conversation_id)
+                .order_by(Handoff.id.desc())
             ).first()
             if h is None:
                 return None
@@ -358,7 +365,9 @@ def _contact_label(s: Any, contact_id: int | None) -> str | None:
     if contact_id is None:
         return None
     phone = s.scalar(
-        select(Identity.phone).where(Identity.contact_id == contact_id, Identity.phone.is_not(None)).limit(1)
+        select(Identity.phone)
+        .where(Identity.contact_id == contact_id, Identity.phone.is_not(None))
+        .limit(1)
     )
     if phone:
         return phone
@@ -378,10 +387,12 @@ def run_script(lines: Iterable[str], out: IO[str], sim: Simulator | None = None)
             try:
                 obj = json.loads(raw)
                 if not isinstance(obj, dict):
-                    raise ValueError("each line must be a JSON object")
+                    raise ValueError("each line must be a JSON object")  # noqa: TRY004 - reported as a bad line
             except ValueError as e:
                 errors += 1
-                out.write(json.dumps({"type": "error", "t": sim._t(), "reason": f"bad line: {e}"}) + "\n")
+                out.write(
+                    json.dumps({"type": "error", "t": sim._t(), "reason": f"bad line: {e}"}) + "\n"
+                )
                 out.write(json.dumps({"type": "ready", "t": sim._t()}) + "\n")
                 out.flush()
                 continue

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Staff
 
-__all__ = ["ROLES", "create_staff", "find_staff", "check_password", "LOCK_AFTER", "LOCK_FOR"]
+__all__ = ["LOCK_AFTER", "LOCK_FOR", "ROLES", "check_password", "create_staff", "find_staff"]
 
 ROLES = ("volunteer", "professional", "coordinator")
 LOCK_AFTER = 5

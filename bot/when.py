@@ -10,7 +10,9 @@ from babel.dates import format_datetime
 __all__ = ["when_text"]
 
 
-def when_text(at: datetime, now: datetime, language: str = "nl", tz: str = "Europe/Amsterdam") -> str:
+def when_text(
+    at: datetime, now: datetime, language: str = "nl", tz: str = "Europe/Amsterdam"
+) -> str:
     zone = ZoneInfo(tz)
     local, today = at.astimezone(zone), now.astimezone(zone).date()
     locale = "en_GB" if language == "en" else "nl_NL"

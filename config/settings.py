@@ -7,13 +7,14 @@ never shows its value in ``repr`` or logs. A channel without its settings is off
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
-__all__ = ["Secret", "ConfigError", "Settings", "load_settings"]
+__all__ = ["ConfigError", "Secret", "Settings", "load_settings"]
 
 
 class ConfigError(Exception):

@@ -7,7 +7,7 @@ Times are aware UTC datetimes. Texts a person wrote or staff wrote use
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -24,28 +24,32 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from storage.types import SecretText, UTCDateTime
 
 __all__ = [
+    "AuditEntry",
     "Base",
     "Contact",
-    "Identity",
     "Conversation",
-    "Message",
     "ConversationEvent",
-    "Plan",
-    "PlanItemRow",
     "FollowUp",
     "Handoff",
-    "Staff",
-    "OutboxRow",
-    "Task",
+    "Identity",
+    "Message",
     "Note",
-    "AuditEntry",
-    "StatEvent",
+    "OutboxRow",
+    "Plan",
+    "PlanItemRow",
+    "Staff",
     "StaffSession",
+    "StatEvent",
+    "Task",
 ]
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
 
 
 class Contact(Base):
@@ -270,7 +274,10 @@ class OutboxRow(Base):
     """A message waiting to be sent, being sent, or sent. Nothing is sent twice."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_try_at"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_try_at"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))

@@ -56,8 +56,12 @@ class Scoreboard:
 
 
 def _groups_of(dimension: str, evs: list[Ev]) -> set[str]:
-    attr = {"neighbourhood": "neighbourhood", "language": "language",
-            "channel": "channel", "topic": "topic"}[dimension]
+    attr = {
+        "neighbourhood": "neighbourhood",
+        "language": "language",
+        "channel": "channel",
+        "topic": "topic",
+    }[dimension]
     values = [getattr(e, attr) for e in evs if getattr(e, attr)]
     if not values:
         return {UNKNOWN}
@@ -104,7 +108,10 @@ def _breakdown(dimension: str, events: tuple[Ev, ...], overall: Raw) -> Breakdow
             for k in secondary_hidden(getattr(overall, field), parts):
                 forced[k].add(field)
     groups = sorted(
-        (Group(k, group_label(dimension, k), protect(r, frozenset(forced[k]))) for k, r in raws.items()),
+        (
+            Group(k, group_label(dimension, k), protect(r, frozenset(forced[k])))
+            for k, r in raws.items()
+        ),
         key=lambda g: (g.key == UNKNOWN, g.label.lower()),
     )
     return Breakdown(dimension, DIMENSIONS[dimension], tuple(groups))

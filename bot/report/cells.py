@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["HIDDEN_TEXT", "MIN_PEOPLE", "Cell", "Unit", "count", "minutes", "people", "rate", "share"]
+__all__ = [
+    "HIDDEN_TEXT",
+    "MIN_PEOPLE",
+    "Cell",
+    "Unit",
+    "count",
+    "minutes",
+    "people",
+    "rate",
+    "share",
+]
 
 #: Fewer people than this behind a number: the number is not shown.
 MIN_PEOPLE = 5

@@ -25,17 +25,27 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Counts from the anonymous stat events; numbers of fewer than 5 people "
         "are shown as '< 5'.",
     )
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (default: 30 days ago)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day, included (default: today)")
+    p.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help="first day (default: 30 days ago)"
+    )
+    p.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", help="last day, included (default: today)"
+    )
     p.add_argument("--format", choices=("csv", "json", "html"), default="csv")
-    p.add_argument("--by", choices=tuple(DIMENSIONS), action="append",
-                   help="break down per neighbourhood, topic, channel or language (repeatable; "
-                   "default: all for html, none for csv and json)")
+    p.add_argument(
+        "--by",
+        choices=tuple(DIMENSIONS),
+        action="append",
+        help="break down per neighbourhood, topic, channel or language (repeatable; "
+        "default: all for html, none for csv and json)",
+    )
     p.set_defaults(func=run_report)
     return p
 
 
-def run_report(args: argparse.Namespace, out: IO[str] | None = None, database_url: str | None = None) -> int:
+def run_report(
+    args: argparse.Namespace, out: IO[str] | None = None, database_url: str | None = None
+) -> int:
     from bot.report.page import compute_scoreboard
     from bot.report.render import render_csv, render_html, render_json
     from config.settings import load_settings

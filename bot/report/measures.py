@@ -114,7 +114,11 @@ FIELDS: dict[str, tuple[str, str, bool]] = {
     "wait_median": ("speed", "Wachttijd tot een mens het overneemt (mediaan)", False),
     "wait_p90": ("speed", "Wachttijd tot een mens het overneemt (9 op 10 binnen)", False),
     "first_reply_median": ("speed", "Tijd tot het eerste antwoord van een mens (mediaan)", False),
-    "first_reply_p90": ("speed", "Tijd tot het eerste antwoord van een mens (9 op 10 binnen)", False),
+    "first_reply_p90": (
+        "speed",
+        "Tijd tot het eerste antwoord van een mens (9 op 10 binnen)",
+        False,
+    ),
     "followups_fired": ("speed", "Terugkoppelingen verstuurd", False),
     "followups_on_time_share": ("speed", "Terugkoppelingen op tijd (binnen een uur)", False),
     "tasks_opened": ("speed", "Terugbeltaken gemaakt", False),
@@ -160,7 +164,9 @@ def protect(raw: Raw, force_hidden: frozenset[str] = frozenset()) -> Measures:
         several_topics=p("several_topics", raw.several_topics),
         with_first_ask=p("with_first_ask", raw.with_first_ask),
         deeper_differs=p("deeper_differs", raw.deeper_differs),
-        deeper_differs_share=cells.share(raw.deeper_differs, raw.with_first_ask - raw.deeper_differs),
+        deeper_differs_share=cells.share(
+            raw.deeper_differs, raw.with_first_ask - raw.deeper_differs
+        ),
         plans=p("plans", raw.plans),
         plans_self_share=cells.share(plan_who["self"], raw.plans - plan_who["self"]),
         plans_network_share=cells.share(plan_who["network"], raw.plans - plan_who["network"]),
@@ -180,7 +186,9 @@ def protect(raw: Raw, force_hidden: frozenset[str] = frozenset()) -> Measures:
         first_reply_median=cells.minutes(raw.first_reply.median, raw.first_reply.people),
         first_reply_p90=cells.minutes(raw.first_reply.p90, raw.first_reply.people),
         followups_fired=cells.count(on_time.n + late.n, on_time.people + late.people),
-        followups_on_time_share=cells.rate(on_time.n, on_time.n + late.n, on_time.people + late.people),
+        followups_on_time_share=cells.rate(
+            on_time.n, on_time.n + late.n, on_time.people + late.people
+        ),
         tasks_opened=cells.count(raw.tasks_opened.n, raw.tasks_opened.people),
         tasks_done=cells.count(raw.tasks_done.n, raw.tasks_done.people),
         volunteer_minutes_per_person=_per_person(
@@ -202,8 +210,10 @@ def protect(raw: Raw, force_hidden: frozenset[str] = frozenset()) -> Measures:
 def _pairs(pairs: tuple[tuple[tuple[str, str], int], ...], top: int = 6) -> tuple[Bar, ...]:
     """The most common (first ask -> question behind it) pairs with enough people;
     pairs of fewer people are left out (their order would say something too)."""
-    shown = sorted(((n, lit, d) for (lit, d), n in pairs if n >= cells.MIN_PEOPLE),
-                   key=lambda t: (-t[0], t[1], t[2]))[:top]
+    shown = sorted(
+        ((n, lit, d) for (lit, d), n in pairs if n >= cells.MIN_PEOPLE),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )[:top]
     return tuple(
         Bar(f"{lit}->{d}", f"{topic_label(lit)} → {topic_label(d)}", cells.people(n))
         for n, lit, d in shown

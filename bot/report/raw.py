@@ -96,7 +96,7 @@ def _last_answer(evs: list[Ev], prefix: str) -> str | None:
     answer = None
     for e in evs:
         if e.kind == "feedback" and (e.value or "").startswith(prefix):
-            answer = (e.value or "")[len(prefix):]
+            answer = (e.value or "")[len(prefix) :]
     return answer
 
 
@@ -107,7 +107,9 @@ def _tally(evs: Iterable[Ev]) -> Tally:
 
 def _spread(evs: Iterable[Ev]) -> Spread:
     evs = [e for e in evs if e.number is not None]
-    return Spread(tuple(float(e.number or 0) for e in evs), len({e.person for e in evs if e.person}))
+    return Spread(
+        tuple(float(e.number or 0) for e in evs), len({e.person for e in evs if e.person})
+    )
 
 
 def compute_raw(events: Iterable[Ev]) -> Raw:

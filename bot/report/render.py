@@ -52,21 +52,51 @@ _SHORT = {
 }
 #: Charts per section: (chart id, Dutch title, measure keys or a distribution key).
 _SECTION_CHARTS: dict[str, tuple[tuple[str, str, tuple[str, ...] | str], ...]] = {
-    "reach": (("reach", "Bereik in mensen",
-               ("people", "first_contacts", "returning", "outreach", "outreach_responded",
-                "several_topics")),),
+    "reach": (
+        (
+            "reach",
+            "Bereik in mensen",
+            (
+                "people",
+                "first_contacts",
+                "returning",
+                "outreach",
+                "outreach_responded",
+                "several_topics",
+            ),
+        ),
+    ),
     "deeper": (("pairs", DISTRIBUTIONS["pairs"][1], "pairs"),),
-    "strength": (("plan-who", DISTRIBUTIONS["plan_who"][1], "plan_who"),
-                 ("strength", "Eigen kracht in procenten",
-                  ("plans_self_share", "plans_network_share", "without_professional_share"))),
-    "synergy": (("helped-by", DISTRIBUTIONS["helped_by"][1], "helped_by"),
-                ("helpers", DISTRIBUTIONS["helpers_per_plan"][1], "helpers_per_plan")),
-    "satisfaction": (("satisfied", "Tevreden met de hulp", ("satisfied_yes", "satisfied_no")),
-                     ("better", "Bij de terugkoppeling", ("better", "not_better"))),
-    "speed": (("speed", "Wachttijden in minuten",
-               ("wait_median", "wait_p90", "first_reply_median", "first_reply_p90")),),
-    "effort": (("effort", "Minuten per bereikt persoon",
-                ("volunteer_minutes_per_person", "staff_minutes_per_person")),),
+    "strength": (
+        ("plan-who", DISTRIBUTIONS["plan_who"][1], "plan_who"),
+        (
+            "strength",
+            "Eigen kracht in procenten",
+            ("plans_self_share", "plans_network_share", "without_professional_share"),
+        ),
+    ),
+    "synergy": (
+        ("helped-by", DISTRIBUTIONS["helped_by"][1], "helped_by"),
+        ("helpers", DISTRIBUTIONS["helpers_per_plan"][1], "helpers_per_plan"),
+    ),
+    "satisfaction": (
+        ("satisfied", "Tevreden met de hulp", ("satisfied_yes", "satisfied_no")),
+        ("better", "Bij de terugkoppeling", ("better", "not_better")),
+    ),
+    "speed": (
+        (
+            "speed",
+            "Wachttijden in minuten",
+            ("wait_median", "wait_p90", "first_reply_median", "first_reply_p90"),
+        ),
+    ),
+    "effort": (
+        (
+            "effort",
+            "Minuten per bereikt persoon",
+            ("volunteer_minutes_per_person", "staff_minutes_per_person"),
+        ),
+    ),
 }
 
 
@@ -106,7 +136,9 @@ def _sections(m: Measures) -> tuple[_Section, ...]:
     out = []
     for key, title in SECTIONS.items():
         charts = tuple(_chart(m, cid, t, what) for cid, t, what in _SECTION_CHARTS.get(key, ()))
-        rows = tuple((label, getattr(m, k).text) for k, (s, label, _p) in FIELDS.items() if s == key)
+        rows = tuple(
+            (label, getattr(m, k).text) for k, (s, label, _p) in FIELDS.items() if s == key
+        )
         out.append(_Section(key, title, charts, rows))
     return tuple(out)
 
@@ -118,12 +150,18 @@ def _breakdown_view(b: Breakdown) -> dict[str, Any]:
         "label": b.label,
         "chart": bar_chart(f"chart-by-{b.dimension}", f"Mensen per {b.label.lower()}", people),
         "columns": [_SHORT[c] for c in BREAKDOWN_COLUMNS],
-        "rows": [(g.label, [getattr(g.measures, c).text for c in BREAKDOWN_COLUMNS]) for g in b.groups],
+        "rows": [
+            (g.label, [getattr(g.measures, c).text for c in BREAKDOWN_COLUMNS]) for g in b.groups
+        ],
     }
 
 
 def render_html(
-    board: Scoreboard, *, standalone: bool = False, action: str = "/scoreboard", inline_css: bool = False
+    board: Scoreboard,
+    *,
+    standalone: bool = False,
+    action: str = "/scoreboard",
+    inline_css: bool = False,
 ) -> str:
     """The scoreboard as an HTML fragment (or a whole page with ``standalone``).
 
@@ -154,21 +192,41 @@ def _long_rows(board: Scoreboard) -> list[dict[str, Any]]:
     base = {"from": board.period.start.isoformat(), "to": board.period.end.isoformat()}
     for dimension, group, m in groups:
         for key, cell in m.cells():
-            rows.append({**base, "dimension": dimension, "group": group, "measure": key,
-                         "label": FIELDS[key][1], "unit": str(cell.unit), "value": cell.export()})
+            rows.append(
+                {
+                    **base,
+                    "dimension": dimension,
+                    "group": group,
+                    "measure": key,
+                    "label": FIELDS[key][1],
+                    "unit": str(cell.unit),
+                    "value": cell.export(),
+                }
+            )
         for dist, bars in m.distributions():
             for bar in bars:
-                rows.append({**base, "dimension": dimension, "group": group,
-                             "measure": f"{dist}:{bar.key}", "label": bar.label,
-                             "unit": str(bar.cell.unit), "value": bar.cell.export()})
+                rows.append(
+                    {
+                        **base,
+                        "dimension": dimension,
+                        "group": group,
+                        "measure": f"{dist}:{bar.key}",
+                        "label": bar.label,
+                        "unit": str(bar.cell.unit),
+                        "value": bar.cell.export(),
+                    }
+                )
     return rows
 
 
 def render_csv(board: Scoreboard) -> str:
     """One row per number: from, to, dimension, group, measure, label, unit, value."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=["from", "to", "dimension", "group", "measure", "label",
-                                        "unit", "value"], lineterminator="\n")
+    w = csv.DictWriter(
+        buf,
+        fieldnames=["from", "to", "dimension", "group", "measure", "label", "unit", "value"],
+        lineterminator="\n",
+    )
     w.writeheader()
     w.writerows(_long_rows(board))
     return buf.getvalue()

@@ -50,14 +50,18 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar | ChartRow]) -> Mark
     top = 100.0 if percent else max((r.cell.value or 0.0 for r in rows), default=0.0)
     desc = "; ".join(f"{r.label}: {r.cell.text}" for r in rows) or "Geen gegevens"
     out = [
-        (f'<svg class="chart" id="{cid}" xmlns="http://www.w3.org/2000/svg" '
-         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
-         f'aria-labelledby="{cid}-t {cid}-d">'),
+        (
+            f'<svg class="chart" id="{cid}" xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+            f'aria-labelledby="{cid}-t {cid}-d">'
+        ),
         f'<title id="{cid}-t">{escape(title)}</title>',
         f'<desc id="{cid}-d">{escape(desc)}</desc>',
-        (f'<defs><pattern id="{cid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
-         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{INK}" stroke-width="2"/></pattern></defs>'),
+        (
+            f'<defs><pattern id="{cid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            f'<line x1="0" y1="0" x2="0" y2="6" stroke="{INK}" stroke-width="2"/></pattern></defs>'
+        ),
         f'<g font-family="{FONT}" font-size="14" fill="{INK}">',
     ]
     if not rows:
@@ -67,17 +71,23 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar | ChartRow]) -> Mark
         out.append(f'<text class="label" x="{BAR_X}" y="{y + 15}">{escape(_clip(r.label))}</text>')
         bar_y = y + 21
         if r.cell.hidden:
-            out.append(f'<rect x="{BAR_X}" y="{bar_y}" width="{STUB_W}" height="{BAR_H}" '
-                       f'fill="url(#{cid}-hatch)" stroke="{INK}" stroke-width="1"/>')
+            out.append(
+                f'<rect x="{BAR_X}" y="{bar_y}" width="{STUB_W}" height="{BAR_H}" '
+                f'fill="url(#{cid}-hatch)" stroke="{INK}" stroke-width="1"/>'
+            )
             end = float(BAR_X + STUB_W)
         else:
             value = r.cell.value or 0.0
             w = 0.0 if top <= 0 else BAR_W * min(value / top, 1.0)
             w = max(w, 2.0)
-            out.append(f'<rect x="{BAR_X}" y="{bar_y}" width="{w:.1f}" height="{BAR_H}" fill="{BAR}"/>')
+            out.append(
+                f'<rect x="{BAR_X}" y="{bar_y}" width="{w:.1f}" height="{BAR_H}" fill="{BAR}"/>'
+            )
             end = BAR_X + w
-        out.append(f'<text class="value" x="{end + 8:.1f}" y="{bar_y + 14}" font-weight="bold">'
-                   f"{escape(r.cell.text)}</text>")
+        out.append(
+            f'<text class="value" x="{end + 8:.1f}" y="{bar_y + 14}" font-weight="bold">'
+            f"{escape(r.cell.text)}</text>"
+        )
     out.append("</g></svg>")
     return Markup("".join(out))
 

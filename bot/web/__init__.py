@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from config.settings import Settings
 
-__all__ = ["install", "SECURITY_HEADERS"]
+__all__ = ["SECURITY_HEADERS", "install"]
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (

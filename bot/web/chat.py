@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
@@ -20,9 +22,10 @@ from sqlalchemy import select
 from bot.messages import Channel, Inbound
 from storage.models import Identity, Message, OutboxRow
 
-__all__ = ["router", "COOKIE"]
+__all__ = ["COOKIE", "router"]
 
 router = APIRouter()
+log = logging.getLogger("voordeur.webchat")
 COOKIE = "vd_chat"
 MAX_TEXT = 2000
 _PAGE = Path(__file__).parent / "templates" / "chat.html"
@@ -84,13 +87,16 @@ async def send(request: Request) -> JSONResponse:
     if len(text) > MAX_TEXT:
         raise HTTPException(413, f"message longer than {MAX_TEXT} characters")
     client_id = data.get("id")
-    provider_id = f"{sid}:{client_id}" if isinstance(client_id, str) and len(client_id) <= 64 else None
+    provider_id = (
+        f"{sid}:{client_id}" if isinstance(client_id, str) and len(client_id) <= 64 else None
+    )
     services = request.app.state.services
     try:
         result = await services.pipeline.handle(
             Inbound(channel=Channel.WEBCHAT, address=sid, text=text, provider_id=provider_id)
         )
     except Exception:
+        log.exception("web chat message not stored")
         return JSONResponse({"ok": False, "error": "busy"}, status_code=503)
     if not result.stored:
         return JSONResponse({"ok": False, "error": "busy"}, status_code=503)
@@ -100,7 +106,9 @@ async def send(request: Request) -> JSONResponse:
 def _messages(services: Any, sid: str, after: int) -> list[dict[str, Any]]:
     with services.core.db.session() as s:
         contact_id = s.scalar(
-            select(Identity.contact_id).where(Identity.channel == Channel.WEBCHAT, Identity.address == sid)
+            select(Identity.contact_id).where(
+                Identity.channel == Channel.WEBCHAT, Identity.address == sid
+            )
         )
         if contact_id is None:
             return []
@@ -121,7 +129,9 @@ def _messages(services: Any, sid: str, after: int) -> list[dict[str, Any]]:
             out.append(
                 {
                     "id": msg.id,
-                    "from": "person" if msg.direction == "in" else ("staff" if msg.author.startswith("staff") else "bot"),
+                    "from": "person"
+                    if msg.direction == "in"
+                    else ("staff" if msg.author.startswith("staff") else "bot"),
                     "text": msg.text,
                     "options": list(msg.options or []),
                 }
@@ -159,4 +169,6 @@ async def events(request: Request) -> StreamingResponse:
         finally:
             hub.unsubscribe(topic, q)
 
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+    )

@@ -44,7 +44,9 @@ def scoreboard(request: Request, me: Coordinator) -> HTMLResponse:
     svc = services(request)
     today = svc.core.clock.now().astimezone().date()
     try:
-        period = parse_period(request.query_params.get("from"), request.query_params.get("to"), today)
+        period = parse_period(
+            request.query_params.get("from"), request.query_params.get("to"), today
+        )
     except PeriodError as e:
         raise HTTPException(400, str(e)) from None
     body = scoreboard_page(svc.core.db.session, period)
@@ -97,15 +99,31 @@ def edit_plan(
         if new_what.strip():
             if new_who not in WHO:
                 raise HTTPException(400, "Kies wie het doet.")
-            plan.items.append(PlanItemRow(who=new_who, what=new_what.strip(), when_text=new_when.strip() or None,
-                                          status="open", created_at=now))
+            plan.items.append(
+                PlanItemRow(
+                    who=new_who,
+                    what=new_what.strip(),
+                    when_text=new_when.strip() or None,
+                    status="open",
+                    created_at=now,
+                )
+            )
         plan.updated_at = now
-        audit(s, now, s.get(Staff, me.id), "plan_edit", contact_id=conv.contact_id, conversation_id=conv.id)
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "plan_edit",
+            contact_id=conv.contact_id,
+            conversation_id=conv.id,
+        )
     return RedirectResponse(f"/console/c/{conversation_id}?done=plan", status_code=303)
 
 
 @router.get("/console/c/{conversation_id}/export")
-def export(request: Request, conversation_id: int, me: Annotated[Viewer, Depends(viewer)]) -> Response:
+def export(
+    request: Request, conversation_id: int, me: Annotated[Viewer, Depends(viewer)]
+) -> Response:
     """Everything stored about the person, as a JSON file (right of access, AVG art. 15).
 
     Coordinators only; for anyone else the conversation does not exist (404), as on
@@ -118,11 +136,24 @@ def export(request: Request, conversation_id: int, me: Annotated[Viewer, Depends
         if contact is None:
             raise HTTPException(404, "Dit gesprek bestaat niet.")
         record = _record(s, contact)
-        audit(s, now, s.get(Staff, me.id), "export", contact_id=contact.id, conversation_id=conversation_id)
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "export",
+            contact_id=contact.id,
+            conversation_id=conversation_id,
+        )
     body = json.dumps(record, ensure_ascii=False, indent=2, default=str)
     name = f"voordeur-gegevens-{contact.id}-{date.today().isoformat()}.json"
-    return Response(body, media_type="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+    return Response(
+        body,
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 def _record(s: Any, contact: Contact) -> dict[str, Any]:
@@ -133,22 +164,57 @@ def _record(s: Any, contact: Contact) -> dict[str, Any]:
     conv_ids = [c.id for c in convs]
     plan = s.scalar(select(Plan).where(Plan.contact_id == contact.id))
     return {
-        "contact": {"id": contact.id, "name": contact.name, "language": contact.language,
-                    "neighbourhood": contact.neighbourhood, "consent": contact.consent,
-                    "consent_at": contact.consent_at, "consent_version": contact.consent_version,
-                    "stopped": contact.stopped, "created_at": contact.created_at},
-        "addresses": [{"channel": i.channel, "address": i.address} for i in
-                      rows(Identity, Identity.contact_id == contact.id)],
-        "conversations": [{"id": c.id, "started": c.created_at, "closed": c.closed_at, "topics": c.topics,
-                           "first_ask": c.first_ask, "outcome": c.outcome} for c in convs],
-        "messages": [{"at": m.created_at, "direction": m.direction, "channel": m.channel, "author": m.author,
-                      "text": m.text, "options": m.options} for m in rows(Message, Message.contact_id == contact.id)],
-        "plan": [{"who": i.who, "name": i.name, "what": i.what, "when": i.when_text, "status": i.status}
-                 for i in (plan.items if plan else [])],
-        "followups": [{"due": f.due_at, "status": f.status, "about": f.about}
-                      for f in rows(FollowUp, FollowUp.contact_id == contact.id)],
-        "notes": [{"at": n.created_at, "text": n.text} for n in
-                  (rows(Note, Note.conversation_id.in_(conv_ids)) if conv_ids else [])],
-        "tasks": [{"kind": t.kind, "due": t.due_at, "status": t.status} for t in
-                  rows(Task, Task.contact_id == contact.id)],
+        "contact": {
+            "id": contact.id,
+            "name": contact.name,
+            "language": contact.language,
+            "neighbourhood": contact.neighbourhood,
+            "consent": contact.consent,
+            "consent_at": contact.consent_at,
+            "consent_version": contact.consent_version,
+            "stopped": contact.stopped,
+            "created_at": contact.created_at,
+        },
+        "addresses": [
+            {"channel": i.channel, "address": i.address}
+            for i in rows(Identity, Identity.contact_id == contact.id)
+        ],
+        "conversations": [
+            {
+                "id": c.id,
+                "started": c.created_at,
+                "closed": c.closed_at,
+                "topics": c.topics,
+                "first_ask": c.first_ask,
+                "outcome": c.outcome,
+            }
+            for c in convs
+        ],
+        "messages": [
+            {
+                "at": m.created_at,
+                "direction": m.direction,
+                "channel": m.channel,
+                "author": m.author,
+                "text": m.text,
+                "options": m.options,
+            }
+            for m in rows(Message, Message.contact_id == contact.id)
+        ],
+        "plan": [
+            {"who": i.who, "name": i.name, "what": i.what, "when": i.when_text, "status": i.status}
+            for i in (plan.items if plan else [])
+        ],
+        "followups": [
+            {"due": f.due_at, "status": f.status, "about": f.about}
+            for f in rows(FollowUp, FollowUp.contact_id == contact.id)
+        ],
+        "notes": [
+            {"at": n.created_at, "text": n.text}
+            for n in (rows(Note, Note.conversation_id.in_(conv_ids)) if conv_ids else [])
+        ],
+        "tasks": [
+            {"kind": t.kind, "due": t.due_at, "status": t.status}
+            for t in rows(Task, Task.contact_id == contact.id)
+        ],
     }

@@ -38,7 +38,7 @@ async def readyz(request: Request) -> JSONResponse:
     def check() -> tuple[bool, bool]:
         try:
             return True, db.is_current()
-        except Exception:
+        except Exception:  # noqa: BLE001 - any database failure means: not ready
             return False, False
 
     reachable, current = await asyncio.to_thread(check)
