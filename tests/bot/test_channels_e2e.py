@@ -16,7 +16,12 @@ from bot.clock import SimClock
 from config.settings import Secret, Settings
 from storage.models import Contact, Conversation, Message
 from tests.fakes import TELEGRAM_TEST_TOKEN, FakeTelegramServer
-from tests.fakes.twilio_server import TWILIO_TEST_SID, TWILIO_TEST_TOKEN, FakeTwilioServer, twilio_headers
+from tests.fakes.twilio_server import (
+    TWILIO_TEST_SID,
+    TWILIO_TEST_TOKEN,
+    FakeTwilioServer,
+    twilio_headers,
+)
 
 from .conftest import MONDAY_10
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ N = 60
 def seed_due_followups(url: str, n: int) -> list[str]:
     db = Database(url)
     db.upgrade()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     numbers = [f"+3161{i:07d}" for i in range(n)]
     with db.session() as s, s.begin():
         for number in numbers:

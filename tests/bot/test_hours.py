@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -49,16 +49,16 @@ def test_next_allowed_moves_into_contact_hours(at: datetime, expected: datetime)
 def test_dst_spring_forward_keeps_wall_clock_nine() -> None:
     # Last Sunday of March 2026 is the 29th: clocks go 02:00 -> 03:00. Sunday is closed,
     # so a follow-up due then moves to Monday 09:00 local, which is 07:00 UTC (CEST).
-    got = next_allowed(datetime(2026, 3, 29, 1, 30, tzinfo=timezone.utc), PROFILE)
+    got = next_allowed(datetime(2026, 3, 29, 1, 30, tzinfo=UTC), PROFILE)
     assert got == ams(2026, 3, 30, 9, 0)
-    assert got.astimezone(timezone.utc).hour == 7
+    assert got.astimezone(UTC).hour == 7
 
 
 def test_dst_autumn_back_keeps_wall_clock_nine() -> None:
     # 25 October 2026: 03:00 -> 02:00. Monday 09:00 local is then 08:00 UTC (CET).
-    got = next_allowed(datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc), PROFILE)
+    got = next_allowed(datetime(2026, 10, 25, 1, 30, tzinfo=UTC), PROFILE)
     assert got == ams(2026, 10, 26, 9, 0)
-    assert got.astimezone(timezone.utc).hour == 8
+    assert got.astimezone(UTC).hour == 8
 
 
 def test_three_days_later_from_friday_afternoon_lands_on_monday() -> None:

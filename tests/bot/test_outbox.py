@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from storage.db import Database
 from storage.models import Contact, OutboxRow
 from tests.fakes.twilio_server import TWILIO_TEST_SID, TWILIO_TEST_TOKEN, FakeTwilioServer
 
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 A, B = "+31611111111", "+31622222222"
 
 
@@ -134,7 +134,7 @@ def test_unsubscribed_number_fails_the_message_and_stops_the_contact(db_url: str
 
 def test_after_a_crash_a_message_the_provider_already_has_is_not_sent_again(db_url: str, twilio: FakeTwilioServer) -> None:
     db, clock, d, sender = make(db_url, twilio)
-    clock.set(datetime.now(timezone.utc))  # the provider stamps messages with real time
+    clock.set(datetime.now(UTC))  # the provider stamps messages with real time
 
     async def run() -> None:
         await sender.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+
 from sqlalchemy import func, select
 
 from bot.messages import Channel, Inbound

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import inspect, select
@@ -28,39 +28,37 @@ def test_migrations_create_every_table_and_are_current(db_url: str) -> None:
 def test_identity_is_unique_per_channel_and_address(db_url: str) -> None:
     db = Database(db_url)
     db.upgrade()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db.session() as s, s.begin():
         c = Contact(created_at=now)
         s.add(c)
         s.flush()
         s.add(Identity(contact_id=c.id, channel="sms", address="+31612345678", created_at=now))
-    with pytest.raises(IntegrityError):
-        with db.session() as s, s.begin():
-            c2 = Contact(created_at=now)
-            s.add(c2)
-            s.flush()
-            s.add(Identity(contact_id=c2.id, channel="sms", address="+31612345678", created_at=now))
+    with pytest.raises(IntegrityError), db.session() as s, s.begin():
+        c2 = Contact(created_at=now)
+        s.add(c2)
+        s.flush()
+        s.add(Identity(contact_id=c2.id, channel="sms", address="+31612345678", created_at=now))
     db.dispose()
 
 
 def test_provider_message_id_is_unique_per_channel(db_url: str) -> None:
     db = Database(db_url)
     db.upgrade()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     kw = dict(direction="in", text="hoi", author="person", created_at=now, options=[])
     with db.session() as s, s.begin():
         s.add(Message(channel="sms", provider_id="SM1", **kw))
         s.add(Message(channel="whatsapp", provider_id="SM1", **kw))  # other channel: fine
-    with pytest.raises(IntegrityError):
-        with db.session() as s, s.begin():
-            s.add(Message(channel="sms", provider_id="SM1", **kw))
+    with pytest.raises(IntegrityError), db.session() as s, s.begin():
+        s.add(Message(channel="sms", provider_id="SM1", **kw))
     db.dispose()
 
 
 def test_times_come_back_aware_in_utc(db_url: str) -> None:
     db = Database(db_url)
     db.upgrade()
-    at = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
     with db.session() as s, s.begin():
         s.add(Contact(created_at=at))
     with db.session() as s:

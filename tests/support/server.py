@@ -14,7 +14,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 
-__all__ = ["free_port", "AppProcess"]
+__all__ = ["AppProcess", "free_port"]
 
 
 def free_port() -> int:
@@ -36,7 +36,7 @@ class AppProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 90.0) -> "AppProcess":
+    def start(self, timeout: float = 90.0) -> AppProcess:
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run", "--port", str(self.port)],
