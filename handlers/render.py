@@ -15,6 +15,7 @@ chat and the terminal can call them directly.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.messages import Channel
@@ -127,8 +128,22 @@ def render_terminal(
     return (Rendered(text=numbered(text, options)),)
 
 
+#: Written instructions, said the way they work on the phone ("Typ MENS" -> "Zeg MENS").
+_SPOKEN_VERBS = (
+    (re.compile(r"\bTyp\b"), "Zeg"),
+    (re.compile(r"\btyp\b"), "zeg"),
+    (re.compile(r"\bType\b"), "Say"),
+    (re.compile(r"\btype\b"), "say"),
+    (re.compile(r"\bstuur (?:een|ons een) bericht\b"), "bel ons"),
+    (re.compile(r"\bsend us a message\b"), "call us"),
+)
+
+
 def speakable(text: str) -> str:
-    """Text a voice can read: no emoji or symbols, line breaks as pauses."""
+    """Text a voice can read: no emoji or symbols, line breaks as pauses, and written
+    instructions ("Typ MENS") turned into spoken ones ("Zeg MENS")."""
+    for pattern, spoken_form in _SPOKEN_VERBS:
+        text = pattern.sub(spoken_form, text)
     kept = "".join(
         c
         for c in unicodedata.normalize("NFC", text)

@@ -146,3 +146,11 @@ def test_sms_parts_are_gsm7_and_fit_a_segment(text: str, options: tuple[str, ...
             assert len(part.text.split()) == 1  # only a word too long to split
     if options:
         assert parts[-1].text.endswith(to_gsm7(numbered("", options)))
+
+
+def test_the_phone_says_what_to_say_not_what_to_type() -> None:
+    from handlers.render import voice_prompt
+
+    spoken = voice_prompt("Typ MENS als u een mens wilt spreken. U kunt ons altijd een bericht sturen.")
+    assert "Zeg MENS" in spoken and "Typ" not in spoken
+    assert "Say HUMAN" in voice_prompt("Type HUMAN to talk to a person.", language="en")
