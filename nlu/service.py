@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nlu.answers import detect_language
-from nlu.api import CrisisKind, TopicScore, Understander, Understanding
+from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import TopicClassifier, load_or_train
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
@@ -33,14 +33,18 @@ def combine(
     topics: tuple[TopicScore, ...],
     crisis: CrisisKind | None,
     language_hint: str | None = None,
+    commands: tuple[Control | None, str | None] | None = None,
 ) -> Understanding:
     """Build the Understanding from classifier topics plus the rule-based detectors.
 
     Shared by the local and the Rasa backend, so both treat crisis, control words and
-    small talk identically.
+    small talk identically. ``commands`` passes control and social already detected.
     """
-    control = detect_control(text)
-    social = detect_social(text) if control is None else None
+    if commands is None:
+        control = detect_control(text)
+        social = detect_social(text) if control is None else None
+    else:
+        control, social = commands
     if control is not None or social is not None:
         topics = ()
     topics = tuple(t for t in topics if t.id not in {"crisis", "other"})
@@ -72,11 +76,13 @@ class LocalNLU:
         if not text:
             return Understanding(text=text, language=language_hint or "nl")
         crisis = detect_crisis(text)
-        quick = detect_control(text) is not None or detect_social(text) is not None
+        control = detect_control(text)
+        social = detect_social(text) if control is None else None
+        quick = control is not None or social is not None
         topics = (
             () if quick else self._classifier.predict(text, exclude=() if crisis else ("crisis",))
         )
-        return combine(text, topics, crisis, language_hint)
+        return combine(text, topics, crisis, language_hint, (control, social))
 
 
 def load_understander(
