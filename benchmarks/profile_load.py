@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--out", default="benchmarks/results/profile-sqlite.txt")
     p.add_argument("--idle", action="store_true", help="include idle threads")
+    p.add_argument("--gil", action="store_true", help="only samples holding the GIL (where Python CPU goes)")
+    p.add_argument("--concurrency", type=int, default=16)
     args = p.parse_args(argv)
     warm_nlu()
     work = Path(tempfile.mkdtemp(prefix="voordeur-prof-"))
@@ -58,12 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     with TwilioProc() as tw:
         app = App(app_env(url, tw.url, port), port, log=work / "app.log").start()
         try:
-            gen = LoadGen(port, conversations=500, concurrency=16, retry_for=10)
+            gen = LoadGen(port, conversations=500, concurrency=args.concurrency, retry_for=10)
             raw = work / "stacks.txt"
             cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(app.pid),
                    "--duration", str(args.seconds), "--format", "raw", "--output", str(raw), "--rate", "200"]
             if args.idle:
                 cmd.append("--idle")
+            if args.gil:
+                cmd.append("--gil")
             t = threading.Thread(target=subprocess.run, args=(cmd,), kwargs={"capture_output": True, "timeout": args.seconds + 60})
             t.start()
             asyncio.run(gen.run(args.seconds + 1))
