@@ -60,6 +60,7 @@ _SHORTHAND: dict[str, str] = {
     "zelfmord": "zelfmoord",
     "leve": "leven",
     "lefe": "leven",
+    "an": "aan",
     "lefen": "leven",
     "leefe": "leven",
     "levn": "leven",
