@@ -31,7 +31,7 @@ from sklearn.pipeline import FeatureUnion
 from nlu.api import TopicScore
 from nlu.lexicon import LEXICON, lexicon_features
 from nlu.scorer import LinearScorer
-from nlu.text import normalize
+from nlu.text import SHORTHAND, normalize
 from nlu.training_data import DEFAULT_DATA, Example, data_hash, load_examples
 
 __all__ = [
@@ -257,8 +257,10 @@ class TopicClassifier:
 
 
 def _expected_hash(data_path: Path) -> str:
-    # The lexicon shapes the features: a changed lexicon makes a saved model stale.
-    return data_hash(data_path, extra=MODEL_VERSION + repr(sorted(LEXICON.items())))
+    # The lexicon and the shorthand table shape the features: when either changes, a
+    # saved model is stale.
+    extra = MODEL_VERSION + repr(sorted(LEXICON.items())) + repr(sorted(SHORTHAND.items()))
+    return data_hash(data_path, extra=extra)
 
 
 def load_or_train(

@@ -19,8 +19,8 @@ _REPEAT1 = re.compile(r"(\w)\1+")
 _PUNCT = re.compile(r"[^\w\s/:]+")
 _WORD = re.compile(r"[a-z0-9]+")
 
-# SMS shorthand and informal spellings -> standard Dutch/English word.
-_SHORTHAND: dict[str, str] = {
+#: SMS shorthand and informal spellings -> standard Dutch/English word.
+SHORTHAND: dict[str, str] = {
     "nie": "niet",
     "ni": "niet",
     "nt": "niet",
@@ -94,11 +94,11 @@ def normalize(text: str) -> str:
         if not raw:
             continue
         key = raw.strip('.,!?;"()')
-        rep = _SHORTHAND.get(key) or _SHORTHAND.get(_REPEAT1.sub(r"\1", key))
+        rep = SHORTHAND.get(key) or SHORTHAND.get(_REPEAT1.sub(r"\1", key))
         words.append(rep if rep is not None else raw)
     t = " ".join(words).replace("'", "")
     t = _PUNCT.sub(" ", t)
-    words = [_SHORTHAND.get(w, w) for w in _SPACE.split(t) if w]
+    words = [SHORTHAND.get(w, w) for w in _SPACE.split(t) if w]
     return " ".join(words)
 
 
