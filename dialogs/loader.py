@@ -67,6 +67,7 @@ CONDITIONS: Mapping[str, bool] = {
     "wants_professional": False,
     "wants_help": False,
     "scale_low": False,
+    "heavy": False,
     "asked_again": False,
     "has_open_plan": False,
 }

@@ -87,8 +87,15 @@ def all_topics(slots: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def handoff_role(slots: Mapping[str, Any], topics: Mapping[str, TopicInfo]) -> str:
-    """Who should take over: professional, volunteer or coordinator."""
-    found = [t for t in all_topics(slots) if t != "other"]
+    """Who should take over: professional, volunteer or coordinator.
+
+    Counts the literal ask and the needs behind it that the person confirmed; a need
+    the NLU only noticed in an answer does not decide who helps."""
+    wanted = set(slots.get("deeper_wanted") or ())
+    found = [
+        t for t in all_topics(slots)
+        if t != "other" and (t in (slots.get("topics") or ()) or t in wanted)
+    ]
     if "volunteer_offer" in found and len(found) == 1:
         return "coordinator"
     if slots.get("debts") or "worry_other" in found:
@@ -103,6 +110,10 @@ def handoff_role(slots: Mapping[str, Any], topics: Mapping[str, TopicInfo]) -> s
     if "coordinator" in roles and len(found) == 1:
         return "coordinator"
     return "volunteer"
+
+
+#: Asks that are rarely only practical: they get the scaling and coping questions.
+HEAVY_TOPICS = frozenset({"money", "caregiver", "health", "housing"})
 
 
 def check_condition(
@@ -135,6 +146,14 @@ def check_condition(
         return slots.get("wants") == "professional"
     if name == "wants_help":
         return slots.get("wants") in ("volunteer", "professional")
+    if name == "heavy":
+        # Worth the scaling and coping questions: a professional is likely, several
+        # problems at once, or an ask that is rarely only practical.
+        return (
+            handoff_role(slots, topics) == "professional"
+            or len([t for t in literal if t != "other"]) >= 2
+            or bool(literal) and literal[0] in HEAVY_TOPICS
+        )
     if name == "scale_low":
         return isinstance(slots.get("scale"), int) and slots["scale"] <= 3
     if name == "asked_again":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +43,25 @@ def match_neighbourhood(text: str, known: Sequence[str]) -> str | None:
     return None
 
 
+_DONT_KNOW = re.compile(
+    r"^\W*(?:(?:ik\s+)?(?:weet|wet)\s+(?:(?:het|ik)\s+)?(?:echt\s+)?(?:niet|nie)|geen\s+idee|geen\s+flauw\s+idee"
+    r"|(?:i\s+)?(?:really\s+)?(?:don'?t|do not)\s+know|no\s+idea|not\s+sure|dunno|tja|geen\s+flauw)\W*(?:hoor|eigenlijk|really)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _dont_know(text: str) -> bool:
+    return bool(_DONT_KNOW.match(text.strip()))
+
+
+def _no_option(labels: Sequence[str]) -> int | None:
+    """The option that means no ("Nee", "No", "Nee, iets anders"), if there is one."""
+    for i, label in enumerate(labels):
+        if yes_no(label) is False:
+            return i
+    return None
+
+
 def _worth_keeping(text: str) -> bool:
     return len(text.split()) > 2
 
@@ -66,6 +87,11 @@ def read_answer(
             if yn is True:  # options that are not yes/no: a plain yes takes the first
                 return Answer("option", 0, keep)
         if step.otherwise and text:
+            if _dont_know(text):
+                # "geen idee" is not a free answer to build on: on a yes/no question it
+                # means no; elsewhere it is not understood (asked more simply).
+                no = _no_option(labels)
+                return Answer("option", no) if no is not None else Answer("miss")
             return Answer("otherwise", value=text)
         return Answer("miss")
     kind = step.expect or "text"

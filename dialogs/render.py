@@ -207,7 +207,10 @@ def summary(scene: Scene) -> str:
         parts.append(f"Cijfer nu: {s['scale']} van 10.")
     plan = [PlanItem(**_item(i)) for i in s.get("plan") or ()]
     if plan:
-        parts.append("Afspraak: " + "; ".join(f"{i.who.value}: {i.what}" for i in plan) + ".")
+        who = {"self": "zelf", "network": "netwerk", "volunteer": "vrijwilliger", "professional": "hulpverlener"}
+        parts.append(
+            "Afspraak: " + "; ".join(f"{i.name or who[i.who.value]}: {i.what}" for i in plan) + "."
+        )
     if s.get("neighbourhood"):
         parts.append(f"Wijk: {s['neighbourhood']}.")
     if s.get("followup_due"):

@@ -45,12 +45,15 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or model change, so saved models are rebuilt.
-MODEL_VERSION = "tfidf-lex-ovr-7"
+MODEL_VERSION = "tfidf-lex-ovr-8"
 MODEL_FILE = "topic_model.pkl"
 
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|,\s+")
 _CLAUSE_SPLIT = re.compile(
-    r"\s(?:en|maar|want|omdat|daarnaast|bovendien|and|but|because|also)\s(?=(?:ik|er|mijn|me|mn|het|de|hij|zij|ze|we|wij|i|my|there|nobody|niemand)\b)"
+    r"\s(?:en|maar|want|omdat|daarnaast|bovendien|and|but|because|also)\s"
+    # ...followed by a new subject, or by a second request ("en ook met vervoer").
+    r"(?=(?:ik|er|mijn|me|mn|het|de|hij|zij|ze|we|wij|i|my|there|nobody|niemand"
+    r"|ook|met|voor|bij|naar|hulp|iemand|een|also|with|for|help|someone|a|the)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
 
@@ -75,7 +78,7 @@ class ClassifierSettings:
     """Thresholds that turn probabilities into the topics reported."""
 
     #: The best topic is reported when its score reaches this.
-    min_top: float = 0.20
+    min_top: float = 0.30
     #: Further topics are reported when their score reaches this.
     min_extra: float = 0.50
     #: Clause scores count a little less than the whole message.
