@@ -45,6 +45,9 @@ SHORTHAND: dict[str, str] = {
     "da": "dat",
     "vd": "van de",
     "idd": "inderdaad",
+    # Real words whose doubled letters must not be collapsed into shorthand ("ook" is
+    # "also", not "ok").
+    "ook": "ook",
     "ok": "oke",
     "okay": "oke",
     "okey": "oke",
