@@ -55,6 +55,9 @@ _CRISIS_MESSAGE = {
 DEEPER_CONFIDENCE = 0.45
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
+#: Questions about what goes well and who helps: answers name resources ("als mijn
+#: dochter er is"), not needs, so no need behind the ask is read from them.
+_RESOURCES = frozenset({"exception", "own_strength", "network_who", "network_easier", "where"})
 
 
 class Engine:
@@ -187,7 +190,7 @@ class Engine:
                 act.take_ask(u)
             else:
                 act.set(step.save, answer.value)
-        if step.flow in _EXPLORING and step.expect in (None, "text"):
+        if step.flow in _EXPLORING and step.expect in (None, "text") and step.id not in _RESOURCES:
             self._notice(act, u)
         if answer.kind == "option":
             option = step.options[answer.index]
