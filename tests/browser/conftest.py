@@ -49,7 +49,7 @@ def _ensure_chromium() -> str | None:
     return CHROMIUM if Path(CHROMIUM).exists() else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     path = _ensure_chromium()
     if path is None:
