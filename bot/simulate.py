@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.clock import SimClock
+from bot.delivery import SendRules
 from bot.handoff import Outcome, StaffActions
 from bot.messages import Channel, Inbound
 from bot.outbox import Dispatcher
@@ -94,7 +95,8 @@ class Simulator:
         self.core.pipeline.engine = _Observed(self.core.engine, self.steps)
         self.staff_actions = StaffActions(self.core.pipeline)
         self.senders = {ch: _Recording(ch) for ch in Channel}
-        self.dispatcher = Dispatcher(self.core.db, self.senders, self.clock)
+        # The same send rules as the app: nothing for stopped people, WhatsApp window.
+        self.dispatcher = Dispatcher(self.core.db, self.senders, self.clock, window_check=SendRules(None))
         self._loop = asyncio.new_event_loop()
         self._seen = {"event": 0, "outbox": 0, "task": 0}
         #: (outbox id, text, options, kind) of every message the front door wrote, in order.

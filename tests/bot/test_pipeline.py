@@ -175,3 +175,17 @@ def test_state_can_be_rebuilt_from_the_event_log(core: Core) -> None:
     assert rebuilt.flow == snapshot.flow and rebuilt.step == snapshot.step
     assert rebuilt.slots == snapshot.slots and rebuilt.language == snapshot.language
 
+
+
+def test_a_telegram_user_who_shares_their_number_joins_their_sms_thread(core: Core) -> None:
+    core.pipeline.handle_sync(sms("hallo", "s1"))
+    tg = Inbound(channel=Channel.TELEGRAM, address="777", text="hallo", provider_id="update:1")
+    core.pipeline.handle_sync(tg)
+    assert count(core, Contact) == 2, "unknown on Telegram until the number is shared"
+    shared = Inbound(channel=Channel.TELEGRAM, address="777", text="", provider_id="update:2",
+                     shared_phone="31612345678")
+    core.pipeline.handle_sync(shared)
+    assert count(core, Contact) == 1
+    with core.db.session() as s:
+        channels = set(s.scalars(select(Identity.channel)))
+    assert channels == {"sms", "telegram"}
