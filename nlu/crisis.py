@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from nlu.api import CrisisKind
-from nlu.text import normalize
+from nlu.crisis_components import component_kinds
+from nlu.crisis_text import crisis_normalize
 
 __all__ = ["clear_cache", "detect", "detect_all"]
 
@@ -46,11 +47,15 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
         r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
         r"\bgeen (?:lucht|adem) (?:meer )?(?:na|bij|als|door) (?:het |de )?\w+",
-        r"\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
+        r"\bdying for\b|\bdying of (?:laughter|boredom|curiosity)\b|\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
         r"\bdood ?graag\b",
         r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
         r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
         r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
+        # an institution that does not answer is a complaint, not someone unconscious
+        r"\b(?:gemeente|woningbouw|corporatie|woningcorporatie|instantie|verhuurder|thuiszorg|huisarts|bank|wmo|verzekeraar|zorgverzekeraar|klantenservice|niemand|belastingdienst|uwv|svb)\w* (?:\w+ )?reageert (?:\w+ )?(?:niet|nooit)(?: meer)?\b",
+        # "er een eind aan maken, aan die ruzie": the second "aan" names the thing ended
+        r"\b(?:eind|einde) aan (?:\w+ )?(?:maken|maakt|maak)? ?aan (?:die|de|het|dat|deze|dit|mijn (?!leven)|ons|onze)\b",
     )
 )
 
@@ -205,6 +210,25 @@ def _medical_is_acute(t: str) -> bool:
     return bool(_MEDICAL.search(t)) and not (_PAST.search(t) or _MEDICAL_PAST.search(t))
 
 
+_ORDER = (CrisisKind.SUICIDE, CrisisKind.VIOLENCE, CrisisKind.DANGER)
+#: Clearly long ago ("vroeger", "jaren geleden", "vorig jaar") ...
+_LONG_AGO = re.compile(
+    r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
+    r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year)\b"
+)
+#: ... and nothing that says it is happening (again) now.
+_NOW = re.compile(
+    r"\b(?:nu|net|nog steeds|nog altijd|weer|opnieuw|vandaag|vannacht|vanavond|straks|morgen|"
+    r"zojuist|ineens|opeens|now|again|still|today|tonight)\b(?! (?:gaat|gaan) (?:het )?(?:goed|beter))"
+    r"|\b(?:wil|ga|kan) (?:\w+ )?(?:niet|nie) meer\b|\bik wil (?:\w+ )?dood\b"
+)
+
+
+def _is_over(t: str) -> bool:
+    """An event told as long past with no sign it is happening now."""
+    return bool(_LONG_AGO.search(t)) and not _NOW.search(t)
+
+
 def _fall_is_acute(t: str) -> bool:
     if not _FALL.search(t):
         return False
@@ -218,21 +242,28 @@ def _fall_is_acute(t: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def _clean(text: str) -> str:
-    t = normalize(text)
+    t = crisis_normalize(text)
     return _IDIOMS.sub(" ", t)
+
+
+def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
+    """Every kind of crisis the rules alone find in the text, most urgent first."""
+    t = _clean(text)
+    found: set[CrisisKind] = set(component_kinds(t))
+    if _SUICIDE.search(t):
+        found.add(CrisisKind.SUICIDE)
+    if _VIOLENCE.search(t):
+        found.add(CrisisKind.VIOLENCE)
+    if _DANGER.search(t) or _fall_is_acute(t) or _medical_is_acute(t):
+        found.add(CrisisKind.DANGER)
+    if found and _is_over(t):
+        return ()
+    return tuple(k for k in _ORDER if k in found)
 
 
 def detect_all(text: str) -> tuple[CrisisKind, ...]:
     """Every kind of crisis the text signals, most urgent reading first."""
-    t = _clean(text)
-    found: list[CrisisKind] = []
-    if _SUICIDE.search(t):
-        found.append(CrisisKind.SUICIDE)
-    if _VIOLENCE.search(t):
-        found.append(CrisisKind.VIOLENCE)
-    if _DANGER.search(t) or _fall_is_acute(t) or _medical_is_acute(t):
-        found.append(CrisisKind.DANGER)
-    return tuple(found)
+    return rule_kinds(text)
 
 
 def detect(text: str) -> CrisisKind | None:
@@ -248,3 +279,4 @@ def detect(text: str) -> CrisisKind | None:
 def clear_cache() -> None:
     """Forget cached normalisations (for benchmarks that time a first sight)."""
     _clean.cache_clear()
+    crisis_normalize.cache_clear()

@@ -1,0 +1,200 @@
+"""Crisis patterns built from components instead of memorised phrases.
+
+The phrase rules in :mod:`nlu.crisis` catch what someone once wrote. People in crisis
+write the same meaning in endless ways, so these rules combine small vocabularies:
+
+* suicide: a wish or hope (wil, hoop, liever, zou willen, want) near a negation and a
+  word for living / existing / waking up, in any order ("ik nie wil leven meer",
+  "i dont want live no more"); a wish near a word for dying; being absent as the
+  better outcome ("het is beter als ik er niet ben"); a method with intent (saving
+  pills, jumping into water, hanging, gas with the windows shut); harm to oneself.
+* violence: a person (hij, mijn man, iemand...) doing harm (pain, a blow, a black eye,
+  the throat) to me; fear or lack of safety at home; confinement and withheld papers;
+  stalking; hearing a fight with someone screaming.
+* danger: a body function (breath, chest, speech, a limb, blood, the throat) with an
+  acute marker (niet, nauwelijks, stopt niet, ineens, zwelt); a person lying
+  somewhere who does not move; falls from a height or into water; a vulnerable person
+  missing; a child that swallowed something; fire slang.
+
+All patterns run on the cleaned text of :mod:`nlu.crisis` (crisis-normalised, idioms
+blanked). Past events are handled by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.api import CrisisKind
+
+__all__ = ["component_kinds"]
+
+_NEG = r"(?:niet|nie|nooit|geen|not|no|never|dont|don|nt)"
+_WISH = r"(?:wil|wou|wilde|willen|hoop|hoopte|hoef|hoeft|liefst|liever|zou|wens|want|wanna|wish|hope)"
+_LIVE = r"(?:leven|lev|bestaan|wakker|doorgaan|door gaan|live|living|alive|exist|wake)"
+_DIE = r"(?:dood|doodgaan|sterven|overlijden|die|dead|dying)"
+_PERSON = (
+    r"(?:hij|zij|ze|iemand|hem|haar|man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|"
+    r"moeder|ma|mama|zoon|dochter|broer|zus|oom|tante|neef|nicht|opa|oma|stiefvader|"
+    r"stiefmoeder|schoonzoon|schoonvader|kleinzoon|kleindochter|buurman|buurvrouw|vent|"
+    r"verzorger|verzorgster|baas|he|she|someone|husband|wife|boyfriend|partner|dad|mum|mom)"
+)
+_ME = r"(?:me|mij|mijn|ons|mezelf|mij zelf|me zelf|myself)"
+_W = r"(?:\w+ )"
+
+_SUICIDE = [
+    # wish + negation + living, any order, within a short window
+    rf"\b{_WISH}\b(?: \w+){{0,4}} {_NEG}\b(?: \w+){{0,3}} {_LIVE}\b",
+    rf"\b{_NEG}\b(?: \w+){{0,3}} {_WISH}\b(?: \w+){{0,2}} {_LIVE}\b",
+    rf"\b{_WISH} {_LIVE} {_NEG} (?:meer|more|langer)\b",
+    rf"\b{_WISH}\b(?: \w+){{0,2}} {_LIVE}\b(?: \w+){{0,1}} (?:niet|nie|no) (?:meer|more|langer|longer)\b",
+    rf"\b(?:wil|wou|wilde|willen|want) (?:\w+ ){{0,2}}(?:het|this|mijn|my) (?:leven|life) (?:niet|nie|no) (?:meer|more)\b",
+    # wish / hope + dying
+    rf"\b(?:hoop|hoopte|wens|wish|hope)\b(?: \w+){{0,5}} {_DIE}\b(?! (?:van|door|of|to))",
+    rf"\b(?:wil|wou|want|wanna)\b(?: \w+){{0,2}} {_DIE}(?: gaan| ga)?$",
+    r"\b(?:liever|beter) dood\b|\bdood (?:liever|beter)\b",
+    # being absent is better / wished for
+    rf"\b(?:als|dat|if|wanneer) ik er (?:\w+ )?{_NEG} (?:meer )?(?:was|ben|zou zijn|zijn|ben geweest)\b",
+    rf"\bik (?:ben|was|zou) er (?:\w+ )?(?:liever|beter) {_NEG}\b",
+    rf"\b(?:liever|beter) {_NEG} (?:meer )?(?:hier|er|here)\b",
+    rf"\b(?:niet|nooit|never) geboren\b",
+    # no meaning / tired of living
+    r"\bzin (?:\w+ ){0,3}(?:van|in|aan) (?:mijn|het|dit|m) leven\b",
+    r"\b(?:mijn|het|dit) leven (?:\w+ ){0,3}(?:geen|zonder) (?:enkele |echte |meer )?zin\b",
+    r"\bwat (?:heeft|is) (?:het|dit|alles|dat) (?:\w+ ){0,2}nog (?:\w+ ){0,2}zin\b(?! (?:om|te|van (?:de|het|dit|die|een|dat) (?!leven)))",
+    r"\b(?:moe|zat|beu|klaar|op) (?:van|met) (?:het|mijn|dit) leven\b|\bhet leven (?:\w+ ){0,2}(?:moe|zat|beu)\b",
+    r"\b(?:weg|uit|eruit|er uit|stappen uit) (?:uit |van )?(?:dit|het|mijn|deze) (?:leven|wereld)\b",
+    r"\b(?:eind|einde|end) (?:aan|to) (?:alles|all|everything)\b",
+    r"\ber (?:een )?(?:eind|einde) aan (?:\w+ )?(?:maakt|maak|maken|gaat maken)\b",
+    r"\bvan het leven (?:te )?(?:beroven|benemen)\b|\bmijn leven (?:te )?(?:nemen|beroven)\b",
+    r"\b(?:tot|ten) last\b(?: \w+){0,6} (?:beter|weg|verdwijn\w*|er niet)\b",
+    r"\b(?:beter af|better off) (?:zonder|without) (?:me|mij)\b",
+    r"\bniemand (?:\w+ )?(?:zal|zou|gaat) (?:me|mij) (?:\w+ )?missen\b|\bnobody (?:would|will) miss me\b",
+    # method + intent
+    r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b",
+    r"\b(?:spaar|sparen|verzamel|stockpil\w*|saving|hoarding|hoard)\b(?: \w+){0,4} (?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b",
+    r"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){0,3} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){0,2} (?:pillen|pilletjes|slaappillen|medicijnen|tabletten|pills|meds)\b",
+    r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,2} (?:in ?nemen|innemen|slikken|nemen|in)\b",
+    r"\b(?:pillen|medicijnen|tabletten)\b(?: \w+){0,4} (?:om|to) (?:dood te gaan|te sterven|die)\b",
+    r"\bspring\w*\b(?: \w+){0,4} (?:water|rivier|gracht|kanaal|zee|sloot|diepte|hoogte|snelweg)\b|\b(?:in|into) (?:het|de|the) (?:water|rivier|gracht|kanaal|zee|river|sea)\b(?: \w+){0,2} spring\w*\b",
+    r"\b(?:ga|gaan|wil|going to|gonna|want to) (?:\w+ )?(?:springen|jump)\b",
+    r"\b(?<!voor )(?<!bij )(?<!met )(?<!aan )(?:mezelf|mijzelf|me|mij) (?:\w+ )?(?:ophangen|op te hangen|verdrinken|te verdrinken|doodrijden)\b|\b(?:ga|wil|going to) (?:\w+ )?(?:ophangen|verdrinken)$|\b(?:hang|drown) myself\b|\btouw\b(?: \w+){0,3} (?:klaar|gekocht|opgehangen|liggen)\b",
+    r"\bgas (?:\w+ )?(?:aangezet|aan gezet|open ?gezet|opengedraaid|open gedraaid|aan)\b(?: \w+){0,4} (?:ramen|deuren|ramen en deuren) (?:\w+ )?dicht\b",
+    r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
+    r"\b(?:afscheids ?brief|afscheids ?bericht|goodbye (?:letter|note)|suicide note|brief (?:\w+ ){0,3}als ik er niet meer ben)\b",
+    # harm to oneself
+    rf"\b(?:mezelf|mijzelf|me zelf|mij zelf|myself)\b(?: \w+){{0,3}} (?:pijn|snijd\w*|snij|kras\w*|gekrast|verwond\w*|beschadig\w*|aandoen|aan doen|wat aan|iets aan|branden|hurt|harm|cut)\b",
+    r"\b(?:snij|snijd|kras|krassen|snijden|cut|cutting|hurt|hurting|harm)\b(?: \w+){0,2} (?:in )?(?:mijn|me|my) (?:arm|armen|pols|polsen|benen|been|huid|arms|wrist|wrists|skin)\b",
+    r"\b(?:i|ik) (?:hurt|cut|harm) myself\b|\bon purpose\b(?: \w+){0,3} (?:hurt|cut)|\b(?:hurt|cut)\w* myself",
+    # English
+    r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
+    r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
+]
+
+_VIOLENCE = [
+    rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:doet|deed|doen|heeft) (?:me|mij|ons)\b(?: \w+){{0,2}} pijn\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:wil|gaat|zal|dreigt) (?:me|mij|ons) (?:\w+ )?(?:wat|iets|pijn) (?:\w+ )?(?:aandoen|aan doen|doen)\b",
+    r"\b(?:me|mij|ons) (?:wat|iets) (?:aandoet|aan doet|aandoen|aan doen|aan zal doen|aan te doen)\b",
+    r"\b(?:gaf|geeft|geven|gegeven|heeft) (?:me|mij|ons) (?:\w+ )?(?:een )?(?:klap|klappen|mep|dreun|stomp|schop|trap|kopstoot|pak slaag)\b",
+    r"\b(?:me|mij) (?:een )?(?:klap|klappen|mep|dreun|stomp|kopstoot) (?:\w+ )?(?:gegeven|gegeven|geeft|gaf|verkocht)\b",
+    rf"\b(?:blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bloedneus|black eye|bruises)\b(?: \w+){{0,3}} (?:van|door) {_PERSON}\b",
+    r"\b(?:kneep|knijpt|knijpen|pakte|pakt|gepakt|geknepen|drukte|drukt|wurg\w*|choked|strangled)\b(?: \w+){0,3} (?:keel|nek|hals|throat|neck)\b",
+    r"\b(?:keel|hals|throat)\b(?: \w+){0,2} (?:dicht ?geknepen|dicht|dichtgedrukt|vastgepakt)\b",
+    r"\bwurg\w*|\bgewurgd\b|\bstrangl\w*",
+    r"\bbang (?:om|voor|te|to)\b(?: \w+){0,3} (?:naar huis|thuis|home)\b|\b(?:scared|afraid) (?:to go|of going) home\b",
+    r"\b(?:thuis|huis|home)\b(?: \w+){0,3} (?:niet|nie|not) (?:\w+ )?(?:veilig|safe)\b|\b(?:niet|nie|not) (?:\w+ )?(?:veilig|safe)\b(?: \w+){0,2} (?:thuis|in huis|at home|bij (?:mijn|hem|haar))\b",
+    r"\bmag (?:\w+ )?(?:niet|nie|nergens) (?:meer )?(?:naar buiten|de deur uit|weg|heen|bellen)\b(?: \w+){0,2} (?:van (?:hem|haar|mijn)|hij|zij)\b",
+    r"\b(?:houden|houdt|pakken|pakt|afgepakt|ingenomen|hebben|heeft)\b(?: \w+){0,2} (?:paspoort|papieren|passport|id kaart|identiteitsbewijs)\b(?!.*\bkwijt\b)",
+    r"\b(?:werken|werk) (?:\w+ )?zonder (?:loon|geld|salaris|betaling)\b",
+    r"\bachtervolg\w*|\bvolgt (?:me|mij) (?:overal|steeds|elke)|\bstalk\w*",
+    r"\bhoor\w*\b(?: \w+){0,6} (?:gil\w*|gilt|vechten|vecht|om hulp|klappen|slaan|screaming)\b",
+    r"\b(?:bedreig|dreig)(?:t|de|den|en)?\b (?:me|mij|ons|mijn (?:kind|kinderen|leven))\b",
+    r"\b(?:zegt|zei|gezegd|dreigt|dreigde)\b(?: \w+){0,6} (?:niet|nie) (?:\w+ )?(?:overleef|overleven|overleeft)\b",
+    rf"\b(?:van|door) {_PERSON}\b(?: \w+){{0,2}} (?:geslagen|geschopt|mishandeld|gewurgd|bedreigd|verkracht|misbruikt)\b",
+    r"\b(?:slaan|sla|slaat|schoppen|pijn doen) (?:me|mij|ons) (?:\w+ ){0,3}(?:als|anders|if)\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:vermoord|vermoordt|vermoorden|dood maken|doodmaken|neerschiet\w*|neersteken|kill|kills) (?:me|mij|ons)\b|\b(?:me|mij|ons) (?:\w+ ){{0,2}}(?:vermoorden|doodmaken|dood maken|neerschieten|neersteken|dood te maken|te vermoorden)\b",
+    r"\b(?:gestoken|neergestoken|stabbed)\b(?!.*\b(?:bij|wesp|mug|insect|bee|wasp)\b)",
+    r"\b(?:slaat|sloeg|slaan|mishandelt|misbruikt|schopt) (?:ons|de kinderen|mijn kinderen|de kids|mama|papa|mijn moeder|mijn vader|zijn vrouw|haar man)\b",
+]
+
+_DANGER = [
+    r"\b(?:adem|ademt|ademen|ademhalen|ademhaling|lucht|breath\w*)\b(?: \w+){0,2} (?:niet|nie|nauwelijks|amper|bijna niet|zwaar|moeilijk|raar|slecht|stopt|stil|piepend|not|hardly)\b",
+    r"\b(?:niet|nie|nauwelijks|amper|geen|moeilijk|zwaar|can't|cant|cannot|not) (?:meer )?(?:adem|ademt|ademen|ademhalen|lucht krijg\w*|breathe|breathing)\b",
+    r"\b(?:zuurstof|oxygen)\b(?: \w+){0,3} (?:op|leeg|werkt niet|doet het niet|uit|out)\b",
+    r"\bborst\b(?: \w+){0,3} (?:pijn|druk|beklemm\w*|knell\w*|strak|zwaar)\b|\b(?:pijn|druk|beklemm\w*|knell\w*) (?:\w+ ){0,3}borst\b",
+    r"\b(?:arm|been|gezicht|mond|hand|linkerkant|rechterkant|kant|lichaamshelft)\b(?: \w+){0,3} (?:niet|nie) (?:meer )?(?:bewegen|optillen|op tillen|voelen|gebruiken|omhoog)\b",
+    r"\b(?:voel|voelt) (?:mijn |zijn |haar )?(?:arm|been|gezicht|linkerkant|rechterkant|kant)\b(?: \w+){0,2} (?:niet|nie) meer\b",
+    r"\b(?:arm|been|gezicht|mond)\b(?: \w+){0,2} (?:slap|verlamd|scheef|hangt|gevoelloos|droop\w*)\b|\b(?:face|mouth) (?:is )?droop\w*",
+    r"\bpraat (?:\w+ ){0,2}(?:raar|moeilijk|onduidelijk|wartaal|brabbel\w*|dubbel|krom|slecht|vreemd)\b(?!.*\b(?:sinds|al (?:jaren|maanden|weken)|altijd)\b)|\bslurred\b|\bcan'?t (?:talk|speak|move)\b",
+    r"\b(?:diabeet|diabetes|suiker\w*|hypo|insuline|diabetic)\b(?: \w+){0,6} (?:verward|trillerig|zweet\w*|raar|suf|wartaal|niet wakker|bewusteloos|te laag|confused)\b",
+    r"\b(?:verward|ijlt|confused)\b(?: \w+){0,5} (?:heet|gloei\w*|koorts|hot|fever)\b|\b(?:koorts|fever) (?:van )?(?:40|41|42)\b",
+    r"\bzegt (?:\w+ )?(?:niks|niets) meer\b|\b(?:is|werd|wordt) (?:\w+ )?onwel\b|\bin elkaar gezakt\b|\bingestort\b",
+    r"\b(?:ligt|lig|liggen) (?:er )?(?:iemand|een (?:\w+ )?(?:man|vrouw|persoon|kind|jongen|meisje|meneer|mevrouw))\b(?: \w+){0,3} (?:op|in) (?:de |het )?(?:straat|grond|vloer|gang|tuin|trap|stoep|water)\b",
+    rf"\b(?:iemand|{_PERSON}|ik)\b(?: \w+){{0,3}} (?:ligt|lig|liggen|lying|lies|is) (?:\w+ ){{0,2}}(?:op|in|on) (?:de |het |the |straat|zijn |haar )?(?:straat|grond|vloer|gang|tuin|trap|stoep|floor|ground|street)\b",
+    r"\bdoet (?:al )?(?:\w+ )?(?:dagen|dag|twee dagen|drie dagen) (?:niet|nie) (?:meer )?open\b|\bpost (?:\w+ )?stapelt\b",
+    r"\b(?:bloed|bloedt|bloeden|bloeding|blood)\b(?: \w+){0,2} (?:spuit|spuiten|stopt niet|stopt nie|houdt niet op|veel|erg|overal|won'?t stop)\b",
+    r"\b(?:bloeden|bloeding|bleeding)\b(?: \w+){0,2} (?:stopt|houdt|stops) (?:\w+ )?(?:niet|nie|not)\b",
+    r"\b(?:spuug|spuugt|spugen|braak|braakt|overgeven|overgegeven|geef over|hoest|hoesten|plas|poep|vomit\w*|cough\w*)\b(?: \w+){0,2} (?:bloed|blood)\b|\b(?:bloed|blood) (?:overgegeven|opgehoest|gespuugd|gebraakt)\b",
+    r"\b(?:keel|tong|gezicht|lippen|lip|throat|tongue|face)\b(?: \w+){0,2} (?:zwelt|zwellen|opgezwollen|dik|swell\w*)\b",
+    r"\bhoofdpijn\b(?: \w+){0,4} (?:ineens|opeens|plotseling|ergste|barst\w*)\b|\b(?:ineens|opeens|plotseling|ergste|barstende) (?:\w+ ){0,4}hoofdpijn\b|\bworst headache\b",
+    r"\bhart\b(?: \w+){0,3} (?:bonkt|raast|jaagt|gaat (?:\w+ )?(?:tekeer|heel snel|zo snel))\b(?: \w+){0,5} (?:duizelig|flauw|zwart|benauwd|pijn)\b",
+    r"\bzwart voor (?:de |mijn )?ogen\b|\bbijna flauw\b",
+    r"\b(?:dementie|dement|alzheimer|verward|dementia)\b(?: \w+){0,6} (?:weg|verdwenen|vermist|weggelopen|zoek|zoekgeraakt|missing|gone)\b(?! (?:met|naar de dagbesteding))",
+    r"\b(?:verdwenen|vermist|weggelopen|missing)\b(?: \w+){0,6} (?:dementie|dement|alzheimer)\b",
+    r"\bvast in (?:de |het |een )?(?:lift|elevator)\b|\bin de lift (?:\w+ )?vast\b|\bstuck in (?:the |a )?(?:lift|elevator)\b",
+    r"\bin de fik\b|\bfikkie\b",
+    r"\b(?:van|uit|off) (?:de |het |een |the )?(?:trap|dak|ladder|balkon|steiger|raam|roof|ladder|stairs)\b(?: \w+){0,1} (?:gevallen|afgevallen|gevallen|fell|fallen)\b",
+    r"\b(?:in|into) (?:het |de |een |the )?(?:water|sloot|gracht|vijver|zwembad|kanaal|rivier|pool|canal)\b(?: \w+){0,1} (?:gevallen|gevallen|fell|fallen)\b",
+    r"\bhelp\b(?: \w+){0,2} gevallen\b|\bgevallen\b(?: \w+){0,2} help\b",
+    r"\bgevallen\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) (?:meer )?(?:lopen|staan|op|overeind|weg|eruit|er uit|bewegen)\b",
+    r"\b(?:kind|kindje|baby|peuter|dochter|zoon|zoontje|dochtertje|child|toddler)\b(?: \w+){0,4} (?:pillen|medicijnen|tabletten|schoonmaakmiddel|gif|bleek|wasmiddel|batterij\w*|pills)\b(?: \w+){0,2} (?:gegeten|geslikt|gedronken|opgegeten|ingenomen|ate|swallowed|drank)\b",
+    r"\b(?:ademt|breathes|breathing)\b(?: \w+){0,3} (?:blauw|grauw|grijs|blue)\b|\b(?:blauw|grauw|blue) (?:aan|in het gezicht|lips)\b|\bis blauw\b",
+    r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
+]
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    """One regex per kind. Every alternative starts at a word boundary, so the shared
+    ``\\b`` is tested once per position before any alternative is tried (a big speed-up
+    on long, rambling messages)."""
+    parts = []
+    for p in patterns:
+        for alt in _top_level_split(p):
+            if alt.startswith(r"\b"):
+                alt = alt[2:]
+            parts.append(alt)
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+
+
+def _top_level_split(p: str) -> list[str]:
+    """Split a pattern on its top-level ``|`` (outside groups and classes)."""
+    out, depth, start, i, klass = [], 0, 0, 0, False
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(p[start:i])
+            start = i + 1
+        i += 1
+    out.append(p[start:])
+    return out
+
+
+_PATTERNS = (
+    (CrisisKind.SUICIDE, _compile(_SUICIDE)),
+    (CrisisKind.VIOLENCE, _compile(_VIOLENCE)),
+    (CrisisKind.DANGER, _compile(_DANGER)),
+)
+
+
+def component_kinds(cleaned: str) -> tuple[CrisisKind, ...]:
+    """Kinds whose component patterns match the cleaned text."""
+    return tuple(kind for kind, rx in _PATTERNS if rx.search(cleaned))

@@ -1,0 +1,181 @@
+"""A small dedicated crisis classifier, the second signal next to the rules.
+
+Rules miss what nobody wrote a pattern for; character n-grams generalise over
+misspellings ("wil nie meer leve") and word n-grams over phrasing. This model is
+trained on the crisis examples of ``nlu.yml`` and ``crisis_eval.yml`` (with their
+kind) against the near misses of ``crisis_eval.yml`` and every other topic example of
+``nlu.yml``. It never sees ``crisis_dev.yml`` (thresholds are chosen there) nor
+``crisis_holdout.yml``.
+
+Four classes: none, suicide, violence, danger. The crisis score is ``1 - p(none)``.
+Inference is plain Python over dicts (no scikit-learn on the hot path): well under a
+millisecond for a chat message. The model is trained lazily on first use (about a
+second) and kept in memory; training is deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from nlu.api import CrisisKind
+from nlu.crisis_text import crisis_normalize
+from nlu.training_data import DEFAULT_DATA
+
+__all__ = ["CrisisModel", "crisis_model", "training_texts"]
+
+CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
+CLASSES = ("none", "suicide", "violence", "danger")
+_KINDS = {"suicide": CrisisKind.SUICIDE, "violence": CrisisKind.VIOLENCE, "danger": CrisisKind.DANGER}
+_TOKEN = re.compile(r"\b\w+\b")
+CHAR_RANGE = (3, 5)
+WORD_RANGE = (1, 2)
+
+
+def _char_grams(text: str) -> list[str]:
+    lo, hi = CHAR_RANGE
+    out: list[str] = []
+    for word in text.split():
+        w = f" {word} "
+        for n in range(lo, hi + 1):
+            if len(w) < n:
+                if n == lo:
+                    out.append(w)
+                break
+            out.extend(w[i : i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def _word_grams(text: str) -> list[str]:
+    toks = _TOKEN.findall(text)
+    out = list(toks)
+    out.extend(f"{a} {b}" for a, b in zip(toks, toks[1:]))
+    return out
+
+
+def _rule_kind(text: str) -> str | None:
+    from nlu.crisis import rule_kinds
+
+    kinds = rule_kinds(text)
+    return kinds[0].value if kinds else None
+
+
+def training_texts() -> tuple[list[str], list[str]]:
+    """(texts, labels) for the crisis model; labels are names from :data:`CLASSES`."""
+    texts: list[str] = []
+    labels: list[str] = []
+    ev = yaml.safe_load(CRISIS_EVAL.read_text(encoding="utf-8"))
+    for kind, items in ev["positives"].items():
+        for t in items:
+            texts.append(t)
+            labels.append(kind)
+    for t in ev["near_misses"]:
+        texts.append(t)
+        labels.append("none")
+    nlu = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    for block in nlu.get("nlu", []):
+        intent = block.get("intent")
+        for line in str(block.get("examples", "")).splitlines():
+            line = line.strip()
+            if not line.startswith("- "):
+                continue
+            t = line[2:].strip()
+            if intent == "crisis":
+                kind = _rule_kind(t)
+                if kind is None:
+                    continue
+                texts.append(t)
+                labels.append(kind)
+            else:
+                texts.append(t)
+                labels.append("none")
+    return texts, labels
+
+
+@dataclass(frozen=True)
+class CrisisModel:
+    char_w: dict[str, tuple[float, ...]]  # gram -> idf-scaled weights per class
+    word_w: dict[str, tuple[float, ...]]
+    char_idf: dict[str, float]
+    word_idf: dict[str, float]
+    bias: tuple[float, ...]
+
+    @classmethod
+    def train(cls, C: float = 10.0) -> CrisisModel:
+        import numpy as np
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        raw, labels = training_texts()
+        texts = [crisis_normalize(t) for t in raw]
+        chars = TfidfVectorizer(analyzer=_char_grams, sublinear_tf=True)
+        words = TfidfVectorizer(analyzer=_word_grams, sublinear_tf=True)
+        x = sparse.hstack([chars.fit_transform(texts), words.fit_transform(texts)], format="csr")
+        y = np.array([CLASSES.index(lab) for lab in labels])
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+        model.fit(x, y)
+        coef = model.coef_  # (classes, features)
+        nc = len(chars.vocabulary_)
+
+        def table(vocab: dict[str, int], offset: int) -> dict[str, tuple[float, ...]]:
+            return {g: tuple(float(v) for v in coef[:, i + offset]) for g, i in vocab.items()}
+
+        return cls(
+            char_w=table(chars.vocabulary_, 0),
+            word_w=table(words.vocabulary_, nc),
+            char_idf={g: float(chars.idf_[i]) for g, i in chars.vocabulary_.items()},
+            word_idf={g: float(words.idf_[i]) for g, i in words.vocabulary_.items()},
+            bias=tuple(float(b) for b in model.intercept_),
+        )
+
+    def _block(
+        self, grams: list[str], idf: dict[str, float], w: dict[str, tuple[float, ...]], out: list[float]
+    ) -> None:
+        counts = Counter(g for g in grams if g in idf)
+        if not counts:
+            return
+        vals = {g: (1.0 + math.log(c)) * idf[g] for g, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vals.values()))
+        for g, v in vals.items():
+            row = w[g]
+            s = v / norm
+            for k in range(len(out)):
+                out[k] += s * row[k]
+
+    def proba(self, normalized: str) -> tuple[float, ...]:
+        """Class probabilities (order of :data:`CLASSES`) of crisis-normalised text."""
+        out = list(self.bias)
+        self._block(_char_grams(normalized), self.char_idf, self.char_w, out)
+        self._block(_word_grams(normalized), self.word_idf, self.word_w, out)
+        m = max(out)
+        e = [math.exp(v - m) for v in out]
+        s = sum(e)
+        return tuple(v / s for v in e)
+
+    def score(self, normalized: str) -> tuple[float, CrisisKind]:
+        """Crisis probability ``1 - p(none)`` and the most likely crisis kind."""
+        p = self.proba(normalized)
+        best = max(range(1, len(CLASSES)), key=lambda k: p[k])
+        return 1.0 - p[0], _KINDS[CLASSES[best]]
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _trained() -> CrisisModel:
+    return CrisisModel.train()
+
+
+def crisis_model() -> CrisisModel:
+    """The process-wide crisis model, trained on first use."""
+    with _lock:
+        return _trained()

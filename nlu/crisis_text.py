@@ -1,0 +1,76 @@
+"""Crisis-only spelling normalisation, on top of :func:`nlu.text.normalize`.
+
+``nlu.text.SHORTHAND`` is shared with the topic classifier (and part of its model
+hash), so spellings that only matter for crisis detection live here. Two layers:
+
+* a word table for SMS, dialect and learner spellings of the words crisis rules are
+  built from ("leve", "leben", "wil" as "will", "gevalle", "ademe", "me" -> "mijn"
+  only before a body part or person noun);
+* a generic rule for the dropped final ``-n`` of Dutch infinitives and plurals
+  ("wakker worde", "opstaa", "zitte"): a word ending in ``e`` whose ``+n`` form is in
+  the crisis vocabulary gets its ``n`` back.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nlu.text import normalize
+
+__all__ = ["crisis_normalize"]
+
+#: Words the crisis rules are built from whose SMS form drops the final n.
+_N_WORDS = frozenset(
+    """
+    leven worden zitten ademen opstaan staan gaan doen maken slapen sterven bestaan
+    springen hangen snijden nemen slikken lopen bewegen praten komen helpen willen
+    kunnen houden vallen gevallen slaan geslagen vermoorden bedreigen ophangen
+    doorgaan stoppen overleven verdrinken pillen tabletten ademhalen wakker
+    """.split()
+)
+
+_WORDS: dict[str, str] = {
+    # to live / life
+    "leben": "leven", "lebe": "leven", "lven": "leven", "lefe": "leven", "leeve": "leven",
+    "leeven": "leven", 
+    # to want
+    "will": "wil", "wll": "wil", "wiel": "wil",     "kwil": "ik wil", "kwou": "ik wou", "kga": "ik ga", "kheb": "ik heb", "kan't": "kan het",
+    "kben": "ik ben", "kzie": "ik zie", "khou": "ik hou", "ktrek": "ik trek", "kweet": "ik weet",
+    "ikwil": "ik wil", "ikga": "ik ga",
+    # dead / die
+    "doodt": "dood", "dod": "dood", "doot": "dood", "dooood": "dood", "doodgaan": "dood gaan",
+    "doodgaat": "dood gaat", "doodga": "dood ga", "sterve": "sterven",
+    # more / not / nothing
+    "mer": "meer", "meea": "meer", "nimeer": "niet meer", "niemeer": "niet meer",
+    "nit": "niet", "nix": "niks", 
+    # me / myself
+    "mezelluf": "mezelf", "mzelf": "mezelf", "mijzelluf": "mijzelf", "meself": "mezelf",
+    
+    # falls, breath, fire
+    "gevalle": "gevallen", "gevald": "gevallen", "gevalt": "gevallen", 
+    "ademe": "ademen", "adum": "adem", "aadem": "adem", "lught": "lucht", "lugt": "lucht",
+    "opstaa": "opstaan", "opsta": "opstaan", "overeint": "overeind", 
+    "brant": "brand", "fikkie": "fik",
+    # violence
+    "slaad": "slaat", "sloech": "sloeg", "geslage": "geslagen",
+    "bedreich": "bedreig", "vermoort": "vermoordt",
+    "vint": "vent",
+    # English shorthand
+    "im": "i am", 
+    "wanna": "want to", "gonna": "going to", "kms": "kill myself",
+    # misc learner spellings
+    "wordt": "word", "wort": "word", "wor": "word", "helemal": "helemaal",
+    "zinn": "zin",
+}
+
+
+@lru_cache(maxsize=4096)
+def crisis_normalize(text: str) -> str:
+    """``normalize(text)`` plus the crisis spelling table and the dropped-n rule."""
+    out: list[str] = []
+    for w in normalize(text).split():
+        rep = _WORDS.get(w)
+        if rep is None and w.endswith("e") and len(w) > 3 and (w + "n") in _N_WORDS:
+            rep = w + "n"
+        out.append(rep if rep is not None else w)
+    return " ".join(out)
