@@ -14,8 +14,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot import stats
-from bot.hours import next_allowed
 from bot.pipeline import Pipeline
+from config.hours import next_allowed
 from config.profile import Profile
 from dialogs import api as d
 from nlu.answers import normalize_phone

@@ -10,11 +10,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import stats
-from bot.hours import next_allowed
 from bot.messages import Reply
 from bot.privacy import forget_after_refusal, stored_data_summary
 from bot.routing import offer as offer_handoff
 from bot.texts import text
+from config.hours import next_allowed
 from config.profile import Profile
 from dialogs import api as d
 from storage.models import Contact, Conversation, FollowUp, Handoff, Plan, PlanItemRow

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from bot import stats
 from bot.campaigns import CampaignRunner
-from bot.hours import is_open, next_allowed, next_opening
 from bot.pipeline import Pipeline
 from bot.privacy import erase_contact
 from bot.routing import offer
 from bot.when import when_text
+from config.hours import is_open, next_allowed, next_opening
 from config.profile import Profile
 from dialogs import api as d
 from dialogs.render import handoff_by

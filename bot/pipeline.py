@@ -26,7 +26,6 @@ from bot import stats
 from bot.clock import Clock
 from bot.contacts import address_for, canonical_address, find_or_create_contact
 from bot.effects import TurnContext, apply_effects, load_open_plan
-from bot.hours import is_open, next_opening
 from bot.messages import Channel, Inbound, Reply
 from bot.outbox import enqueue
 from bot.ports import TurnResult
@@ -34,6 +33,7 @@ from bot.privacy import erase_contact
 from bot.routing import offer
 from bot.texts import text
 from bot.when import when_text
+from config.hours import is_open, next_opening
 from config.profile import Profile
 from dialogs import api as d
 from dialogs.api import State

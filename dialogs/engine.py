@@ -8,8 +8,10 @@ language), then the current step of the current flow. The engine reads no clock
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
+from config.hours import next_allowed
 from config.profile import Profile
 from dialogs.actions import Actions
 from dialogs.api import (
@@ -20,15 +22,18 @@ from dialogs.api import (
     HandoffWaiting,
     OutreachStarted,
     PersonWrote,
+    ScheduleFollowUp,
     SetStopped,
     State,
 )
 from dialogs.model import DialogError, Dialogs, Step
 from dialogs.needs import new_deeper, signals
 from dialogs.reading import read_answer
+from dialogs.render import followup_due, people_day
 from dialogs.turn import Turn
-from nlu.answers import detect_language, yes_no
+from nlu.answers import detect_language, parse_when, yes_no
 from nlu.api import Control, CrisisKind, Understanding
+from nlu.text import fold
 
 __all__ = ["REQUIRED_MESSAGES", "REQUIRED_STEPS", "Engine"]
 
@@ -53,6 +58,11 @@ _CRISIS_MESSAGE = {
 #: How sure the NLU must be before a topic in an answer counts as a need behind the ask
 #: (the person is asked to confirm it, so a false alarm costs one question).
 DEEPER_CONFIDENCE = 0.45
+#: The person asks to be asked again later (a follow-up moved).
+_LATER = re.compile(
+    r"\b(?:later|niet nu|andere keer|een ander moment|not now|another time|some other time)\b",
+    re.IGNORECASE,
+)
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 #: Questions about what goes well and who helps: answers name resources ("als mijn
@@ -119,8 +129,30 @@ class Engine:
             self._begin(act, u, event)
         elif step.waiting:
             act.say(step.waiting)
-        else:
+        elif not self._postponed(act, step, u, event.at):
             self._answer(act, step, u, event.at)
+
+    def _postponed(self, act: Actions, step: Step, u: Understanding, now: datetime) -> bool:
+        """ "Later", "volgende week", "vrijdag": the person moves the follow-up."""
+        if step.flow != "followup" or step.id not in ("how_now", "how_now_again"):
+            return False
+        labels = [fold(act.text(o.label)) for o in step.options]
+        text = fold(u.text)
+        if any(label in text for label in labels):  # "beter", "niet beter" said outright
+            return False
+        if _LATER.search(u.text):
+            due = followup_due(self.profile, now, 3)
+        else:
+            when = parse_when(u.text, now)
+            if when is None or when <= now:
+                return False
+            due = next_allowed(when, self.profile)
+        about = act.turn.state.slots.get("about") or act.turn.state.slots.get("current_topic") or "other"
+        act.set("followup_due", due.isoformat())
+        act.set("followup_day", people_day(due, act.turn.state.language))
+        act.turn.effect(ScheduleFollowUp(due=due, about=str(about)))
+        act.say_message("followup_moved")
+        return True
 
     def _crisis(self, act: Actions, kind: CrisisKind) -> None:
         act.say_message(_CRISIS_MESSAGE.get(kind, "crisis_danger"))

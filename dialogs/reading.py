@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime

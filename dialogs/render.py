@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from config.hours import next_allowed
 from config.profile import Profile
 from dialogs.api import PersonContext, PlanItem, Who
 from dialogs.model import Dialogs
@@ -72,9 +73,11 @@ def handoff_by(profile: Profile, now: datetime, working_days: int = 2) -> dateti
 
 
 def followup_due(profile: Profile, now: datetime, days: int) -> datetime:
-    """A follow-up ``days`` ahead at ten in the morning, local time."""
+    """A follow-up ``days`` ahead at ten in the morning, local time, moved into the
+    contact hours (no Sundays or public holidays): the day the person is told is the
+    day the follow-up is really sent."""
     day: date = local(profile, now).date() + timedelta(days=days)
-    return datetime.combine(day, time(10, 0), tzinfo=ZoneInfo(profile.timezone))
+    return next_allowed(datetime.combine(day, time(10, 0), tzinfo=ZoneInfo(profile.timezone)), profile)
 
 
 def _join(parts: list[str], language: str) -> str:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.hours import dutch_public_holidays, easter, is_open, next_allowed, next_opening
+from config.hours import dutch_public_holidays, easter, is_open, next_allowed, next_opening
 from config.profile import load_profile
 
 AMS = ZoneInfo("Europe/Amsterdam")
