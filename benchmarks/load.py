@@ -34,6 +34,7 @@ from benchmarks.common import (
     histogram,
     memory,
     percentile,
+    postgres_cpu_seconds,
     pg_available,
     pg_create,
     pg_drop,
@@ -87,7 +88,7 @@ async def _sampled_run(gen: LoadGen, app: App, duration: float) -> dict[str, Any
 def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     prepare_db(url)
     port = free_port()
-    extra: dict[str, str] = {}
+    extra: dict[str, str] = {"BENCH_PATCH": args.patch} if args.patch else {}
     if workers > 1:
         mp = workdir / f"prom-{name}"
         mp.mkdir(exist_ok=True)
@@ -103,13 +104,16 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
             asyncio.run(gen.run(args.warmup))
             before = histogram(app.metrics(), "voordeur_turn_seconds")
             cpu_app0 = sum(cpu_seconds(p) for p in app.pids())
+            cpu_pg0 = postgres_cpu_seconds()
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
             n0 = len(gen.sent)
+            delivered0 = len(tw.messages())
             t0 = time.monotonic()
             sampled = asyncio.run(_sampled_run(gen, app, args.duration))
             t1 = time.monotonic()
             ru1 = resource.getrusage(resource.RUSAGE_SELF)
             cpu_app1 = sum(cpu_seconds(p) for p in app.pids())
+            cpu_pg1 = postgres_cpu_seconds()
             after = histogram(app.metrics(), "voordeur_turn_seconds")
             load_mem = memory(app)
             sent = gen.sent[n0:]
@@ -140,12 +144,18 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
                             "count": turn[-1][1] if turn else 0,
                             "buckets": [[le, c] for le, c in turn]},
         "cpu": {"app_cores": round((cpu_app1 - cpu_app0) / elapsed, 2),
-                "generator_cores": round(gen_cpu / elapsed, 2)},
+                "generator_cores": round(gen_cpu / elapsed, 2),
+                "postgres_cores": round((cpu_pg1 - cpu_pg0) / elapsed, 2) if workers > 1 else None,
+                "app_cpu_ms_per_msg": round(1000 * (cpu_app1 - cpu_app0) / max(len(acked), 1), 1),
+                "loadavg_after": open("/proc/loadavg").read().split()[:3]},
         "rss_idle": idle,
         "rss_load": load_mem,
         "rss_load_max_mb": max(sampled["rss_samples_mb"]) if sampled["rss_samples_mb"] else None,
         "outbox_after": outbox,
         "fake_twilio_received": delivered,
+        # The outbox sends SMS at most 10/s per process (DEFAULT_RATES); under load it
+        # shares asyncio's default thread pool with the turns and falls far behind that.
+        "outbox_sent_per_s_during_load": round((delivered - delivered0) / elapsed, 1),
     }
 
 
@@ -159,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--conversations", type=int, default=500)
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--rate", type=float, default=None, help="pace to this many msg/s (default: as fast as acked)")
+    p.add_argument("--patch", default="", help="benchmark-only experiment: sqlite_write_lock,indexes")
     args = p.parse_args(argv)
     if args.duration is None:
         args.duration = 10.0 if args.quick else 40.0
@@ -197,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
                        "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen"]))
     name = "load-quick" if args.quick else "load"
+    if args.patch:
+        name += "-patch-" + args.patch.replace(",", "-")
+        for r in results:
+            r["patch"] = args.patch
     print("written", write_result(name, {"benchmark": "load", "quick": args.quick, "results": results}))
     return 0
 
