@@ -3,10 +3,7 @@ server on 127.0.0.1. Never ``playwright install``: it downloads its own browser.
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,54 +15,13 @@ import pytest
 
 from tests.console.conftest import tuesday_morning
 from tests.console.support import ShiftedClock, understander
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _ensure_chromium() -> str | None:
-    """Path to Chromium, installing Debian's package when running as root; else None."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(
-            ["apt-get", "update"], check=False, env=env, capture_output=True, timeout=600
-        )
-        subprocess.run(
-            ["apt-get", "install", "-y", "chromium"],
-            check=False,
-            env=env,
-            capture_output=True,
-            timeout=1200,
-        )
-    return CHROMIUM if Path(CHROMIUM).exists() else None
+from tests.support.browser import launched_chromium
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    path = _ensure_chromium()
-    if path is None:
-        pytest.skip(
-            "Chromium is not installed at /usr/bin/chromium and cannot be installed (not root)"
-        )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    with launched_chromium() as b:
+        yield b
 
 
 def _free_port() -> int:

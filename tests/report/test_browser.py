@@ -3,10 +3,8 @@ numbers next to the bars, styled by its own stylesheet under the strict CSP."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,40 +16,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from storage.db import Database
+from tests.support.browser import launched_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path("/tmp/voordeur-screenshots")
-
-
-def _chromium() -> str | None:
-    """Debian's Chromium, installed with apt-get when root; never ``playwright install``."""
-    if not Path(CHROMIUM).exists() and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update"], check=False, env=env, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "chromium"], check=False, env=env,
-                       capture_output=True, timeout=1200)
-    return CHROMIUM if Path(CHROMIUM).exists() else None
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    path = _chromium()
-    if path is None:
-        pytest.skip("Chromium is not at /usr/bin/chromium and cannot be installed here (not root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    with launched_chromium() as b:
+        yield b
 
 
 @pytest.fixture

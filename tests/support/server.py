@@ -37,11 +37,13 @@ class AppProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 90.0) -> AppProcess:
-        out = open(self.log, "ab") if self.log else subprocess.DEVNULL
+        out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115 - the child keeps it
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run", "--port", str(self.port)],
             cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
         )
+        if out is not subprocess.DEVNULL:
+            out.close()  # the child has its own copy of the descriptor
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
