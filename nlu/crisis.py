@@ -52,6 +52,11 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
         r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
         r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
+        r"\bbrand (?:\w+ )?(?:kaars\w*|wierook|lichtje\w*)",
+        r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
+        r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
+        r"\bdood aan de telefoon\b",
+        r"\b(?:kan (?:niet|nie) meer ademen|geen lucht|stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:lachen|lach)\b",
         # an institution that does not answer is a complaint, not someone unconscious
         r"\b(?:gemeente|woningbouw|corporatie|woningcorporatie|instantie|verhuurder|thuiszorg|huisarts|bank|wmo|verzekeraar|zorgverzekeraar|klantenservice|niemand|belastingdienst|uwv|svb)\w* (?:\w+ )?reageert (?:\w+ )?(?:niet|nooit)(?: meer)?\b",
         # "er een eind aan maken, aan die ruzie": the second "aan" names the thing ended
@@ -224,6 +229,11 @@ _NOW = re.compile(
 )
 
 
+_INJURY_PAST = re.compile(
+    r"\b(?:vorige|afgelopen) (?:week|maand|winter|zomer)\b|\b(?:weken|maanden) geleden\b|\blast (?:week|month)\b"
+)
+
+
 def _is_over(t: str) -> bool:
     """An event told as long past with no sign it is happening now."""
     return bool(_LONG_AGO.search(t)) and not _NOW.search(t)
@@ -258,6 +268,8 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         found.add(CrisisKind.DANGER)
     if found and _is_over(t):
         return ()
+    if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(t):
+        return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     return tuple(k for k in _ORDER if k in found)
 
 
