@@ -111,6 +111,17 @@ _SUICIDE = [
     r"\b(?:strip|doos|hele|alle|potje)\b(?: \w+){0,2} (?:paracetamol|oxazepam|temazepam|diazepam|morfine|oxycodon|insuline|slaappillen|pillen)\b(?: \w+){0,2} (?:klaargelegd|klaar ?gelegd|klaar|verzameld|gespaard)\b",
     r"\bwaarom ik (?:hier )?(?:nog|eigenlijk) (?:leef|besta|hier ben)\b",
     r"\b(?:ophouden|stoppen|kappen)\b(?: \w+){0,2} met alles\b",
+    # round 3
+    r"\b(?:zin|nut)\b (?:\w+ ){0,3}(?:niet |niet meer |meer )?(?:van|in|aan) (?:het |mijn |dit |m )?leven\b",
+    r"\b(?:moe|zat|beu|klaar|op) (?:\w+ ){0,2}(?:van|met) (?:het|mijn|dit|deze) (?:leven|wereld)\b",
+    r"\ber (?:\w+ ){0,2}(?:een )?(?:eind|einde) aan (?:\w+ )?(?:maken|maak|maakt|te maken)\b",
+    r"\blaat (?:me|mij) (?:\w+ )?(?:doodgaan|dood gaan|sterven)\b",
+    r"\b(?:een |mijn )?(?:zelfmoord)?poging (?:gedaan|ondernomen)\b(?! om)",
+    r"\b(?:niet|nie) meer (?:op|in) (?:deze|de) (?:aarde|wereld)\b",
+    r"\b(?:pillen|tabletten|mes|touw|pills)\b (?:\w+ ){0,2}in (?:mijn|m) hand\b",
+    r"\b(?:niet|nie) meer (?:\w+ ){0,2}om (?:nog )?te leven\b",
+    r"\b(?:besloten|beslist) (?:\w+ ){0,3}(?:genoeg is|er een eind|te stoppen met leven)\b",
+    r"\bmijn leven (?:te )?(?:beeindigen|beindigen|nemen|stoppen|afsluiten)\b",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -155,6 +166,15 @@ _VIOLENCE = [
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?<!hond )(?<!kat )(?<!bal )(?:geslagen|mishandeld|geschopt|gewurgd|verkracht|in elkaar geslagen|aangevallen|aangerand|neergestoken)\b",
     r"\b(?:ingepikt|afgepakt|gestolen|eist|afpakt|pakt|neemt)\b(?: \w+){0,10} (?:anders|of ik|als ik (?:niet|weiger|nee))\b",
     r"\bniemand (?:me|mij) (?:\w+ )?(?:zou |zal )?vinden\b",
+    # round 3
+    r"\b(?:hoofd|gezicht)\b (?:\w+ ){0,3}(?:tegen|op) (?:de|het) (?:muur|deur|tafel|grond|vloer) (?:\w+ )?(?:geslagen|geduwd|gebonkt|gesmeten|geramd)\b",
+    r"\b(?:mishandelt|mishandelde|mishandelen|misbruikt|misbruikte|verkracht|verkrachtte)\b",
+    r"\bdwingt (?:me|mij) (?:tot|dingen)\b|\bdie ik (?:niet|nie) wil\b",
+    r"\w*stalk\w*",
+    r"\b(?:probeert|proberen|wil) (?:\w+ ){0,2}binnen te (?:komen|dringen)\b",
+    r"\b(?:punched|slapped|kicked|strangled|choked|beat|hit) me\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,4}} (?:slaat|sloeg|schopt|mept)(?: (?:dan|weer|ons|er op los|iedereen|om zich heen))?$",
+
     r"\b(?:slaat|sloeg|slaan|mishandelt|misbruikt|schopt) (?:ons|de kinderen|mijn kinderen|de kids|mama|papa|mijn moeder|mijn vader|zijn vrouw|haar man)\b",
 ]
 
@@ -206,6 +226,14 @@ _DANGER = [
     r"\bchest\b (?:\w+ ){0,2}(?:tight|pain|hurts|pressure)\b|\bleft arm (?:\w+ )?(?:hurts|pain|numb)\b",
     r"\bval (?:\w+ )?flauw\b|\bflauw ?gevallen\b|\bpassed out\b|\bfainted\b",
     r"\bwater (?:komt|stroomt|staat)\b(?: \w+){0,4} (?:huis|woning|binnen|kamer)\b",
+    # round 3
+    r"\b(?:lig|ligt)\b(?: \w+){0,4} (?:kan|kom) (?:\w+ )?(?:niet|nie) (?:meer )?(?:omhoog|op|overeind|opstaan)\b",
+    r"\bkrijg\w* (?:hem|haar|mijn \w+) (?:\w+ )?(?:niet|nie) (?:meer )?(?:omhoog|overeind|op)\b",
+    r"\b(?:houdt|grijpt|pakt)\b (?:\w+ )?borst\b",
+    r"\b(?:krijg|krijgt)\b (?:\w+ )?(?:amper|nauwelijks|bijna geen|moeilijk|slecht) (?:\w+ )?(?:lucht|adem)\b",
+    r"\b(?:grauw|grijs|klam)\b(?: \w+){0,4} (?:zweet|zweten|pijn|benauwd)\b",
+    r"\b(?:diabeet|diabetes|suiker\w*|hypo)\b(?: \w+){0,6} in de war\b",
+    r"\b(?:kunnen|kan|kunnen) (?:hem|haar|hen) (?:\w+ )?(?:niet|nergens) (?:meer )?vinden\b|\bnergens te vinden\b",
     r"\b(?:cant|can ?t|cannot) get up\b(?! (?:the )?(?:stairs|steps|hill))",
     r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
 ]

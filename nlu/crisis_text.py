@@ -26,6 +26,9 @@ _N_WORDS = frozenset(
     springen hangen snijden nemen slikken lopen bewegen praten komen helpen willen
     kunnen houden vallen gevallen slaan geslagen vermoorden bedreigen ophangen
     doorgaan stoppen overleven verdrinken pillen tabletten ademhalen wakker
+    beeindigen beindigen eindigen ophouden opgeven verdwijnen missen snijden krassen
+    verwonden ophangen springen slikken innemen opsparen sparen doodgaan overeind
+    omhoog geslagen geschopt geduwd mishandelen bedreigd vermoorden ademen bloeden
     """.split()
 )
 
@@ -55,6 +58,8 @@ _WORDS: dict[str, str] = {
     "slaad": "slaat", "sloech": "sloeg", "geslage": "geslagen",
     "bedreich": "bedreig", "vermoort": "vermoordt",
     "vint": "vent",
+    # German (learners and visitors)
+    "ich": "ik", "nicht": "niet", "mehr": "meer", "sterben": "sterven",
     # English shorthand
     "im": "i am", 
     "wanna": "want to", "gonna": "going to", "kms": "kill myself",
