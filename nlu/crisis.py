@@ -15,9 +15,10 @@ from functools import lru_cache
 
 from nlu.api import CrisisKind
 from nlu.crisis_components import component_kinds
+from nlu.crisis_model import THRESHOLD, crisis_model, has_danger_vocabulary
 from nlu.crisis_text import crisis_normalize
 
-__all__ = ["clear_cache", "detect", "detect_all"]
+__all__ = ["clean", "clear_cache", "detect", "detect_all", "model_kind", "rule_kinds", "warm_up"]
 
 _ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
 _WHO = (
@@ -257,6 +258,12 @@ def _clean(text: str) -> str:
     return _IDIOMS.sub(" ", t)
 
 
+def clean(text: str) -> str:
+    """The text as the crisis rules and the crisis model read it: crisis-normalised,
+    everyday idioms blanked out."""
+    return _clean(text)
+
+
 def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     """Every kind of crisis the rules alone find in the text, most urgent first."""
     t = _clean(text)
@@ -274,9 +281,32 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     return tuple(k for k in _ORDER if k in found)
 
 
+def model_kind(text: str) -> CrisisKind | None:
+    """The crisis model's reading: a kind when its crisis probability reaches the
+    threshold and the text holds danger vocabulary, else ``None``."""
+    t = _clean(text)
+    if not has_danger_vocabulary(t) or _is_over(t):
+        return None
+    score, kind = crisis_model().score(t)
+    return kind if score >= THRESHOLD else None
+
+
 def detect_all(text: str) -> tuple[CrisisKind, ...]:
-    """Every kind of crisis the text signals, most urgent reading first."""
-    return rule_kinds(text)
+    """Every kind of crisis the text signals, most urgent reading first.
+
+    The rules (phrases and components) first; when they find nothing, the crisis
+    model is the second signal (see :mod:`nlu.crisis_model`).
+    """
+    kinds = rule_kinds(text)
+    if kinds:
+        return kinds
+    kind = model_kind(text)
+    return (kind,) if kind is not None else ()
+
+
+def warm_up() -> None:
+    """Train the crisis model now rather than on the first message."""
+    crisis_model()
 
 
 def detect(text: str) -> CrisisKind | None:

@@ -194,7 +194,7 @@ _DANGER = [
     rf"\b(?:iemand|{_PERSON}|ik)\b(?: \w+){{0,3}} (?:ligt|lig|liggen|lying|lies|is) (?:\w+ ){{0,2}}(?:op|in|on) (?:de |het |the |straat|zijn |haar )?(?:straat|grond|vloer|gang|tuin|trap|stoep|floor|ground|street)\b",
     r"\bdoet (?:al )?(?:\w+ )?(?:dagen|dag|twee dagen|drie dagen) (?:niet|nie) (?:meer )?open\b|\bpost (?:\w+ )?stapelt\b",
     r"\b(?:bloed|bloedt|bloeden|bloeding|blood)\b(?: \w+){0,2} (?:spuit|spuiten|stopt niet|stopt nie|houdt niet op|veel|erg|overal|won'?t stop)\b",
-    r"\b(?:bloeden|bloeding|bleeding)\b(?: \w+){0,2} (?:stopt|houdt|stops) (?:\w+ )?(?:niet|nie|not)\b",
+    r"\b(?:bloed|bloedt|bloeden|bloeding|bleeding|blood)\b(?: \w+){0,5} (?:stopt|houdt|stops|blijft) (?:\w+ )?(?:niet|nie|not|maar komen)\b",
     r"\b(?:spuug|spuugt|spugen|braak|braakt|overgeven|overgegeven|geef over|hoest|hoesten|plas|poep|vomit\w*|cough\w*)\b(?: \w+){0,2} (?:bloed|blood)\b|\b(?:bloed|blood) (?:overgegeven|opgehoest|gespuugd|gebraakt)\b",
     r"\b(?:keel|tong|gezicht|lippen|lip|throat|tongue|face)\b(?: \w+){0,2} (?:zwelt|zwellen|opgezwollen|dik|swell\w*)\b",
     r"\bhoofdpijn\b(?: \w+){0,4} (?:ineens|opeens|plotseling|ergste|barst\w*)\b|\b(?:ineens|opeens|plotseling|ergste|barstende) (?:\w+ ){0,4}hoofdpijn\b|\bworst headache\b",

@@ -21,8 +21,13 @@ from nlu.text import normalize
 from nlu.training_data import DEFAULT_DATA, Example, load_examples
 
 __all__ = [
+    "CRISIS_DEV",
     "CRISIS_EVAL",
+    "CRISIS_HOLDOUT",
     "CrisisReport",
+    "crisis_held_out_report",
+    "crisis_reports",
+    "format_crisis_report",
     "HeldOutReport",
     "LatencyReport",
     "TopicReport",
@@ -33,6 +38,10 @@ __all__ = [
 ]
 
 CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
+#: Fresh messages the crisis rules were iterated on and the model threshold chosen on.
+CRISIS_DEV = Path(__file__).parent / "data" / "crisis_dev.yml"
+#: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
+CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 
 
@@ -59,6 +68,8 @@ class CrisisReport:
     false_alarms: tuple[str, ...]
     positives: int
     near_misses: int
+    name: str = "crisis_eval.yml"
+    held_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +137,36 @@ def crisis_report(path: Path | str = CRISIS_EVAL) -> CrisisReport:
         false_alarms=alarms,
         positives=len(positives),
         near_misses=len(negatives),
+        name=Path(path).name,
+        held_out=Path(path).resolve() == CRISIS_HOLDOUT.resolve(),
     )
+
+
+def crisis_held_out_report() -> CrisisReport:
+    """Recall and false alarms on the HELD-OUT crisis set (never used for tuning)."""
+    return crisis_report(CRISIS_HOLDOUT)
+
+
+def crisis_reports() -> tuple[CrisisReport, ...]:
+    """The tuning set, the dev set and, last and labelled as such, the held-out set."""
+    return tuple(crisis_report(p) for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_HOLDOUT))
+
+
+def format_crisis_report(report: CrisisReport, details: bool = True) -> list[str]:
+    """Printable lines; the held-out set is labelled loudly so nobody tunes on it."""
+    label = (
+        "HELD OUT (never tuned on; do not add its misses to rules or tests)"
+        if report.held_out
+        else "tuned on" if report.name == CRISIS_EVAL.name else "dev (iterated on)"
+    )
+    lines = [
+        f"Crisis {report.name} [{label}]: recall {report.recall:.3f} on {report.positives} "
+        f"positives, false alarms {report.false_alarm_rate:.3f} on {report.near_misses} near misses"
+    ]
+    if details:
+        lines += [f"  MISSED: {t}" for t in report.missed]
+        lines += [f"  FALSE ALARM: {t}" for t in report.false_alarms]
+    return lines
 
 
 def latency_report(nlu: LocalNLU, texts: Sequence[str], rounds: int = 3) -> LatencyReport:

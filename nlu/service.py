@@ -14,6 +14,7 @@ from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import TopicClassifier, load_or_train
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
+from nlu.crisis import warm_up as warm_up_crisis
 
 __all__ = ["LocalNLU", "combine", "load_understander"]
 
@@ -65,6 +66,7 @@ class LocalNLU:
 
     def __init__(self, classifier: TopicClassifier) -> None:
         self._classifier = classifier
+        warm_up_crisis()  # the crisis model trains once per process, not on a message
 
     @property
     def classifier(self) -> TopicClassifier:
