@@ -229,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, ["scenario", "follow-ups", "due", "fired", "late p50 s", "late p99 s", "fired/s",
                        "RSS idle MB", "RSS max MB"]))
     name = "followups-quick" if args.quick else "followups"
+    if args.db != "sqlite":
+        name += f"-{args.db}"
     print("written", write_result(name, {"benchmark": "followups", "quick": args.quick, "results": results}))
     return 0
 

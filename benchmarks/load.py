@@ -208,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
                        "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen"]))
     name = "load-quick" if args.quick else "load"
+    if args.rate:
+        name += f"-rate{int(args.rate)}"
+    if args.concurrency != 16:
+        name += f"-c{args.concurrency}"
     if args.patch:
         name += "-patch-" + args.patch.replace(",", "-")
         for r in results:
