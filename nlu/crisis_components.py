@@ -122,6 +122,11 @@ _SUICIDE = [
     r"\b(?:niet|nie) meer (?:\w+ ){0,2}om (?:nog )?te leven\b",
     r"\b(?:besloten|beslist) (?:\w+ ){0,3}(?:genoeg is|er een eind|te stoppen met leven)\b",
     r"\bmijn leven (?:te )?(?:beeindigen|beindigen|nemen|stoppen|afsluiten)\b",
+    # round 4
+    r"\bweg uit alles\b|\bgeen zin meer in (?:\w+ )?(?:niks|niets|alles)\b",
+    r"\b(?:pillen|slaappillen|tabletten|medicijnen|touw|pills)\b (?:\w+ )?(?:liggen|ligt|staan|staat) (?:\w+ )?klaar\b",
+    r"\b(?:testament|afscheid|alles geregeld|alles op papier)\b(?: \w+){0,10} (?:pillen|slaappillen|touw|springen|trein)\b",
+    r"\b(?:i am|im) done\b(?: \w+){0,3} (?:goodbye|bye)\b|\bnobody cares\b(?: \w+){0,5} (?:goodbye|done|die)\b",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -166,6 +171,8 @@ _VIOLENCE = [
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?<!hond )(?<!kat )(?<!bal )(?:geslagen|mishandeld|geschopt|gewurgd|verkracht|in elkaar geslagen|aangevallen|aangerand|neergestoken)\b",
     r"\b(?:ingepikt|afgepakt|gestolen|eist|afpakt|pakt|neemt)\b(?: \w+){0,10} (?:anders|of ik|als ik (?:niet|weiger|nee))\b",
     r"\bniemand (?:me|mij) (?:\w+ )?(?:zou |zal )?vinden\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,2}} (?:pakt|neemt|steelt|jat|pikt|houdt) (?:\w+ ){{0,2}}(?:mijn|me|haar|zijn) (?:pensioen|geld|pinpas|bankpas|spaargeld|aow|uitkering|pas)\b",
+    r"\bdingen (?:bij|met|aan) (?:mij|me)\b(?: \w+){0,3} (?:die|wat) (?:niet|nie) (?:mogen|mag|wil)\b",
     # round 3
     r"\b(?:hoofd|gezicht)\b (?:\w+ ){0,3}(?:tegen|op) (?:de|het) (?:muur|deur|tafel|grond|vloer) (?:\w+ )?(?:geslagen|geduwd|gebonkt|gesmeten|geramd)\b",
     r"\b(?:mishandelt|mishandelde|mishandelen|misbruikt|misbruikte|verkracht|verkrachtte)\b",
@@ -234,6 +241,9 @@ _DANGER = [
     r"\b(?:grauw|grijs|klam)\b(?: \w+){0,4} (?:zweet|zweten|pijn|benauwd)\b",
     r"\b(?:diabeet|diabetes|suiker\w*|hypo)\b(?: \w+){0,6} in de war\b",
     r"\b(?:kunnen|kan|kunnen) (?:hem|haar|hen) (?:\w+ )?(?:niet|nergens) (?:meer )?vinden\b|\bnergens te vinden\b",
+    r"\b(?:ligt|lig|gevonden) (?:\w+ ){0,2}(?:onderaan|onder aan) (?:de )?trap\b",
+    r"\b(?:koorts|ziek|zwak|duizelig)\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) meer (?:op ?staan|uit bed|overeind)\b",
+    r"\brook overal\b|\boveral rook\b|\bzitten vast\b(?: \w+){0,4} (?:rook|brand|water)\b",
     r"\b(?:cant|can ?t|cannot) get up\b(?! (?:the )?(?:stairs|steps|hill))",
     r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
 ]
