@@ -174,7 +174,7 @@ class CampaignRunner:
 
     def fire_due(self, limit: int = 200) -> int:
         now = self.clock.now()
-        with self.db.session() as s:
+        with self.db.reader() as s:
             rows = s.execute(
                 select(CampaignTarget.id, CampaignTarget.contact_id, Campaign.flow)
                 .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
@@ -220,6 +220,9 @@ class CampaignRunner:
         ).stored
 
     def _finish_done(self) -> None:
+        with self.db.reader() as s:  # most ticks there is nothing to do: no write lock
+            if s.scalar(select(Campaign.id).where(Campaign.status == "running").limit(1)) is None:
+                return
         with self.db.session() as s, s.begin():
             for camp in s.scalars(select(Campaign).where(Campaign.status == "running")):
                 pending = s.scalar(

@@ -88,7 +88,7 @@ class Jobs:
 
     def next_due(self) -> datetime | None:
         """The earliest moment something will fall due (for the simulator)."""
-        with self.db.session() as s:
+        with self.db.reader() as s:
             times: list[datetime] = []
             fu = s.scalar(
                 select(FollowUp.due_at)
@@ -126,7 +126,7 @@ class Jobs:
 
     def fire_due_followups(self) -> int:
         now = self.clock.now()
-        with self.db.session() as s:
+        with self.db.reader() as s:
             due = s.execute(
                 select(FollowUp.id, FollowUp.contact_id)
                 .where(FollowUp.status == "pending", FollowUp.due_at <= now)
@@ -180,7 +180,7 @@ class Jobs:
     def silence_ladder(self) -> tuple[int, int]:
         """No answer to a follow-up: one more try (on SMS where possible), then a human."""
         now = self.clock.now()
-        with self.db.session() as s:
+        with self.db.reader() as s:
             rows = s.execute(
                 select(
                     FollowUp.id,
@@ -265,7 +265,7 @@ class Jobs:
         coordinator, then a professional). Live waits only count in opening hours; after
         hours the person was told when someone responds."""
         now = self.clock.now()
-        with self.db.session() as s:
+        with self.db.reader() as s:
             rows = s.execute(
                 select(
                     Handoff.id,

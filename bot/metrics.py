@@ -37,7 +37,7 @@ class _Depths:
 
     def collect(self) -> Any:
         now = self.now()
-        with self.db.session() as s:
+        with self.db.reader() as s:
             outbox = dict(
                 s.execute(
                     select(OutboxRow.status, func.count())

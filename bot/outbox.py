@@ -284,7 +284,7 @@ class Dispatcher:
     # --- one pass --------------------------------------------------------------------
 
     def _due(self, now: datetime, limit: int = 200) -> list[int]:
-        with self.db.session() as s:
+        with self.db.reader() as s:
             rows = s.execute(
                 select(
                     OutboxRow.id,
@@ -334,7 +334,7 @@ class Dispatcher:
         return handled
 
     def _load(self, rid: int) -> OutboxRow:
-        with self.db.session() as s:
+        with self.db.reader() as s:
             row = s.get(OutboxRow, rid)
             assert row is not None
             s.expunge(row)

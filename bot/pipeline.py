@@ -286,7 +286,7 @@ class Pipeline:
     # --- step 2: the turn -----------------------------------------------------------
 
     def turn(self, message_id: int) -> TurnResult:
-        with self.db.session() as s:
+        with self.db.reader() as s:
             msg = s.get(Message, message_id)
             if msg is None:  # erased in the meantime
                 return TurnResult(stored=True, duplicate=True)
@@ -295,7 +295,7 @@ class Pipeline:
         # outside the transaction so a failing dialog can still use its result.
         understanding = self._understand(text_in, contact_id)
         try:
-            return self._turn(message_id, understanding)
+            return self._turn(message_id, contact_id, understanding)
         except Exception:
             log.exception("turn failed for conversation %s", conv_id)
             return self._fallback(message_id, understanding)
@@ -303,7 +303,7 @@ class Pipeline:
     def _understand(self, text_in: str, contact_id: int | None) -> Understanding:
         hint = None
         if contact_id is not None:
-            with self.db.session() as s:
+            with self.db.reader() as s:
                 c = s.get(Contact, contact_id)
                 hint = c.language if c else None
         try:
@@ -320,16 +320,18 @@ class Pipeline:
             stmt = stmt.with_for_update()
         return s.scalar(stmt)
 
-    def _turn(self, message_id: int, u: Understanding) -> TurnResult:
+    def _turn(self, message_id: int, contact_id: int | None, u: Understanding) -> TurnResult:
         now = self.clock.now()
         with self.db.session() as s, s.begin():
+            # Lock the person first (one turn at a time), then read the message as it is.
+            contact = self._lock_contact(s, contact_id) if contact_id is not None else None
             msg = s.get(Message, message_id)
-            if msg is None or msg.contact_id is None:
+            if msg is None or msg.contact_id is None or contact is None:
                 return TurnResult(stored=True, duplicate=True)
-            contact = self._lock_contact(s, msg.contact_id)
-            s.refresh(msg)
-            if contact is None:
-                return TurnResult(stored=True, duplicate=True)
+            if msg.contact_id != contact.id:  # merged into another contact meanwhile
+                contact = self._lock_contact(s, msg.contact_id)
+                if contact is None:
+                    return TurnResult(stored=True, duplicate=True)
             if msg.handled_at is not None:  # another worker answered it
                 return TurnResult(stored=True, duplicate=True, contact_id=contact.id)
             conv = s.get(Conversation, msg.conversation_id)
@@ -501,7 +503,7 @@ class Pipeline:
 
     def unhandled(self) -> list[int]:
         """Inbound messages stored but never answered (a crash mid-turn)."""
-        with self.db.session() as s:
+        with self.db.reader() as s:
             return list(
                 s.scalars(
                     select(Message.id)

@@ -30,7 +30,7 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def _sqlite_setup(engine: Engine, *, writer: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not pysqlite, decide where transactions begin.
@@ -42,15 +42,18 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         # Erased data is overwritten on disk, not just unlinked from the b-tree.
         cur.execute("PRAGMA secure_delete=ON")
+        if not writer:
+            cur.execute("PRAGMA query_only=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # IMMEDIATE: take the write lock at the start, so two writers never deadlock.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at the start (IMMEDIATE), so two writers never
+        # deadlock; readers take none: in WAL mode they never wait for a writer.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, writer: bool = True, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
@@ -58,7 +61,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True, **kwargs)
-        _sqlite_setup(engine)
+        _sqlite_setup(engine, writer=writer)
         return engine
     # hide_parameters: a database error never carries a message text into the logs.
     return create_engine(
@@ -80,13 +83,21 @@ class Database:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite: reads on their own engine, without the write lock. PostgreSQL: the same.
+        self._read_engine = make_engine(self.url, writer=False) if self.is_sqlite else self.engine
+        self.readers = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
     def session(self) -> Session:
+        """A session that may write (on SQLite it holds the write lock while open)."""
         return self.sessions()
+
+    def reader(self) -> Session:
+        """A read-only session; on SQLite it never waits for writers (WAL)."""
+        return self.readers()
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""
@@ -107,3 +118,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._read_engine is not self.engine:
+            self._read_engine.dispose()

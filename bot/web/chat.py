@@ -104,7 +104,7 @@ async def send(request: Request) -> JSONResponse:
 
 
 def _messages(services: Any, sid: str, after: int) -> list[dict[str, Any]]:
-    with services.core.db.session() as s:
+    with services.core.db.reader() as s:
         contact_id = s.scalar(
             select(Identity.contact_id).where(
                 Identity.channel == Channel.WEBCHAT, Identity.address == sid
