@@ -129,3 +129,16 @@ def test_followup_outside_the_whatsapp_window_sends_the_template_first(sqlite_ur
         assert not new[0].get("Body"), "no free text outside the window (Twilio error 63016)"
         wa("ja graag")  # the person answers the template: the window is open again
         assert wait(lambda: any("Hoe gaat het" in m.get("Body", "") for m in twilio.messages[before:]))
+
+
+def test_run_with_telegram_and_twilio_settings_starts_every_channel(sqlite_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
+    with FakeTelegramServer() as tg:
+        settings = twilio_settings(sqlite_url, twilio, telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
+                                   telegram_api_base_url=tg.base_url,
+                                   telegram_webhook_secret=Secret("hook-secret_1"))
+        with TestClient(create_app(settings, nlu=understander)) as client:
+            ready = client.get("/readyz").json()
+            assert ready["status"] == "ready"
+            assert set(ready["channels"]) == {"webchat", "telegram", "sms", "whatsapp", "voice"}
+            assert tg.calls_to("getMe"), "the Telegram client started"
+            assert tg.webhook_url == BASE + "/webhooks/telegram", "with a public URL: webhook mode"
