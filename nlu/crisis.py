@@ -57,6 +57,7 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
         r"\bdood aan de telefoon\b",
+        r"\b(?:live|living) in (?:this|a|the|my|that) (?:\w+ )?(?:flat|house|home|place|town|city|street|area|apartment|room|country)\b",
         r"\bdreig\w* te (?:verhuizen|vertrekken|verkopen|stoppen|sluiten|mislukken|verdwijnen|regenen|verlopen)\b",
         r"\b(?:ga|gaat) (?:\w+ )?dood als (?:ik|je) (?:nog (?:een|1|eens)|weer) \w+",
         r"\bdood ?(?:eerlijk|simpel|rustig|serieus|zeker|leuk|lief)\b|\bcollapsed (?:laughing|with laughter)\b",

@@ -30,7 +30,7 @@ __all__ = ["component_kinds"]
 
 _NEG = r"(?:niet|nie|nooit|geen|not|no|never|dont|don|nt)"
 _WISH = r"(?:wil|wou|wilde|willen|hoop|hoopte|hoef|hoeft|liefst|liever|zou|wens|want|wanna|wish|hope)"
-_LIVE = r"(?:leven|lev|bestaan|wakker|doorgaan|door gaan|live|living|alive|exist|wake)"
+_LIVE = r"(?:leven|lev|bestaan|wakker|doorgaan|door gaan|live(?! in (?:this|a|the|my|that|here))|living|alive|exist|wake)"
 _DIE = r"(?:dood|doodgaan|sterven|overlijden|die|dead|dying)"
 _PERSON = (
     r"(?:hij|zij|ze|iemand|hem|haar|man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|"
@@ -90,7 +90,7 @@ _SUICIDE = [
     r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
     r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
-    r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|rand|flat|spoor|rails)\b",
+    r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b",
     r"\b(?:pillen|slaappillen|tabletten|medicijnen|pills)\b(?: \w+){0,4} (?:dodelijk|fataal|om dood te gaan|lethal)\b|\bdodelijke dosis\b|\blethal dose\b",
     r"\b(?:stop|stoppen|gestopt|stopt) met eten en drinken\b",
     r"\b(?:helpen|help|hulp) (?:\w+ ){0,2}(?:te |om te |bij )?sterven\b|\bhelp me (?:to )?die\b",
@@ -127,6 +127,9 @@ _SUICIDE = [
     r"\b(?:pillen|slaappillen|tabletten|medicijnen|touw|pills)\b (?:\w+ )?(?:liggen|ligt|staan|staat) (?:\w+ )?klaar\b",
     r"\b(?:testament|afscheid|alles geregeld|alles op papier)\b(?: \w+){0,10} (?:pillen|slaappillen|touw|springen|trein)\b",
     r"\b(?:i am|im) done\b(?: \w+){0,3} (?:goodbye|bye)\b|\bnobody cares\b(?: \w+){0,5} (?:goodbye|done|die)\b",
+    # round 5
+    r"\bspring\w*\b(?: \w+){0,3} (?:hoog|hoogte|verdieping)\b|\b(?:hoog|hoogte|verdieping) (?:\w+ )?spring\w*\b|\bjump\w* (?:off|from|in front of)\b",
+    r"\b(?:ophoudt|ophouden|stoppen|stopt|weg|slapen|rust)\b(?: \w+){0,3} voorgoed\b",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -162,7 +165,7 @@ _VIOLENCE = [
     r"\b(?:krijgt|krijg|krijgen) (?:\w+ )?geen (?:eten|te eten|drinken|medicijnen)\b",
     r"\b(?:opwacht|opwachten|opgewacht|loert|loeren)\b|\bwacht (?:me|mij) (?:\w+ )?op\b|\bstaat (?:me|mij) (?:\w+ )?op te wachten\b",
     r"\b(?:mes|pistool|wapen|knife|gun)\b(?: \w+){0,2} (?:laten zien|liet zien|getrokken|gericht|trok|op mij|op me|tegen mijn)\b|\b(?:moest|moet) (?:zwijgen|mijn mond houden|niks zeggen)\b",
-    r"\bbang dat (?:hij|zij|ze)\b(?: \w+){0,4} (?:slaat|slaan|pijn|vermoordt|doodmaakt|aandoet|iets|wat|komt)\b",
+    r"\bbang dat (?:hij|zij|ze)\b(?: \w+){0,4} (?:slaat|slaan|pijn|vermoordt|doodmaakt|aandoet|iets|wat)\b",
     r"\bkomt (?:\w+ )?(?:s ?nachts|nachts|at night) (?:\w+ )?(?:in|op|naar) (?:mijn|me|my) (?:kamer|bed|room)\b",
     r"\b(?:raakt|raakte) (?:me|mij) aan\b|\b(?:touches|touched|groped|gropes) me\b|\bop plekken waar\b",
     r"\b(?:me|mij|ons) (?:\w+ ){0,2}(?:doodmaakt|vermoordt|dood maakt|afmaakt)\b",
@@ -172,6 +175,13 @@ _VIOLENCE = [
     r"\b(?:ingepikt|afgepakt|gestolen|eist|afpakt|pakt|neemt)\b(?: \w+){0,10} (?:anders|of ik|als ik (?:niet|weiger|nee))\b",
     r"\bniemand (?:me|mij) (?:\w+ )?(?:zou |zal )?vinden\b",
     rf"\b{_PERSON}\b(?: \w+){{0,2}} (?:pakt|neemt|steelt|jat|pikt|houdt) (?:\w+ ){{0,2}}(?:mijn|me|haar|zijn) (?:pensioen|geld|pinpas|bankpas|spaargeld|aow|uitkering|pas)\b",
+    r"\b(?:schreeuwt|roept|zegt|dreigt)\b(?: \w+){0,2} dat (?:hij|zij|ze) (?:me|mij) (?:pakt|krijgt|vindt|afmaakt|vermoordt)\b",
+    r"\baan (?:haar|hem|me|mij|mijn \w+) (?:zit|zat|zitten)\b|\bzit (?:\w+ )?aan (?:haar|hem)\b(?! (?:spullen|eten|bord|computer|telefoon))",
+    r"\b(?:moet|moest|anders)\b(?: \w+){0,3} seks\b|\bseks\b(?: \w+){0,4} anders\b",
+    r"\bin (?:haar|zijn|mijn|hun) (?:poep|plas|urine|ontlasting) (?:\w+ )?(?:liggen|zitten|laten)\b",
+    r"\b(?:gedwongen|dwingt|dwingen|dwong)\b(?: \w+){0,6} (?:mannen|seks|prostitutie|stelen|drugs)\b",
+    r"\b(?:schudt|schudde|schudden|rammelt)\b (?:me|mij|haar|hem|de baby|het kind|de kinderen) (?:\w+ )?door elkaar\b",
+    r"\b(?:threw|pushed|shoved|slammed) me\b|\bbroke into\b(?: \w+){0,4} (?:still|here|inside)\b",
     r"\bdingen (?:bij|met|aan) (?:mij|me)\b(?: \w+){0,3} (?:die|wat) (?:niet|nie) (?:mogen|mag|wil)\b",
     # round 3
     r"\b(?:hoofd|gezicht)\b (?:\w+ ){0,3}(?:tegen|op) (?:de|het) (?:muur|deur|tafel|grond|vloer) (?:\w+ )?(?:geslagen|geduwd|gebonkt|gesmeten|geramd)\b",
@@ -207,7 +217,7 @@ _DANGER = [
     r"\bhoofdpijn\b(?: \w+){0,4} (?:ineens|opeens|plotseling|ergste|barst\w*)\b|\b(?:ineens|opeens|plotseling|ergste|barstende) (?:\w+ ){0,4}hoofdpijn\b|\bworst headache\b",
     r"\bhart\b(?: \w+){0,3} (?:bonkt|raast|jaagt|gaat (?:\w+ )?(?:tekeer|heel snel|zo snel))\b(?: \w+){0,5} (?:duizelig|flauw|zwart|benauwd|pijn)\b",
     r"\bzwart voor (?:de |mijn )?ogen\b|\bbijna flauw\b",
-    r"\b(?:dementie|dement|alzheimer|verward|dementia)\b(?: \w+){0,6} (?:weg|verdwenen|vermist|weggelopen|zoek|zoekgeraakt|missing|gone)\b(?! (?:met|naar de dagbesteding))",
+    r"\b(?:dementie|dement|alzheimer|verward|dementia)\b(?: \w+){0,6} (?:weg|verdwenen|vermist|weggelopen|is zoek|zoekgeraakt|missing|gone)\b(?! (?:met|naar de dagbesteding))",
     r"\b(?:verdwenen|vermist|weggelopen|missing)\b(?: \w+){0,6} (?:dementie|dement|alzheimer)\b",
     r"\bvast in (?:de |het |een )?(?:lift|elevator)\b|\bin de lift (?:\w+ )?vast\b|\bstuck in (?:the |a )?(?:lift|elevator)\b",
     r"\bin de fik\b|\bfikkie\b",
@@ -244,6 +254,9 @@ _DANGER = [
     r"\b(?:ligt|lig|gevonden) (?:\w+ ){0,2}(?:onderaan|onder aan) (?:de )?trap\b",
     r"\b(?:koorts|ziek|zwak|duizelig)\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) meer (?:op ?staan|uit bed|overeind)\b",
     r"\brook overal\b|\boveral rook\b|\bzitten vast\b(?: \w+){0,4} (?:rook|brand|water)\b",
+    r"\bhap\w* naar (?:lucht|adem)\b(?! (?:na|bij|als))",
+    r"\bblauwe (?:lippen|lip)\b|\blippen (?:\w+ ){0,2}blauw\b",
+    r"\b(?:isnt|isn t|is not|not) moving\b|\bfell down\b(?: \w+){0,4} (?:not|cant|can t|isnt|bleeding|hurt)\b",
     r"\b(?:cant|can ?t|cannot) get up\b(?! (?:the )?(?:stairs|steps|hill))",
     r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
 ]
