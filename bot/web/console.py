@@ -35,7 +35,7 @@ from bot.web.console_access import (
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_auth import router as auth_router
 from bot.web.console_render import HELPED_BY, render
-from storage.models import Contact, Conversation, Handoff, Message, Note, Staff
+from storage.models import Contact, Conversation, FollowUp, Handoff, Message, Note, Staff
 
 __all__ = ["PER_PAGE", "router"]
 
@@ -57,6 +57,7 @@ _DONE = {
     "task": "De taak staat op klaar.",
     "offer": "Het gesprek is aangeboden.",
     "plan": "Het plan is aangepast.",
+    "followup": "De terugkoppeling is aangepast.",
 }
 _REFUSED = {
     "empty": "Een leeg bericht wordt niet verstuurd.",
@@ -155,6 +156,12 @@ def _conversation_context(s: Session, conv: Conversation, now: Any) -> dict[str,
         "handoff": current,
         "handoffs": handoffs,
         "plan": plans_for(s, [conv.contact_id]).get(conv.contact_id, []),
+        "followup": s.scalar(
+            select(FollowUp)
+            .where(FollowUp.contact_id == conv.contact_id, FollowUp.status == "pending")
+            .order_by(FollowUp.due_at)
+            .limit(1)
+        ),
         "holder": names.get(conv.held_by) if conv.held_by else None,
         "offered": names.get(current.offered_to) if current and current.offered_to else None,
         "now": now,

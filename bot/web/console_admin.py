@@ -43,6 +43,8 @@ ACTION_NAMES = {
     "staff_password": "nieuw wachtwoord gezet",
     "duty_off": "dienst uit",
     "plan_edit": "plan aangepast",
+    "followup_move": "terugkoppeling verzet",
+    "followup_cancel": "terugkoppeling geschrapt",
     "export": "gegevens uitgevoerd",
 }
 

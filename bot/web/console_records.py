@@ -12,7 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from sqlalchemy import select
 
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.campaigns import progress
 from bot.handoff import audit
+from config.hours import next_allowed
 from bot.report.page import scoreboard_page
 from bot.report.period import PeriodError, parse_period
 from bot.web.console_access import Viewer, find_conversation
@@ -20,6 +25,7 @@ from bot.web.console_admin import Coordinator
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
 from storage.models import (
+    Campaign,
     Contact,
     Conversation,
     FollowUp,
@@ -118,6 +124,59 @@ def edit_plan(
             conversation_id=conv.id,
         )
     return RedirectResponse(f"/console/c/{conversation_id}?done=plan", status_code=303)
+
+
+@router.post("/console/c/{conversation_id}/followup")
+def move_followup(
+    request: Request,
+    conversation_id: int,
+    me: Annotated[Viewer, Depends(viewer)],
+    csrf: Annotated[str, Form(max_length=128)] = "",
+    day: Annotated[str, Form(max_length=10)] = "",
+    at: Annotated[str, Form(max_length=5)] = "10:00",
+    cancel: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """Set, move or cancel the person's follow-up (moved into the contact hours)."""
+    check_csrf(me, csrf)
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        conv = find_conversation(s, me, conversation_id)
+        if conv is None:
+            raise HTTPException(404, "Dit gesprek bestaat niet of u mag het niet zien.")
+        if conv.held_by != me.id and not me.is_coordinator:
+            raise HTTPException(403, "Neem het gesprek eerst over.")
+        pending = s.scalar(select(FollowUp).where(FollowUp.contact_id == conv.contact_id,
+                                                  FollowUp.status == "pending").order_by(FollowUp.due_at))
+        if cancel:
+            if pending is not None:
+                pending.status = "cancelled"
+        else:
+            try:
+                local = datetime.combine(date.fromisoformat(day), time.fromisoformat(at),
+                                         ZoneInfo(svc.profile.timezone))
+            except ValueError:
+                raise HTTPException(400, "Kies een datum (jjjj-mm-dd) en een tijd (uu:mm).") from None
+            if local <= now:
+                raise HTTPException(400, "Kies een moment in de toekomst.")
+            due = next_allowed(local, svc.profile)
+            if pending is None:
+                s.add(FollowUp(contact_id=conv.contact_id, conversation_id=conv.id, due_at=due,
+                               about=(conv.topics or ["other"])[0], status="pending", created_at=now))
+            else:
+                pending.due_at = due
+        audit(s, now, s.get(Staff, me.id), "followup_cancel" if cancel else "followup_move",
+              contact_id=conv.contact_id, conversation_id=conv.id)
+    return RedirectResponse(f"/console/c/{conversation_id}?done=followup", status_code=303)
+
+
+@router.get("/console/campaigns", response_class=HTMLResponse)
+def campaigns(request: Request, me: Coordinator) -> HTMLResponse:
+    """Outreach campaigns and how far they are (created with `voordeur campaign create`)."""
+    svc = services(request)
+    with svc.core.db.reader() as s:
+        rows = [(c, progress(s, c.id)) for c in s.scalars(select(Campaign).order_by(Campaign.id.desc()))]
+    return HTMLResponse(render("console_campaigns.html", viewer=me, rows=rows))
 
 
 @router.get("/console/c/{conversation_id}/export")

@@ -65,3 +65,30 @@ def test_scoreboard_is_for_coordinators(console: Console) -> None:
     page = cora.get("/console/scoreboard")
     assert page.status_code == 200 and "<svg" in page.text
     assert cora.get("/console/scoreboard?from=gisteren").status_code == 400
+
+
+def test_staff_move_a_followup_into_contact_hours_and_cancel_it(console: Console) -> None:
+    from storage.models import FollowUp
+
+    vera = console.staff("vera", "volunteer")
+    _, conv = console.handoff_from_chat("ik heb hulp nodig met boodschappen")
+    vera.post(f"/console/c/{conv}/take")
+    # A Sunday evening: moved to Monday 09:00 (contact hours), not sent on a Sunday.
+    r = vera.post(f"/console/c/{conv}/followup", {"day": "2030-12-01", "at": "21:00"})
+    assert r.status_code == 303
+    with console.db.session() as s:
+        fu = s.scalar(select(FollowUp).where(FollowUp.status == "pending"))
+        local = fu.due_at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Amsterdam"))
+        assert (local.date().isoformat(), local.hour) == ("2030-12-02", 9)
+    assert vera.post(f"/console/c/{conv}/followup", {"day": "gisteren"}).status_code == 400
+    assert vera.post(f"/console/c/{conv}/followup", {"cancel": "1"}).status_code == 303
+    with console.db.session() as s:
+        assert s.scalar(select(FollowUp).where(FollowUp.status == "pending")) is None
+
+
+def test_coordinators_see_campaign_progress(console: Console) -> None:
+    vera = console.staff("vera", "volunteer")
+    cora = console.staff("cora", "coordinator")
+    assert vera.get("/console/campaigns").status_code == 403
+    page = cora.get("/console/campaigns")
+    assert page.status_code == 200 and "Campagnes" in page.text
