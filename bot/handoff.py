@@ -119,7 +119,7 @@ class StaffActions:
 
     def reply(self, staff_id: int, conversation_id: int, text: str) -> int:
         now = self.clock.now()
-        text = text.strip()
+        text = text.strip().replace("\x00", "\ufffd")  # PostgreSQL cannot store NUL
         if not text:
             raise NotAllowed("an empty reply is not sent")
         with self.db.session() as s, s.begin():
@@ -147,6 +147,7 @@ class StaffActions:
 
     def note(self, staff_id: int, conversation_id: int, text: str) -> None:
         now = self.clock.now()
+        text = text.replace("\x00", "\ufffd")  # PostgreSQL cannot store NUL
         with self.db.session() as s, s.begin():
             staff = s.get(Staff, staff_id)
             conv = s.get(Conversation, conversation_id)
