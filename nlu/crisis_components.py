@@ -39,6 +39,11 @@ _PERSON = (
     r"verzorger|verzorgster|baas|he|she|someone|husband|wife|boyfriend|partner|dad|mum|mom)"
 )
 _ME = r"(?:me|mij|mijn|ons|mezelf|mij zelf|me zelf|myself)"
+_PILLS = (
+    r"(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|pills|meds|medication|"
+    r"oxazepam|temazepam|diazepam|lorazepam|paracetamol|morfine|oxycodon|tramadol|insuline|"
+    r"antidepressiva|slaapmiddel|slaapmiddelen|slaaptabletten)"
+)
 _W = r"(?:\w+ )"
 
 _SUICIDE = [
@@ -72,7 +77,9 @@ _SUICIDE = [
     # method + intent
     r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b",
     r"\b(?:spaar|sparen|verzamel|stockpil\w*|saving|hoarding|hoard)\b(?: \w+){0,4} (?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b",
-    r"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){0,3} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){0,2} (?:pillen|pilletjes|slaappillen|medicijnen|tabletten|pills|meds)\b",
+    rf"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){{0,3}} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){{0,2}} {_PILLS}\b",
+    rf"\b{_PILLS}\b (?:\w+ ){{0,2}}(?:in front of me|voor me|voor mij)\b",
+    r"\bwat (?:moet|doe) ik (?:hier )?nog (?:hier|op (?:deze|de) (?:wereld|aarde))\b",
     r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,2} (?:in ?nemen|innemen|slikken|nemen|in)\b",
     r"\b(?:pillen|medicijnen|tabletten)\b(?: \w+){0,4} (?:om|to) (?:dood te gaan|te sterven|die)\b",
     r"\bspring\w*\b(?: \w+){0,4} (?:water|rivier|gracht|kanaal|zee|sloot|diepte|hoogte|snelweg)\b|\b(?:in|into) (?:het|de|the) (?:water|rivier|gracht|kanaal|zee|river|sea)\b(?: \w+){0,2} spring\w*\b",
@@ -171,7 +178,7 @@ _VIOLENCE = [
     r"\b(?:me|mij|ons) (?:\w+ ){0,2}(?:doodmaakt|vermoordt|dood maakt|afmaakt)\b",
     r"\b(?:slaat|trapt|trap|beukt|ramt|schopt) (?:\w+ ){0,2}deur (?:\w+ )?(?:in|open|kapot)\b|\b(?:bonkt|bonken|beukt|beuken|bonst|bonzen|staat te bonken)\b(?: \w+){0,3} (?:op|tegen) (?:de|mijn) deur\b",
     r"\b(?:dwingt|dwong|gedwongen|dwingen|forces|forced)\b(?: \w+){0,3} (?:tot |to have )?(?:seks|sex|seksuele)\b",
-    rf"\b{_PERSON}\b(?: \w+){{0,3}} (?<!hond )(?<!kat )(?<!bal )(?:geslagen|mishandeld|geschopt|gewurgd|verkracht|in elkaar geslagen|aangevallen|aangerand|neergestoken)\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,3}} (?<!hond )(?<!kat )(?<!bal )(?<!tafel )(?<!deur )(?<!spijker )(?<!alarm )(?:geslagen|mishandeld|geschopt|gewurgd|verkracht|in elkaar geslagen|aangevallen|aangerand|neergestoken)\b",
     r"\b(?:ingepikt|afgepakt|gestolen|eist|afpakt|pakt|neemt)\b(?: \w+){0,10} (?:anders|of ik|als ik (?:niet|weiger|nee))\b",
     r"\bniemand (?:me|mij) (?:\w+ )?(?:zou |zal )?vinden\b",
     rf"\b{_PERSON}\b(?: \w+){{0,2}} (?:pakt|neemt|steelt|jat|pikt|houdt) (?:\w+ ){{0,2}}(?:mijn|me|haar|zijn) (?:pensioen|geld|pinpas|bankpas|spaargeld|aow|uitkering|pas)\b",
@@ -182,6 +189,8 @@ _VIOLENCE = [
     r"\b(?:gedwongen|dwingt|dwingen|dwong)\b(?: \w+){0,6} (?:mannen|seks|prostitutie|stelen|drugs)\b",
     r"\b(?:schudt|schudde|schudden|rammelt)\b (?:me|mij|haar|hem|de baby|het kind|de kinderen) (?:\w+ )?door elkaar\b",
     r"\b(?:threw|pushed|shoved|slammed) me\b|\bbroke into\b(?: \w+){0,4} (?:still|here|inside)\b",
+    rf"\b{_PERSON} (?:hem|haar|me|mij|ons) (?:\w+ )?(?:slaat|sloeg|schopt|mishandelt|pijn doet|misbruikt)\b",
+    r"\bin (?:mijn|ons) huis\b(?: \w+){0,2} die (?:ik|we|wij) (?:niet|nie) (?:ken|kennen)\b|\bthreaten\w* (?:me|us)\b",
     r"\bdingen (?:bij|met|aan) (?:mij|me)\b(?: \w+){0,3} (?:die|wat) (?:niet|nie) (?:mogen|mag|wil)\b",
     # round 3
     r"\b(?:hoofd|gezicht)\b (?:\w+ ){0,3}(?:tegen|op) (?:de|het) (?:muur|deur|tafel|grond|vloer) (?:\w+ )?(?:geslagen|geduwd|gebonkt|gesmeten|geramd)\b",
@@ -254,6 +263,7 @@ _DANGER = [
     r"\b(?:ligt|lig|gevonden) (?:\w+ ){0,2}(?:onderaan|onder aan) (?:de )?trap\b",
     r"\b(?:koorts|ziek|zwak|duizelig)\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) meer (?:op ?staan|uit bed|overeind)\b",
     r"\brook overal\b|\boveral rook\b|\bzitten vast\b(?: \w+){0,4} (?:rook|brand|water)\b",
+    r"\b(?:ligt|lig|gevallen|onwel|zakte)\b(?: \w+){0,5} (?:zegt|reageert) (?:\w+ )?(?:niks|niets|niet)\b",
     r"\bhap\w* naar (?:lucht|adem)\b(?! (?:na|bij|als))",
     r"\bblauwe (?:lippen|lip)\b|\blippen (?:\w+ ){0,2}blauw\b",
     r"\b(?:isnt|isn t|is not|not) moving\b|\bfell down\b(?: \w+){0,4} (?:not|cant|can t|isnt|bleeding|hurt)\b",
