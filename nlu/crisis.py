@@ -57,6 +57,7 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
         r"\bdood aan de telefoon\b",
+        r"\baanval van (?:vrolijkheid|slappe lach|jaloezie|hebzucht|nostalgie|heimwee)\b",
         r"\bop (?:de )?tafel (?:ge)?sla\w*|\bdood op\b(?! (?:de|het|mijn|straat|de grond))",
         r"\b(?:nog lang|gezond|gelukkig|fijn|prettig|zelfstandig|langer thuis) (?:blijven |te )?leven\b",
         r"\bbang (?:voor|om) (?:mijn |de |m )?\w+ (?:zijn|haar|z|dr|hun) (?:toekomst|gezondheid|baan|werk|school|studie|geld|huis)\b",

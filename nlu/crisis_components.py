@@ -137,6 +137,13 @@ _SUICIDE = [
     # round 5
     r"\bspring\w*\b(?: \w+){0,3} (?:hoog|hoogte|verdieping)\b|\b(?:hoog|hoogte|verdieping) (?:\w+ )?spring\w*\b|\bjump\w* (?:off|from|in front of)\b",
     r"\b(?:ophoudt|ophouden|stoppen|stopt|weg|slapen|rust)\b(?: \w+){0,3} voorgoed\b",
+    # round 7
+    rf"\b(?:pot|potje|strip|doos|fles|hele)\b (?:\w+ )?{_PILLS}\b (?:\w+ )?(?:leeg|op|ingenomen|geslikt|genomen|gegeten)\b",
+    r"\bleven\b(?: \w+){0,8} (?:wil|ga) (?:er )?(?:\w+ )?mee (?:stoppen|ophouden|kappen)\b",
+    r"\bgeen (?:enkele )?reden (?:meer )?(?:om|tot) (?:\w+ ){0,2}(?:leven|door te gaan|doorgaan|verder te gaan|te blijven)\b",
+    r"\b(?:verlang|verlangen|long|longing) (?:\w+ )?(?:naar|for) (?:de )?(?:dood|death)\b",
+    r"\bvoor (?:een|de) (?:auto|trein|bus|vrachtwagen|tram|metro|car|train|bus) (?:te )?(?:springen|lopen|gaan liggen|jump\w*)\b",
+    r"\bzich (?:\w+ ){0,2}(?:iets|wat) aan (?:\w+ )?doen\b|\bzich (?:\w+ )?(?:iets|wat) aandoe\w*",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -191,6 +198,9 @@ _VIOLENCE = [
     r"\b(?:threw|pushed|shoved|slammed) me\b|\bbroke into\b(?: \w+){0,4} (?:still|here|inside)\b",
     rf"\b{_PERSON} (?:hem|haar|me|mij|ons) (?:\w+ )?(?:slaat|sloeg|schopt|mishandelt|pijn doet|misbruikt)\b",
     r"\bin (?:mijn|ons) huis\b(?: \w+){0,2} die (?:ik|we|wij) (?:niet|nie) (?:ken|kennen)\b|\bthreaten\w* (?:me|us)\b",
+    r"\bgeheim\b(?: \w+){0,4} (?:met|bij|aan) (?:me|mij)\b|\bwat (?:hij|zij) (?:met|bij) (?:me|mij) doet\b",
+    r"\b(?:ben|word|werd) (?:\w+ )?(?:aangevallen|overvallen|beroofd)\b|\bvolgen (?:me|mij)\b",
+    r"\bdat (?:hij|zij|ze) (?:me|mij) (?:\w+ )?(?:pakt|pakken|krijgt|krijgen|afmaakt|vermoordt|vermoorden)\b",
     r"\bdingen (?:bij|met|aan) (?:mij|me)\b(?: \w+){0,3} (?:die|wat) (?:niet|nie) (?:mogen|mag|wil)\b",
     # round 3
     r"\b(?:hoofd|gezicht)\b (?:\w+ ){0,3}(?:tegen|op) (?:de|het) (?:muur|deur|tafel|grond|vloer) (?:\w+ )?(?:geslagen|geduwd|gebonkt|gesmeten|geramd)\b",
@@ -264,6 +274,8 @@ _DANGER = [
     r"\b(?:koorts|ziek|zwak|duizelig)\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) meer (?:op ?staan|uit bed|overeind)\b",
     r"\brook overal\b|\boveral rook\b|\bzitten vast\b(?: \w+){0,4} (?:rook|brand|water)\b",
     r"\b(?:ligt|lig|gevallen|onwel|zakte)\b(?: \w+){0,5} (?:zegt|reageert) (?:\w+ )?(?:niks|niets|niet)\b",
+    r"\b(?:kortademig|benauwd)\b(?: \w+){0,4} (?:niet|nie) (?:kan |meer )?(?:praten|spreken|lopen)\b",
+    r"\b(?:schreeuwt|gilt|schreeuwen|gillen)\b (?:\w+ ){0,2}om hulp\b|\bbuiten westen\b",
     r"\bhap\w* naar (?:lucht|adem)\b(?! (?:na|bij|als))",
     r"\bblauwe (?:lippen|lip)\b|\blippen (?:\w+ ){0,2}blauw\b",
     r"\b(?:isnt|isn t|is not|not) moving\b|\bfell down\b(?: \w+){0,4} (?:not|cant|can t|isnt|bleeding|hurt)\b",
