@@ -287,25 +287,24 @@ class Pipeline:
 
     def turn(self, message_id: int) -> TurnResult:
         with self.db.reader() as s:
-            msg = s.get(Message, message_id)
-            if msg is None:  # erased in the meantime
-                return TurnResult(stored=True, duplicate=True)
-            contact_id, conv_id, text_in = msg.contact_id, msg.conversation_id, msg.text
+            row = s.execute(
+                select(Message.contact_id, Message.conversation_id, Message.text, Contact.language)
+                .outerjoin(Contact, Contact.id == Message.contact_id)
+                .where(Message.id == message_id)
+            ).first()
+        if row is None:  # erased in the meantime
+            return TurnResult(stored=True, duplicate=True)
+        contact_id, conv_id, text_in, language = row
         # Safety first: the crisis check (and all of NLU) runs before anything else, and
         # outside the transaction so a failing dialog can still use its result.
-        understanding = self._understand(text_in, contact_id)
+        understanding = self._understand(text_in, language)
         try:
             return self._turn(message_id, contact_id, understanding)
         except Exception:
             log.exception("turn failed for conversation %s", conv_id)
             return self._fallback(message_id, understanding)
 
-    def _understand(self, text_in: str, contact_id: int | None) -> Understanding:
-        hint = None
-        if contact_id is not None:
-            with self.db.reader() as s:
-                c = s.get(Contact, contact_id)
-                hint = c.language if c else None
+    def _understand(self, text_in: str, hint: str | None) -> Understanding:
         try:
             return self.nlu.understand(text_in, language_hint=hint)
         except Exception:
