@@ -18,6 +18,7 @@ rules alone 72% recall / 4% false alarms there, rules OR model 85% / 4%.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
@@ -138,7 +139,7 @@ class CrisisModel:
 
     char_vocab: dict[str, int]
     word_vocab: dict[str, int]  # rows offset by len(char_vocab)
-    idf: np.ndarray  # (n_features,)
+    idf: list[float]  # (n_features,); floats are not tracked by the garbage collector
     weights: np.ndarray  # (n_features, n_classes)
     bias: np.ndarray  # (n_classes,)
 
@@ -162,27 +163,32 @@ class CrisisModel:
         return cls(
             char_vocab={str(g): int(i) for g, i in chars.vocabulary_.items()},
             word_vocab={str(g): int(i) + nc for g, i in words.vocabulary_.items()},
-            idf=np.concatenate([chars.idf_, words.idf_]).astype(np.float64),
+            idf=[float(v) for v in np.concatenate([chars.idf_, words.idf_])],
             weights=np.ascontiguousarray(model.coef_.T, dtype=np.float64),
             bias=model.intercept_.astype(np.float64),
         )
 
-    def _block(self, grams: list[str], vocab: dict[str, int], out: np.ndarray) -> None:
-        counts = Counter(vocab[g] for g in grams if g in vocab)
+    def _block(self, grams: list[str], vocab: dict[str, int]) -> tuple[list[int], list[float]]:
+        """Feature rows and l2-normalised sublinear tf-idf values of one block."""
+        counts = Counter([vocab[g] for g in grams if g in vocab])
         if not counts:
-            return
-        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        vals = (1.0 + np.log(tf)) * self.idf[idx]
-        out += (vals / np.sqrt(vals @ vals)) @ self.weights[idx]
+            return [], []
+        idf = self.idf
+        vals = [(1.0 + math.log(c)) * idf[i] for i, c in counts.items()]
+        norm = math.sqrt(sum(v * v for v in vals))
+        return list(counts), [v / norm for v in vals]
 
     def proba(self, normalized: str) -> tuple[float, ...]:
         """Class probabilities (order of :data:`CLASSES`) of cleaned text (``crisis.clean``)."""
-        out = self.bias.copy()
-        self._block(_char_grams(normalized), self.char_vocab, out)
-        self._block(_word_grams(normalized), self.word_vocab, out)
-        e = np.exp(out - out.max())
-        return tuple(float(v) for v in e / e.sum())
+        ci, cv = self._block(_char_grams(normalized), self.char_vocab)
+        wi, wv = self._block(_word_grams(normalized), self.word_vocab)
+        out = self.bias
+        if ci or wi:
+            out = out + np.asarray(cv + wv) @ self.weights[ci + wi]
+        m = float(out.max())
+        e = [math.exp(float(v) - m) for v in out]
+        total = sum(e)
+        return tuple(v / total for v in e)
 
     def score(self, normalized: str) -> tuple[float, CrisisKind]:
         """Crisis probability ``1 - p(none)`` and the most likely crisis kind."""
