@@ -1,19 +1,22 @@
 """A small dedicated crisis classifier, the second signal next to the rules.
 
 Rules miss what nobody wrote a pattern for; character n-grams generalise over
-misspellings ("wil nie meer leve") and word n-grams over phrasing. This model is
-trained on the crisis examples of ``nlu.yml`` and ``crisis_eval.yml`` (with their
-kind) against the near misses of ``crisis_eval.yml`` and every other topic example of
-``nlu.yml``. It never sees ``crisis_dev.yml`` (thresholds are chosen there) nor
-``crisis_holdout.yml``.
+misspellings ("wil nie meer leve") and word n-grams over phrasing. The model is
+trained on the crisis examples of ``nlu.yml`` (kind taken from the rules),
+``crisis_eval.yml`` and ``crisis_dev.yml`` (with their kind), against their near
+misses and every other example of ``nlu.yml``. It never sees ``crisis_holdout.yml``.
 
 Four classes: none, suicide, violence, danger. The crisis score is ``1 - p(none)``.
-Inference is plain Python over dicts (no scikit-learn on the hot path): well under a
-millisecond for a chat message. The model is trained lazily on first use (about one
-second; ``LocalNLU`` warms it up) and kept in memory; training is deterministic. The model only counts when the message holds
-a word of :data:`DANGER_VOCABULARY` and its score reaches :data:`THRESHOLD`, which was
-chosen on a fresh batch of crisis_dev.yml that neither rules nor model had seen:
-rules alone 72% recall / 4% false alarms there, rules OR model 85% / 4%.
+Inference is plain Python and one small matrix product (no scikit-learn on the hot
+path), about 0.1 ms per message. The model is trained lazily on first use (about one
+second; ``LocalNLU`` warms it up) and kept in memory; training is deterministic.
+
+It only counts when the rules found nothing, the message holds a word of
+:data:`DANGER_VOCABULARY` and the score reaches :data:`THRESHOLD`. The threshold was
+chosen on dev batches the model had not been trained on (batch 4, then checked on
+batch 7): at 0.8, rules alone 72% / 50% recall, rules OR model 86% / 68%, with false
+alarms 4% / 2.6% -> 4% / 7.9%; 0.9 gave fewer false alarms but lost a third of the
+gain. Missing a crisis costs more than a false alarm, so 0.8.
 """
 
 from __future__ import annotations
