@@ -45,6 +45,17 @@ WHO = ("self", "network", "volunteer", "professional")
 STATUS = ("open", "done", "dropped")
 
 
+def _editable(s: Any, me: Viewer, conversation_id: int) -> Conversation:
+    """The conversation, if this staff member may change its plan and follow-up: the
+    one holding it, or a coordinator. Not visible: 404, as on every conversation route."""
+    conv = find_conversation(s, me, conversation_id)
+    if conv is None:
+        raise HTTPException(404, "Dit gesprek bestaat niet of u mag het niet zien.")
+    if conv.held_by != me.id and not me.is_coordinator:
+        raise HTTPException(403, "Neem het gesprek eerst over.")
+    return conv
+
+
 @router.get("/console/scoreboard", response_class=HTMLResponse)
 def scoreboard(request: Request, me: Coordinator) -> HTMLResponse:
     svc = services(request)
@@ -79,11 +90,7 @@ def edit_plan(
     svc = services(request)
     now = svc.core.clock.now()
     with svc.core.db.session() as s, s.begin():
-        conv = find_conversation(s, me, conversation_id)
-        if conv is None:
-            raise HTTPException(404, "Dit gesprek bestaat niet of u mag het niet zien.")
-        if conv.held_by != me.id and not me.is_coordinator:
-            raise HTTPException(403, "Neem het gesprek eerst over.")
+        conv = _editable(s, me, conversation_id)
         plan = s.scalar(select(Plan).where(Plan.contact_id == conv.contact_id))
         if plan is None:
             plan = Plan(contact_id=conv.contact_id, created_at=now, updated_at=now)
@@ -141,11 +148,7 @@ def move_followup(
     svc = services(request)
     now = svc.core.clock.now()
     with svc.core.db.session() as s, s.begin():
-        conv = find_conversation(s, me, conversation_id)
-        if conv is None:
-            raise HTTPException(404, "Dit gesprek bestaat niet of u mag het niet zien.")
-        if conv.held_by != me.id and not me.is_coordinator:
-            raise HTTPException(403, "Neem het gesprek eerst over.")
+        conv = _editable(s, me, conversation_id)
         pending = s.scalar(select(FollowUp).where(FollowUp.contact_id == conv.contact_id,
                                                   FollowUp.status == "pending").order_by(FollowUp.due_at))
         if cancel:
