@@ -4,26 +4,24 @@ coordinator (the person's right of access), and the scoreboard for coordinators.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from sqlalchemy import select
 
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
-
 from bot.campaigns import progress
 from bot.handoff import audit
-from config.hours import next_allowed
 from bot.report.page import scoreboard_page
 from bot.report.period import PeriodError, parse_period
 from bot.web.console_access import Viewer, find_conversation
 from bot.web.console_admin import Coordinator
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
+from config.hours import next_allowed
 from storage.models import (
     Campaign,
     Contact,
