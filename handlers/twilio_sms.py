@@ -10,7 +10,6 @@ pipeline's control words: this adapter passes the text on unchanged.
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
