@@ -8,6 +8,8 @@ without editing storage/ (benchmark-only; selected by BENCH_PATCH):
 * ``dispatcher_offload``: ``Dispatcher._finish`` / ``_retry`` (called synchronously on
   the event loop in ``_send_row``) run in a worker thread instead, as if the calls were
   ``await asyncio.to_thread(self._finish, ...)``.
+* ``no_autocheckpoint``: ``PRAGMA wal_autocheckpoint=0`` on every SQLite connection
+  (no checkpoint inside a committing turn; only to see whether checkpoints make the tail).
 * ``gc_freeze``: ``gc.freeze()`` once the app has started (the NLU model, dialogs and
   libraries, ~190,000 tracked objects, leave the collector's sight; a full collection
   of them takes ~100 ms with the GIL held).
@@ -72,6 +74,23 @@ def _patch_dispatcher_offload() -> None:
         setattr(Dispatcher, name, wrapper)
 
 
+def _patch_no_autocheckpoint() -> None:
+    from sqlalchemy import event
+
+    import storage.db as sdb
+
+    original = sdb._sqlite_setup
+
+    def setup(engine: Any, *a: Any, **k: Any) -> None:
+        original(engine, *a, **k)
+
+        @event.listens_for(engine, "connect")
+        def _no_ckpt(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.execute("PRAGMA wal_autocheckpoint=0")
+
+    sdb._sqlite_setup = setup
+
+
 def _patch_gc_freeze() -> None:
     import gc
 
@@ -91,6 +110,8 @@ def main() -> int:
     patches = set(filter(None, os.environ.get("BENCH_PATCH", "").split(",")))
     if "sqlite_write_lock" in patches:
         _patch_write_lock()
+    if "no_autocheckpoint" in patches:
+        _patch_no_autocheckpoint()
     if "gc_freeze" in patches:
         _patch_gc_freeze()
     if "dispatcher_offload" in patches:

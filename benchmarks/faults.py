@@ -67,7 +67,7 @@ def _db_state(url: str) -> dict[str, Any]:
 
     db = Database(url)
     try:
-        with db.session() as s:
+        with (db.reader() if hasattr(db, "reader") else db.session()) as s:
             inbound = s.execute(
                 select(Message.provider_id, Message.contact_id, Message.handled_at)
                 .where(Message.direction == "in")
@@ -93,7 +93,7 @@ def outbox_pending(url: str) -> int:
 
     db = Database(url)
     try:
-        with db.session() as s:
+        with (db.reader() if hasattr(db, "reader") else db.session()) as s:
             return int(s.scalar(select(func.count()).where(
                 OutboxRow.status.in_(("queued", "sending", "held")))) or 0)
     finally:

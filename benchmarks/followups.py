@@ -106,6 +106,12 @@ def make_due(url: str, m: int, after: float) -> datetime:
     return due
 
 
+def _reader(db: Any) -> Any:
+    """A read-only session where storage offers one (SQLite: no write lock, so polling
+    never waits behind the scheduler, which re-takes the write lock for every follow-up)."""
+    return db.reader() if hasattr(db, "reader") else db.session()
+
+
 def fired_state(url: str, m: int) -> tuple[int, list[float]]:
     from sqlalchemy import select
 
@@ -114,7 +120,7 @@ def fired_state(url: str, m: int) -> tuple[int, list[float]]:
 
     db = Database(url)
     try:
-        with db.session() as s:
+        with _reader(db) as s:
             rows = s.execute(select(FollowUp.status, FollowUp.due_at, FollowUp.fired_at)
                              .where(FollowUp.id <= m)).all()
     finally:
@@ -131,7 +137,7 @@ def pending_count(url: str, m: int) -> int:
 
     db = Database(url)
     try:
-        with db.session() as s:
+        with _reader(db) as s:
             return int(s.scalar(select(func.count()).where(FollowUp.id <= m, FollowUp.status == "pending")) or 0)
     finally:
         db.dispose()

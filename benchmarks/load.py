@@ -59,7 +59,7 @@ def outbox_counts(url: str) -> dict[str, int]:
 
     db = Database(url)
     try:
-        with db.session() as s:
+        with (db.reader() if hasattr(db, "reader") else db.session()) as s:
             return {k: int(v) for k, v in s.execute(
                 select(OutboxRow.status, func.count()).group_by(OutboxRow.status)).all()}
     finally:
