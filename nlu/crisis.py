@@ -16,7 +16,10 @@ final n restored; then everyday idioms such as "ik ga dood van de verveling" or
 Events told as long past with nothing happening now ("mijn vader sloeg ons vroeger")
 and injuries from last month are not acute. Measured on fresh messages written
 without looking at the rules (``crisis_dev.yml`` batches before each fix round,
+``crisis_dev2.yml`` for the weak categories of the last held-out round,
 ``crisis_holdout.yml`` once at the start and once at the end): see ``nlu evaluate``.
+A "now" that only frames a story ("wil daar nu over praten", "nu zijn ze gescheiden")
+does not make a past event current.
 """
 
 from __future__ import annotations
@@ -60,7 +63,15 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
         r"\bgeen (?:lucht|adem) (?:meer )?(?:na|bij|als|door) (?:het |de )?\w+",
         r"\bdying for\b|\bdying of (?:laughter|boredom|curiosity)\b|\bkill for\b|\bdead tired\b|\bom te stikken\b|\bbrand (?:new|name)\b",
-        r"\bdood ?graag\b",
+        r"\bdood ?graag\b|\bom (?:je|me|ons|zich) dood te (?:schamen|lachen|ergeren|vervelen|schrikken|werken)\b",
+        # "om dood te gaan zo saai": boredom, not a method ("pillen om dood te gaan")
+        r"\b(?:was|is|wordt|werd|van|echt|gewoon|zo) om dood te gaan\b|\bom dood te gaan (?:zo|echt|gewoon|saai|vervelend|lang)\b",
+        # workplaces and volunteering: "ik werk bij veilig thuis"
+        r"\b(?:werk|werkt|werken|werkte|stage|stagiair\w*|vrijwilliger|vrijwilligster|collega\w*|baan) (?:\w+ ){0,2}(?:bij|voor|op) (?:de |het )?(?:veilig thuis|zelfmoord\w*|113\w*|brandweer|blijf van mijn lijf|politie|ambulance\w*|crisisdienst|blijf\w*|vrouwenopvang|opvang)\w*",
+        # an alarm-clock complaint, or lying awake from worry
+        r"\bwakker (?:te )?(?:worden|word|wordt|gemaakt)\b(?= (?:om (?:\d|half|kwart|zes|vijf|zeven|acht|vier)|van (?:de|die|het|dat|mijn|hun|een|zijn|haar)|door (?:de|die|het|dat|mijn|hun|een))\b)|\bwakker (?:liggen|lig|ligt)\b",
+        # a pet that ran off
+        r"\b(?:kat|poes|hond|hondje|katje|kater|konijn|parkiet|cavia|vogel|kip|schildpad)\w* (?:is|zijn) (?:\w+ )?(?:weggelopen|zoek|vermist|zoekgeraakt|weg|ontsnapt)\b",
         r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
         r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
         r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
@@ -126,9 +137,9 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
         r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
         r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
-        r"\b(?:slapen|weg|verdwijnen) voor altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
+        r"\b(?:slapen|weg|verdwijnen) (?:voor|vr) altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
         r"\b(?:mezelf|mijzelf) (?:\w+ )?(?:gesneden|snijden|gekrast|verwond|pijn doen|pijn gedaan|geslagen)\b",
-        r"\bik wil (?:echt |gewoon )?(?:niet|nie) meer (?:echt|gewoon|ik|het gaat|ik kan)\b|\bwaarom (?:zou|moet) ik (?:nog )?(?:leven|doorgaan|verder)",
+        r"\bik wil (?:echt |gewoon )?(?:niet|nie) meer (?:echt|gewoon|ik|het gaat|ik kan)\b|\bwaarom (?:zou|moet) ik (?:nog )?(?:leven|doorgaan|verder)\b(?! met)",
         r"\bgeen reden (?:meer )?(?:om|tot) (?:te )?leven|\b(?:wil|ga) er (?:een )?(?:eind|einde) aan\b",
         r"\bdone with (?:life|living|it all)|\bwanna die\b|\bpills? (?:ready|saved|stockpiled)",
         r"(?<!mijn )(?<!zijn )(?<!haar )\b(?:pillen|tabletten|slaappillen) geslikt\b",
@@ -195,7 +206,7 @@ _DANGER = _word_start_alternation(
         r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
         r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bscheve mond\b",
         r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
-        r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide",
+        r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide(?!melder)(?!.*\b(?:batterij|vervangen|gekocht|onderhoud)\b)",
         r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie)(?: meer)?\b(?! (?:op|meer op) (?:de|mijn|m|haar|zijn|berichten|telefoon|app|sms|mail|brieven))|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
         r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
         r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
@@ -210,7 +221,7 @@ _DANGER = _word_start_alternation(
         r"\b(?:schoonmaakmiddel|bleek|chloor|gif|vergif|ontstopper|wasmiddel|batterij|batterijtje|wasmiddelcapsule)\b.{0,30}\b(?:gedronken|ingeslikt|opgegeten|doorgeslikt|gegeten|binnengekregen)\b|\bvergiftigd\b|\bpoison",
         r"\bgas smell|\bsmell(?:s|ing)? (?:of )?gas\b|\bbleeding\b|\bhit (?:his|her|my) head\b|\bhoofd (?:gestoten|bloedt|open)\b",
         r"\bpijn\b.{0,25}\bborst\b|\bborst\b.{0,15}\bpijn\b|\bchest (?:hurts|pain)|\bniet (?:meer )?aanspreekbaar\b|\bnot responding\b|\bunresponsive\b",
-        r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b|\bintruder\b",
+        r"\b(?:vol|veel|dikke|zwarte) rook\b|\bingebroken\b.{0,40}\b(?:in huis|binnen)\b|\binbreker\b(?!.*\b(?:meegenomen|opgepakt|gearresteerd|gevlucht|aangifte)\b)|\bintruder\b",
         r"\b(?:fles|strip|doos|potje|hele|alle) (?:\w+ )?(?:pillen|tabletten|medicijnen)\b.{0,20}\b(?:genomen|ingenomen|geslikt|op)\b",
         r"\bstikt\b|\bstikken\b|\bverslikt\b|\bchoking\b",
         r"\b(?:lippen|lip|gezicht) (?:\w+ )?(?:wordt|worden|is|zijn|wordt) (?:\w+ )?blauw\b|\bblauw aan\b|\bflauw ?(?:gevallen|valt|viel)\b",
@@ -244,8 +255,16 @@ _LONG_AGO = re.compile(
 #: ... and nothing that says it is happening (again) now.
 _NOW = re.compile(
     r"\b(?:nu|net|nog steeds|nog altijd|weer|opnieuw|vandaag|vannacht|vanavond|straks|morgen|"
-    r"zojuist|ineens|opeens|now|again|still|today|tonight)\b(?! (?:gaat|gaan) (?:het )?(?:goed|beter))"
+    r"zojuist|ineens|opeens|now|again|still|today|tonight)\b(?! (?:gaat|gaan) (?:het )?(?:\w+ )?(?:goed|beter|prima|stukken beter|fine|ok|oke|redelijk))"
     r"|\b(?:wil|ga|kan) (?:\w+ )?(?:niet|nie) meer\b|\bik wil (?:\w+ )?dood\b"
+    r"|\b(?:ik wil|ik ga|i want)\b(?: \w+){0,3} (?:achterna|dood|sterven|in de hemel|daarboven|er niet meer)\b"
+)
+#: "now" that only frames a story told about the past: "wil daar nu over praten",
+#: "nu zijn ze gescheiden", "ik zoek nu een therapeut".
+_NOW_BENIGN = re.compile(
+    r"\bnu (?:heb ik zelf|ben ik (?:\w+ )?(?:gelukkig|blij|getrouwd|gescheiden|moeder|vader|oma|opa|ouder|volwassen|clean|sterk|beter|veilig)|woon ik|werk ik|over praten|daarover|erover|graag|zijn (?:ze|we|wij) (?:gescheiden|uit elkaar|verhuisd)|"
+    r"is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:goed|rustig|beter|over|voorbij|gescheiden|overleden|dood)|"
+    r"(?:hulp|steun|therapie)\b)|\bzoek(?:en)? (?:ik |we )?nu\b"
 )
 
 
@@ -256,7 +275,7 @@ _INJURY_PAST = re.compile(
 
 def _is_over(t: str) -> bool:
     """An event told as long past with no sign it is happening now."""
-    return bool(_LONG_AGO.search(t)) and not _NOW.search(t)
+    return bool(_LONG_AGO.search(t)) and not _NOW.search(_NOW_BENIGN.sub(" ", t))
 
 
 def _fall_is_acute(t: str) -> bool:

@@ -16,6 +16,16 @@ write the same meaning in endless ways, so these rules combine small vocabularie
   somewhere who does not move; falls from a height or into water; a vulnerable person
   missing; a child that swallowed something; fire slang.
 
+Round 8 (``crisis_dev2.yml``) adds methods without the word "dood" (a car into a tree,
+in front of a train, from a height, into the water, "ik weet hoe ik het ga doen"),
+reunion with the dead, affairs put in order, "het mag stoppen", self-harm as scratching
+or burning, third parties; children's own words, breached restraining orders, weapons
+at the door, intruders still inside, thrown objects, someone hurting a partner, child or
+animal now; water at electricity, power cuts with oxygen / dialysis / ventilation,
+being trapped, carbon monoxide; and co-occurrence groups (every part anywhere in the
+text): a person with dementia + gone + cold or night; an adult relative + my bed or
+room + at night or in secret.
+
 All patterns run on the cleaned text of :mod:`nlu.crisis` (crisis-normalised, idioms
 blanked). Past events are handled by the caller.
 """
@@ -30,7 +40,7 @@ __all__ = ["component_kinds"]
 
 _NEG = r"(?:niet|nie|nooit|geen|not|no|never|dont|don|nt)"
 _WISH = r"(?:wil|wou|wilde|willen|hoop|hoopte|hoef|hoeft|liefst|liever|zou|wens|want|wanna|wish|hope)"
-_LIVE = r"(?:leven|lev|bestaan|wakker|doorgaan|door gaan|live(?! in (?:this|a|the|my|that|here))|living|alive|exist|wake)"
+_LIVE = r"(?:leven|lev|bestaan|wakker(?! (?:liggen|lig|ligt)\b)|(?:doorgaan|door gaan)(?! met)|live(?! in (?:this|a|the|my|that|here))|living|alive|exist|wake)"
 _DIE = r"(?:dood|doodgaan|sterven|overlijden|die|dead|dying)"
 _PERSON = (
     r"(?:hij|zij|ze|iemand|hem|haar|man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|"
@@ -67,7 +77,7 @@ _SUICIDE = [
     r"\b(?:mijn|het|dit) leven (?:\w+ ){0,3}(?:geen|zonder) (?:enkele |echte |meer )?zin\b",
     r"\bwat (?:heeft|is) (?:het|dit|alles|dat) (?:\w+ ){0,2}nog (?:\w+ ){0,2}zin\b(?! (?:om|te|van (?:de|het|dit|die|een|dat) (?!leven)))",
     r"\b(?:moe|zat|beu|klaar|op) (?:van|met) (?:het|mijn|dit) leven\b|\bhet leven (?:\w+ ){0,2}(?:moe|zat|beu)\b",
-    r"\b(?:weg|uit|eruit|er uit|stappen uit) (?:uit |van )?(?:dit|het|mijn|deze) (?:leven|wereld)\b",
+    r"(?<!meer )\b(?:weg|uit|eruit|er uit|stappen uit) (?:uit |van )?(?:dit|het|mijn|deze) (?:leven|wereld)\b(?! (?:halen|te halen|gehaald|krijgen))",
     r"\b(?:eind|einde|end) (?:aan|to) (?:alles|all|everything)\b",
     r"\ber (?:een )?(?:eind|einde) aan (?:\w+ )?(?:maakt|maak|maken|gaat maken)\b",
     r"\bvan het leven (?:te )?(?:beroven|benemen)\b|\bmijn leven (?:te )?(?:nemen|beroven)\b",
@@ -143,7 +153,42 @@ _SUICIDE = [
     r"\bgeen (?:enkele )?reden (?:meer )?(?:om|tot) (?:\w+ ){0,2}(?:leven|door te gaan|doorgaan|verder te gaan|te blijven)\b",
     r"\b(?:verlang|verlangen|long|longing) (?:\w+ )?(?:naar|for) (?:de )?(?:dood|death)\b",
     r"\bvoor (?:een|de) (?:auto|trein|bus|vrachtwagen|tram|metro|car|train|bus) (?:te )?(?:springen|lopen|gaan liggen|jump\w*)\b",
-    r"\bzich (?:\w+ ){0,2}(?:iets|wat) aan (?:\w+ )?doen\b|\bzich (?:\w+ )?(?:iets|wat) aandoe\w*",
+    r"\bzich(?:zelf)? (?:\w+ ){0,2}(?:iets|wat) aan (?:\w+ )?doen\b|\bzich(?:zelf)? (?:\w+ )?(?:iets|wat) aandoe\w*",
+    # round 8 (dev batch 2): methods without the word dood, reunion with the dead,
+    # affairs put in order, letting go, self-harm as scratching or burning, third parties
+    rf"\b(?:ga|gaan|wil|wou|zal|rij|rijd|stuur|knal|drive|crash)\b(?: \w+){{0,6}} (?:tegen (?:een |de )?(?:boom|muur|vangrail|brugpijler|pijler|viaduct)|(?:de |een )?(?:vangrail|tegenligger|tegenliggers) in)\b",
+    r"\b(?:me|mij|mezelf|mijzelf)\b (?:\w+ )?voor (?:de|een) (?:trein|metro|tram|bus|auto|vrachtwagen|truck) (?:\w+ )?(?:gooien|werpen|smijten|laten vallen)\b",
+    r"\bvoor (?:een|de) (?:trein|metro|tram|bus|auto|vrachtwagen|truck) (?:gaan )?(?:staan|liggen)\b",
+    r"\b(?:wil|ga|gaan|wou)\b(?: \w+){0,2} onder (?:de|een) (?:trein|metro|tram|bus|vrachtwagen)\b|\bop (?:het )?spoor (?:gaan |te )?liggen\b|\bnaar het spoor\b(?: \w+){0,3} (?:klaar|afgelopen|einde|over)\b",
+    r"\b(?:sta|zit|staat|stond)\b (?:\w+ )?(?:boven ?op|bovenop|op|aan de rand van) (?:het |de |een )?(?:dak|brug|balkon|flat|parkeergarage|torenflat|viaduct|rand|dakrand)\b(?: \w+){0,4} (?:naar beneden|spring\w*|diepte)\b",
+    r"\b(?:ga|wil|spring|springen|stap)\b (?:\w+ ){0,2}(?:van|vanaf) (?:de|het|een) (?:\w+ )?(?:verdieping|flat|dak|brug|balkon|parkeergarage|viaduct|torenflat) (?:af|naar beneden|springen)\b",
+    r"\b(?:loop|ga|wandel|lopen|gaan|wil|rij|rijd|stuur|fiets|walk|walking|going to walk)\b(?: \w+){0,6} (?:het|de) (?:water|rivier|zee|gracht|kanaal|ijssel|maas|rijn|waal|haven) in\b(?! (?:om te|voor een) (?:zwemmen|duik))|\bwalk\w* into (?:the )?(?:sea|water|river|canal|lake)\b",
+    r"\btouw\b(?: \w+){0,4} (?:aan (?:de|het|een) (?:balk|haak|trap|trapleuning|leuning|boom|zolder|plafond)|hangt (?:al )?klaar|geknoopt)\b|\bstrop\b(?! (?:van|om) (?:de|het) (?:schoen|tas))",
+    r"\b(?:hemel|daarboven|heaven)\b(?: \w+){0,6} (?:ik kom (?:eraan|naar je|bij je|zo|je)|coming to you)\b|\b(?:inslapen|slapen|in slaap vallen)\b(?: \w+){0,3} (?:nooit|niet) meer (?:wakker|opstaan|ontwaken)\b",
+    r"\b(?:gegeven|weggegeven|opgeruimd|geregeld|verdeeld|afgescheid\w*)\b(?: \w+){0,10} (?:ik ben er klaar voor|het is (?:bijna )?zover|tijd om te gaan)\b",
+    r"\bmijn (?:arm|armen|benen|been|huid|pols|polsen|buik|dijen|dijbenen)\b (?:\w+ )?(?:opengekrabd|open gekrabd|opengekrast|open gekrast|kapot gekrabd|kapotgekrast|opengesneden|bewerkt)\b|\b(?:mezelf|mijzelf|mijn (?:arm|armen|benen|been|huid|pols|polsen|dijen))\b(?: \w+){0,4} met (?:een |de )?(?:naald|mesje|scheermesje|scheermes|schaar|glas|passer|scherf|aansteker)\b",
+    r"\bkan (?:niet|nie) meer\b(?: \w+){0,3} (?:wil|ga) (?:\w+ )?(?:stoppen|ophouden|weg)$|\b(?:planned|figured out|decided|know) (?:exactly )?how (?:i(?: m| am| will| ll) )?(?:going )?(?:to )?do it\b",
+    r"\bstenen in (?:mijn |m )?(?:jas|jaszakken|zakken|zak|rugzak)\b|\bspring (?:ik |hij |ze )?(?:erin|er in|eraf|er af|ervanaf|eronder|ervoor)\b",
+    r"\b(?:weet|uitgezocht|bedacht|gepland|besloten|plan)\b(?: \w+){0,3} hoe ik (?:het|t) (?:ga|zal|wil) doen\b(?! (?:met|voor|qua|bij|aan|op|van))",
+    r"\bmijn\b(?: \w+){0,8} (?:gegeven|weggegeven)\b(?: \w+){0,4} (?:heb|hoef) (?:ze|het|die|dat|dit) (?:\w+ )?toch (?:niet|nie) meer (?:nodig|te hebben)\b",
+    r"\bweet (?:al |precies |allang |nu )?hoe (?:ik (?:het|t) (?:ga|zal|wil) doen|en wanneer)\b(?! (?:met|voor|qua|bij|aan|op|van))|\bknow (?:exactly )?how (?:i(?: am|'m| will|'ll) (?:going to )?do it|and when)\b",
+    r"\b(?:ik|i)\b(?: \w+){0,3} (?:wil|ga|wou|hoop|verlang|want|wish|going)\b(?: \w+){0,7} (?:in de hemel|naar de hemel|daarboven|in heaven|to heaven|up there)\b|\b(?:wil|ga|wou|hoop)\b (?:\w+ ){0,2}(?:bij|naar) (?:mijn |m )?overleden \w+\b(?!(?: \w+){0,2} (?:graf|begraafplaats|kerkhof|urn|foto))",
+    r"\b(?:wil|ga|wou|hoop)\b (?:\w+ ){0,2}(?:hem|haar|ze|hen|mijn \w+) achterna\b|\bherenigd\b(?: \w+){0,3} (?:overleden|hemel)\b|\b(?:wil|hoop)\b(?: \w+){0,3} herenigd\b",
+    r"\b(?:heer|god|onze lieve heer|hierboven)\b (?:\w+ ){0,3}(?:me|mij) (?:\w+ ){0,2}(?:komt )?(?:halen|ophalen|roepen|meenemen)\b|\b(?:heer|god|jezus|allah)\b(?: \w+){0,2} haal (?:me|mij) (?:\w+ )?(?:op|weg|thuis|bij je)\b|\b(?:het|t) hoeft (?:echt )?(?:niet|nie) meer (?:voor|van) mij\b|\bbe with (?:my \w+|him|her) again\b",
+    r"\bnever wake up\b|\bsleep (?:and|forever)\b(?: \w+){0,2} (?:never|not) wake\b",
+    r"\b(?:nut|zin|point)\b(?: \w+){0,4} (?:van|om|of|in) (?:nog )?(?:verder ?gaan|door ?gaan|doorgaan|door te gaan|verder te gaan|going on|carrying on|living)\b(?! met| with)",
+    r"\b(?:al |alle )?(?:mijn |m )(?:spullen|bezittingen|dingen)\b (?:\w+ ){0,2}(?:weggegeven|weg gegeven|verdeeld|weggedaan)\b(?! (?:omdat|want|aan (?:een |het )?(?:goed doel|kringloop)))|\b(?:given|giving|gave) (?:away )?(?:all )?my (?:things|stuff|belongings|possessions)\b",
+    r"\b(?:zaken|alles|papieren|boel)\b (?:\w+ ){0,2}op orde (?:gebracht|gemaakt|gezet)\b|\btestament\b (?:\w+ ){0,2}(?:ligt |is )?klaar\b|\b(?:iedereen|jullie)\b (?:\w+ ){0,2}(?:een |een laatste )?(?:brief|brieven|afscheidsbrief) (?:geschreven|gestuurd)\b|\bspullen (?:\w+ )?verdeeld\b",
+    r"\b(?:het|t|alles) mag (?:nu |wel |gewoon |echt |allemaal |van mij |voor mij ){0,3}(?:stoppen|ophouden|klaar zijn|afgelopen zijn|over zijn)\b(?! met)",
+    r"\blaat (?:me|mij) (?:maar |gewoon |nu |toch )*gaan\b(?=$| (?:ik (?:hoef|wil|kan)|het|alsjeblieft|aub|please|toe)\b)",
+    r"\bik hoef (?:echt |gewoon |het )?(?:niet|nie) meer\b(?=$| (?:echt|hoor|ik|het|alles|laat)\b)",
+    r"\b(?:ik|k) (?:heb |ben )?(?:\w+ )?(?:weer |opnieuw |vannacht )?(?:gekrast|opengekrast|open gekrast)\b(?! (?:in|op|aan) (?:de|het|een|die|dat))|\b(?:mezelf|mijzelf|me) (?:\w+ )?(?:open ?gekrast|opengekrast|kapot gekrast)\b|\b(?:mezelf|mijzelf) (?:\w+ )?(?:gebrand|verbrand)\b",
+    r"\b(?:krab|krabde|kras|kraste|krassen|krabben)\b (?:\w+ ){0,3}(?:huid|arm|armen|benen|been|pols|polsen) (?:\w+ )?(?:open|kapot|tot (?:het|ik) bloed\w*)\b",
+    r"\b(?:gebrand|brand|verbrand|brandde)\w*\b(?: \w+){0,4} met (?:een |de )?(?:aansteker|sigaret|sigaretten|lucifer|lucifers|strijkijzer)\b|\b(?:sigaret|peuk)\w*\b(?: \w+){0,3} (?:op|in) (?:mijn|m) (?:arm|armen|hand|been|benen|huid|pols)\b",
+    r"\bzich\b (?:\w+ ){0,2}van kant\b(?! van (?:het |de )?lach)|\bkill (?:himself|herself|themselves)\b|\bend (?:his|her|their) (?:own )?life\b",
+    r"\b(?:wil|ga) (?:er ?mee|ermee) (?:stoppen|ophouden|kappen)$",
+    r"\bgeen toekomst meer\b(?=$| (?:ik|en ik|dus)\b)",
+    r"\bbesloten\b(?: \w+){0,5} genoeg (?:is )?geweest\b|\bvoor mij (?:is )?(?:het )?genoeg (?:is )?geweest\b",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -210,6 +255,26 @@ _VIOLENCE = [
     r"\b(?:probeert|proberen|wil) (?:\w+ ){0,2}binnen te (?:komen|dringen)\b",
     r"\b(?:punched|slapped|kicked|strangled|choked|beat|hit) me\b",
     rf"\b{_PERSON}\b(?: \w+){{0,4}} (?:slaat|sloeg|schopt|mept)(?: (?:dan|weer|ons|er op los|iedereen|om zich heen))?$",
+    # round 8 (dev batch 2): children's own words, breached orders, threats at the door,
+    # intruders inside, thrown objects, someone hurting a child, partner or animal now
+    r"\b(?:zit|zat|zitten|komt|kwam|aait|aaide|voelt|raakt|raakte|frunnikt)\b(?: \w+){0,2} (?:aan|op) (?:mijn|me|m) (?:plassertje|plasser|piemel|piemeltje|borsten|borst|kruis|billen|onderbroek|geslachtsdeel|vagina|poes|poesje|pik|lichaam|lijf|broek)\b",
+    rf"\b(?:{_PERSON[3:-1]}|stiefpa|stiefpapa|stiefma|trainer|leraar|meester|coach)\b(?: \w+){{0,2}} (?:komt|kwam|zit|zat) (?:\w+ )?aan (?:me|mij)\b",
+    r"\b(?:zegt|zei|dreigt|dreigde)\b(?: \w+){0,2} (?:dat )?ik (?:\w+ ){0,5}(?:niet|nie|niemand) (?:\w+ ){0,3}(?:mag|mocht|moet) (?:vertellen|zeggen)\b(?!.*\b(?:verrassing|cadeau|feest|surprise|verjaardag)\b)",
+    r"\b(?:rare|vieze|enge|gekke|nare)\b (?:\w+ )?dingen (?:\w+ )?(?:met|bij|aan) (?:me|mij)\b|\bdingen (?:\w+ ){0,3}(?:die|wat) ik (?:\w+ )?(?:vies|eng|raar|niet fijn|niet leuk|pijnlijk) vind\b",
+    r"\b(?:stuurt|stuurde|vraagt|vroeg)\b (?:me|mij) (?:\w+ ){0,2}(?:naakt\w*|bloot\w*|vieze|sexy) ?foto\w*|\bfoto\w*\b(?: \w+){0,4} wil dat ik (?:\w+ ){0,2}naar (?:zijn|haar) huis\b",
+    r"\b(?:contactverbod|straatverbod|gebiedsverbod|huisverbod|locatieverbod|restraining order|lokverbod)\b(?: \w+){0,8} (?:staat|stond|komt|kwam|voor de deur|bij mijn|toch|negeert|outside|at my|is here)\b|\b(?:staat|stond|komt|outside|voor de deur|bij mijn)\b(?: \w+){0,8} (?:contactverbod|straatverbod|gebiedsverbod|huisverbod|restraining order)\b|\b(?:houdt|hield) zich (?:\w+ )?(?:niet|nie) aan (?:het|zijn|haar|de) \w*verbod\b",
+    r"\b(?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|messen|hamer|koevoet)\b(?: \w+){0,6} (?:voor (?:de|mijn|onze) deur|aan (?:de|mijn) deur|in (?:de|mijn|ons) (?:gang|huis|keuken|kamer|tuin))\b|\b(?:voor|aan) (?:de|mijn|onze) deur\b(?: \w+){0,4} (?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|hamer|koevoet)\b",
+    r"\b(?:deur|voordeur|raam|achterdeur)\b (?:\w+ )?(?:in te trappen|intrappen|in trappen|te forceren|open te breken|in te slaan|in te rammen)\b|\b(?:trapt|ramt|beukt|breekt) (?:\w+ ){0,2}(?:de|mijn|onze) (?:voor|achter)?deur (?:\w+ )?(?:in|open)\b",
+    r"\b(?:ingebroken|inbraak|inbreker\w*|broke in|break in|breaking in|burglar\w*)\b(?: \w+){0,10} (?:hoor|hoort|nog (?:binnen|in huis|in het huis|in de woning|beneden|boven)|still|beneden|boven|in de (?:woonkamer|keuken|gang|kamer)|inside|in the house)\b",
+    r"\b(?:gooit|gooide|smeet|smijt|gooien|smijten|wierp|slingert|slingerde)\b(?: \w+){0,7} (?:naar|tegen|op) (?:me|mij|mijn (?:hoofd|gezicht|lijf|rug|moeder|vader|vrouw|man|kind|kinderen|zoon|dochter)|ons|m|mama|papa|mam|pap|de kinderen|de baby)\b|\b(?:threw|throws|throwing|hurled)\b(?: \w+){0,3} at (?:me|us|my head)\b",
+    r"\b(?:iemand|vreemde|vreemden|onbekende|inbreker\w*|mannen)\b(?: \w+){0,3} (?:binnen ?gekomen|binnen ?gedrongen|binnengedrongen|binnengeslopen|ingeklommen)\b(?!.*\b(?:vorige|vorig|geleden|politie is (?:al )?geweest)\b)",
+    r"\b(?:is|zijn)\b (?:\w+ ){0,3}aan het (?:slaan|schoppen|mishandelen|wurgen|afranselen|aftuigen|trappen|beuken)\b",
+    r"\b(?:slaat|sloeg|schopt|schopte|trapt|trapte|mishandelt|mishandelde|martelt|wurgt)\b (?:\w+ )?(?:haar|zijn|de|hun|een) (?:hond|kat|paard|dier|honden|katten|kind|kinderen|vrouw|man|vriendin|zoon|dochter|baby|kleine)\b",
+    r"\b(?:beating|hitting|kicking|hurting|abusing|choking|strangling)\b (?:his|her|their|a|the) (?:kid|kids|child|children|wife|husband|girlfriend|boyfriend|dog|son|daughter|baby|partner)\b",
+    r"\b(?:rare|vieze|enge|gekke|nare)\b (?:\w+ )?dingen\b(?: \w+){0,8} (?:ons |een )?geheim\w*\b",
+    r"\b(?:neemt|pakt|haalt|steelt|nam|pakte|haalde|stal)\b (?:\w+ )?geld (?:uit|van) (?:mijn|me) (?:portemonnee|rekening|tas|beurs|kast|spaarrekening)\b",
+    r"\b(?:op slot|deur dicht|sleutel\w* (?:\w+ )?(?:meegenomen|afgepakt|verstopt))\b(?: \w+){0,8} (?:kan|kunnen) (?:er |hier |het huis )?(?:niet|nie) (?:meer )?(?:uit|weg|naar buiten)\b",
+    r"\b(?:zegt|dreigt|zei|dreigde)\b(?: \w+){0,10} als ik (?:iets|het|wat|dat) (?:zeg|vertel|doe)\b|\b(?:kinderen|kids) (?:\w+ )?(?:meeneemt|afpakt|meenemen|afpakken)\b(?: \w+){0,6} nooit meer\b",
 
     r"\b(?:slaat|sloeg|slaan|mishandelt|misbruikt|schopt) (?:ons|de kinderen|mijn kinderen|de kids|mama|papa|mijn moeder|mijn vader|zijn vrouw|haar man)\b",
 ]
@@ -280,8 +345,51 @@ _DANGER = [
     r"\bblauwe (?:lippen|lip)\b|\blippen (?:\w+ ){0,2}blauw\b",
     r"\b(?:isnt|isn t|is not|not) moving\b|\bfell down\b(?: \w+){0,4} (?:not|cant|can t|isnt|bleeding|hurt)\b",
     r"\b(?:cant|can ?t|cannot) get up\b(?! (?:the )?(?:stairs|steps|hill))",
+    # round 8 (dev batch 2): water at electricity, power cuts with medical equipment,
+    # trapped, carbon monoxide, appliances smoking
+    r"\bwater\b(?: \w+){0,8} (?:meterkast|stopcontact\w*|stroomkast|groepenkast|elektra|bedrading|sockets?|fuse ?box|electric\w*)\b|\b(?:meterkast|stopcontact\w*|stroomkast|groepenkast|sockets?)\b(?: \w+){0,4} (?:onder water|nat|water)\b",
+    r"\b(?:zuurstof\w*|beademing\w*|dialyse\w*|thuisdialyse|ventilator|oxygen|dialysis)\b(?: \w+){0,3} (?:op|leeg|werkt niet|doet het niet|uit|out|piept|alarm|gestopt|stopt|valt uit|uitgevallen|stilgevallen|geen stroom)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen|bestellen|nieuwe)\b)",
+    r"\b(?:klem|bekneld|vast|opgesloten)\b (?:\w+ )?(?:onder|tussen)\b|\b(?:zit|zitten|zat|lig|ligt|liggen) (?:\w+ )?(?:vast|klem|opgesloten|bekneld) in (?:de|het|een|mijn|ons) (?:auto|bad|lift|kelder|kast|wc|toilet|badkamer|schuur|tuinhuis|huis|water|sneeuw|modder)\b|\btrapped\b (?:under|in (?:the|a|my) (?:car|lift|elevator|house|basement|bathroom|fire|water|room))\b",
+    r"\b(?:co|koolmonoxide|carbon monoxide)\w* ?(?:melder|alarm|detector)?\b(?: \w+){0,2} (?:piept|gaat af|gaat|blijft|slaat aan|going off|went off|goes off|alarm|is going)\b(?!.*\b(?:batterij|battery|vervangen|gekocht|test|testen)\b)",
+    r"\b(?:cv|ketel|kachel|geiser|gaskachel|verwarming|houtkachel|boiler|heater)\b(?: \w+){0,8} (?:misselijk|hoofdpijn|duizelig|suf|slaperig|flauw|dizzy|nauseous)\b",
+    r"\b(?:dementie|dement|demente|alzheimer|dementia)\b(?: \w+){0,12} (?:vinden|vind|find) (?:hem|haar|him|her) (?:\w+ )?(?:niet|nergens|nowhere|not)\b",
+    r"\b(?:misselijk|hoofdpijn|duizelig|suf|slaperig|flauw)\b(?: \w+){0,8} (?:cv|ketel|kachel|geiser|gaskachel|houtkachel|boiler)\b(?! (?:\w+ )?(?:onderhoud|vervangen|nieuw|kosten))",
+    r"\brotte eieren\b(?!.*\b(?:koelkast|eten|vuilnis|riool|afvoer)\b)|\blichterlaaie\b|\bknettert\b",
+    r"\b(?:meterkast|stopcontact|kabel|snoer|wasmachine|droger|tv|oplader|accu|stekker|groepenkast|koelkast|magnetron|oven|kachel|laptop|fatbike|scooter)\w*\b(?: \w+){0,2} (?:staat te roken|rookt|smeult|vonkt|knettert|staat in brand)\b",
+    r"\b(?:stroom ?storing|stroomuitval|stroom (?:\w+ )?(?:uitgevallen|weg|uit|eraf|eruit)|storing|geen stroom|power (?:cut|outage|is out|went out|failure|is off)|no power|accu (?:\w+ )?(?:bijna )?leeg|black ?out)\b(?: \w+){0,12} (?:zuurstof\w*|beademing\w*|thuisbeademing|dialyse|thuisdialyse|ventilator|oxygen|dialysis|monitor|machine|apparaat|pomp)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen)\b)",
+    r"\b(?:zuurstof\w*|beademing\w*|thuisbeademing|dialyse|thuisdialyse|ventilator|oxygen|dialysis)\b(?: \w+){0,12} (?:stroom ?storing|stroomuitval|stroom (?:\w+ )?(?:uitgevallen|weg|uit|eraf|eruit)|storing|geen stroom|power (?:cut|outage|is out|went out|failure|is off)|no power|accu (?:\w+ )?(?:bijna )?leeg)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen)\b)",
     r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
 ]
+
+#: Co-occurrence rules: every regex of a group must match somewhere in the text, in
+#: any order (a vulnerable person + gone + cold or night).
+_VULNERABLE = r"(?:dementie|dement|demente|alzheimer|dementia|verpleeghuis|verzorgingshuis|zorghuis|verward|confused)"
+_GONE = (
+    r"(?:weg|weggelopen|weggegaan|verdwenen|vermist|zoek|zoekgeraakt|kwijt|de deur uit|ergens buiten|alleen buiten|"
+    r"(?:loopt|zwerft|dwaalt|staat) (?:\w+ ){0,2}buiten|buiten (?:rond|aan het dwalen)|"
+    r"niet (?:thuis ?gekomen|terug ?gekomen|terug)|nergens|missing|wandered off|gone)"
+)
+_COLD_NIGHT = (
+    r"(?:vriest|vriezen|vorst|koud|kou|ijskoud|donker|nacht|vannacht|nachts|vanavond|min \d+|"
+    r"pantoffels|nachtjapon|nachthemd|pyjama|sloffen|zonder jas|regen|storm|freezing|cold|night|dark)"
+)
+_ADULT = (
+    r"(?:stiefvader|stiefpa|stiefpapa|oom|opa|broer|neef|buurman|trainer|leraar|meester|vader|papa|"
+    r"vriend van (?:mijn )?(?:mama|moeder|mam)|moeders vriend|man van (?:mijn )?(?:mama|moeder))"
+)
+_ALL_OF = (
+    (CrisisKind.DANGER, (rf"\b{_VULNERABLE}\b", rf"\b{_GONE}\b", rf"\b{_COLD_NIGHT}\b")),
+    # a child's words: an adult relative + my bed or room + at night, in secret
+    (
+        CrisisKind.VIOLENCE,
+        (
+            rf"\b{_ADULT}\b",
+            r"\b(?:in|op|bij) (?:mijn |m |het )?(?:bed|kamer|slaapkamer)\b|\bbij (?:me|mij) (?:in bed|liggen)\b",
+            r"\b(?:nachts|stiekem|als (?:mama|mam|iedereen|de rest|mijn moeder) (?:weg|slaapt|werkt|er niet)|geheim\w*|niet vertellen)\b",
+        ),
+    ),
+)
+
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
     """One regex per kind. Every alternative starts at a word boundary, so the shared
@@ -327,6 +435,13 @@ _PATTERNS = (
 )
 
 
+_ALL_OF_COMPILED = tuple((kind, tuple(re.compile(p) for p in group)) for kind, group in _ALL_OF)
+
+
 def component_kinds(cleaned: str) -> tuple[CrisisKind, ...]:
-    """Kinds whose component patterns match the cleaned text."""
-    return tuple(kind for kind, rx in _PATTERNS if rx.search(cleaned))
+    """Kinds whose component patterns (or co-occurrence groups) match the cleaned text."""
+    found = [kind for kind, rx in _PATTERNS if rx.search(cleaned)]
+    for kind, group in _ALL_OF_COMPILED:
+        if kind not in found and all(rx.search(cleaned) for rx in group):
+            found.append(kind)
+    return tuple(found)

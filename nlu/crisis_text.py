@@ -29,6 +29,7 @@ _N_WORDS = frozenset(
     beeindigen beindigen eindigen ophouden opgeven verdwijnen missen snijden krassen
     verwonden ophangen springen slikken innemen opsparen sparen doodgaan overeind
     omhoog geslagen geschopt geduwd mishandelen bedreigd vermoorden ademen bloeden
+    dingen
     """.split()
 )
 
@@ -66,7 +67,53 @@ _WORDS: dict[str, str] = {
     # misc learner spellings
     "wordt": "word", "wort": "word", "wor": "word", "helemal": "helemaal",
     "zinn": "zin",
+    "drmee": "ermee", "dermee": "ermee",
 }
+
+#: SMS forms that drop the vowels ("wil nie mr lvn", "k wl dd", "stppe"): a word with
+#: no vowel (or only a final e) is looked up by its consonant skeleton. Where two
+#: words share a skeleton ("mr": meer / maar) the crisis word wins; the table is
+#: crisis-only, so the worst case is a harmless misreading elsewhere.
+_SKELETON_WORDS = (
+    "leven meer wil dood niet stoppen altijd ermee help pijn slaat sterven springen "
+    "zelfmoord kapot mezelf kan"
+).split()
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(w: str) -> str:
+    out: list[str] = []
+    for ch in w:
+        if ch in _VOWELS:
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+_SKELETONS: dict[str, str] = {}
+for _w in _SKELETON_WORDS:
+    for _form in (_w, _w[:-1] if _w.endswith("en") else _w):
+        _SKELETONS.setdefault(_skeleton(_form), _w)
+#: Dutch words spelt with y for ij ("altyd", "pyn", "myn").
+_IJ_WORDS = frozenset(
+    "altijd tijd pijn mijn zijn blijf blijft rijd rijden lijf vrij bij krijg krijgt snij snijd "
+    "snijden wijf lijkt kijk mezelf mijzelf".split()
+)
+
+
+def _sms_word(w: str) -> str | None:
+    """The crisis word an SMS form stands for, or ``None``."""
+    if "y" in w and len(w) > 2:
+        ij = w.replace("y", "ij")
+        if ij in _IJ_WORDS:
+            return ij
+    if len(w) < 2 or not w.isalpha():
+        return None
+    body = w[:-1] if w.endswith("e") and len(w) >= 4 else w
+    if any(ch in _VOWELS for ch in body):
+        return None
+    return _SKELETONS.get(_skeleton(body))
 
 
 @lru_cache(maxsize=4096)
@@ -77,5 +124,7 @@ def crisis_normalize(text: str) -> str:
         rep = _WORDS.get(w)
         if rep is None and w.endswith("e") and len(w) > 3 and (w + "n") in _N_WORDS:
             rep = w + "n"
+        if rep is None:
+            rep = _sms_word(w)
         out.append(rep if rep is not None else w)
     return " ".join(out)

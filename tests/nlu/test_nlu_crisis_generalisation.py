@@ -136,3 +136,80 @@ def test_detect_is_fast() -> None:
         timings.append(best * 1000)
     timings.sort()
     assert timings[int(len(timings) * 0.99)] < 1.0
+
+
+# --- crisis_dev2.yml: batch written for the weak categories of the last held-out round
+DEV2 = yaml.safe_load((DATA / "crisis_dev2.yml").read_text(encoding="utf-8"))
+DEV2_POSITIVES = [(t, kind) for kind, texts in DEV2["positives"].items() for t in texts]
+
+
+def test_dev2_recall_is_at_least_97_percent() -> None:
+    missed = [t for t, _ in DEV2_POSITIVES if detect(t) is None]
+    assert 1 - len(missed) / len(DEV2_POSITIVES) >= 0.97, missed
+
+
+def test_dev2_near_miss_false_alarms_stay_under_four_percent() -> None:
+    alarms = [t for t in DEV2["near_misses"] if detect(t) is not None]
+    assert len(alarms) / len(DEV2["near_misses"]) < 0.04, alarms
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("wil nie mr lvn", "wil niet meer leven"),
+        ("k wl dd", "ik wil dood"),
+        ("weg vr altyd", "weg vr altijd"),
+        ("wil drmee stpppe", "wil ermee stoppen"),
+    ],
+)
+def test_sms_skeleton_spellings(raw: str, expected: str) -> None:
+    assert crisis_normalize(raw) == expected
+
+
+# Built from the categories of crisis_dev2.yml, not copied from it (and not from the holdout).
+STRUCTURAL_DEV2 = [
+    ("vanavond stuur ik mijn auto tegen een brugpijler", CrisisKind.SUICIDE),
+    ("ik ga met de fiets de gracht in en dan is het klaar", CrisisKind.SUICIDE),
+    ("ik wil naar mijn vader in de hemel", CrisisKind.SUICIDE),
+    ("ik heb al mijn spullen weggegeven", CrisisKind.SUICIDE),
+    ("ik heb mijn pols opengekrast met een scherf", CrisisKind.SUICIDE),
+    ("mijn nicht zegt dat ze zich van kant gaat maken", CrisisKind.SUICIDE),
+    ("het mag nu gewoon stoppen", CrisisKind.SUICIDE),
+    ("mijn oom doet enge dingen met me", CrisisKind.VIOLENCE),
+    ("hij heeft een straatverbod en staat weer in het portiek", CrisisKind.VIOLENCE),
+    ("mijn vriend smeet de afstandsbediening naar mijn hoofd", CrisisKind.VIOLENCE),
+    ("er is ingebroken en ze zijn nog boven", CrisisKind.VIOLENCE),
+    ("de buurman schopt zijn hond, ik hoor het janken", CrisisKind.VIOLENCE),
+    ("het water staat al bij de groepenkast", CrisisKind.DANGER),
+    ("stroomstoring en de beademing van mijn dochter piept", CrisisKind.DANGER),
+    ("de co-melder gaat af en ik word duizelig", CrisisKind.DANGER),
+    ("mijn vader heeft alzheimer en is weggelopen, het vriest", CrisisKind.DANGER),
+    ("ik lig klem tussen de muur en de kast", CrisisKind.DANGER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), STRUCTURAL_DEV2)
+def test_dev2_component_rules_generalise(text: str, kind: CrisisKind) -> None:
+    assert kind in rule_kinds(text)
+
+
+NEAR_MISSES_DEV2 = [
+    "het was om dood te gaan zo saai op dat feest",
+    "ik werk bij veilig thuis als secretaresse",
+    "ik wil niet meer wakker worden om half zes van de buren",
+    "ik wil niet meer wakker liggen van de rekeningen",
+    "mijn hond is weggelopen",
+    "het mag stoppen met sneeuwen",
+    "de co melder piept, de batterij is leeg",
+    "mijn moeder heeft dementie en we zoeken dagbesteding",
+    "er is een stroomstoring, kan ik mijn dialyse verzetten",
+    "ik zit vast aan een telefoonabonnement",
+    "ik heb me gebrand aan de oven",
+    "mijn zus sloeg haar vriend vroeger, nu zijn ze gescheiden",
+    "waarom zou ik doorgaan met die cursus",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES_DEV2)
+def test_dev2_near_misses_are_not_a_crisis(text: str) -> None:
+    assert detect(text) is None
