@@ -102,7 +102,9 @@ def handoff_role(slots: Mapping[str, Any], topics: Mapping[str, TopicInfo]) -> s
         return "professional"
     if slots.get("exhausted") or (isinstance(slots.get("scale"), int) and slots["scale"] <= 2):
         return "professional"
-    if len(found) >= 3 or not found:
+    if not found:
+        return "coordinator"  # nothing known yet: a coordinator sees it and triages
+    if len(found) >= 3:
         return "professional"
     roles = {topics[t].role for t in found if t in topics}
     if "professional" in roles:
