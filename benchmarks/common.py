@@ -110,7 +110,8 @@ class App:
 
     def __init__(self, env: dict[str, str], port: int, workers: int = 1, log: Path | None = None) -> None:
         # BENCH_PATCH (benchmarks._patched_run) measures a proposed fix without editing the app.
-        self.module = "benchmarks._patched_run" if env.get("BENCH_PATCH") else "bot.cli"
+        patch = env.get("BENCH_PATCH") or os.environ.get("BENCH_PATCH")
+        self.module = "benchmarks._patched_run" if patch else "bot.cli"
         self.port = port
         self.workers = workers
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), **env}

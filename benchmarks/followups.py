@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 import time
@@ -237,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     name = "followups-quick" if args.quick else "followups"
     if args.db != "sqlite":
         name += f"-{args.db}"
+    if os.environ.get("BENCH_PATCH"):  # benchmark-only experiment (benchmarks/_patched_run.py)
+        name += "-patch-" + os.environ["BENCH_PATCH"].replace(",", "-")
     print("written", write_result(name, {"benchmark": "followups", "quick": args.quick, "results": results}))
     return 0
 
