@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -134,6 +135,11 @@ def create_app(
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from apscheduler.triggers.cron import CronTrigger
 
+        # Turns, sends and scheduled jobs each run in worker threads: the default pool of
+        # cpu+4 threads queued them behind each other under load (benchmarks/).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=16, thread_name_prefix="voordeur")
+        )
         core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
         core.hub.bind(asyncio.get_running_loop())
         senders, closers = await _start_channels(settings, core)

@@ -112,13 +112,17 @@ class Metrics:
             buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
             registry=self.registry,
         )
-        self.registry.register(_Depths(db, now))  # type: ignore[arg-type]
+        self._depths = _Depths(db, now)
+        self.registry.register(self._depths)  # type: ignore[arg-type]
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            # Several workers: the counters of all of them (each worker writes its values
+            # to the shared folder), plus the depths read from the database, once.
             from prometheus_client import multiprocess
 
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
-            return generate_latest(registry) + generate_latest(self.registry)
+            registry.register(self._depths)  # type: ignore[arg-type]
+            return generate_latest(registry)
         return generate_latest(self.registry)

