@@ -110,6 +110,14 @@ def test_followup_outside_the_whatsapp_window_sends_the_template_first(sqlite_ur
 
         wa("hallo")
         wa("ja")
+
+        def drained() -> bool:
+            from storage.models import OutboxRow
+
+            with services.core.db.session() as s:
+                return not s.scalar(select(func.count()).where(OutboxRow.status.in_(("queued", "sending"))))
+
+        assert wait(drained), "the replies inside the window went out first"
         # A follow-up promised for in three days, long after the 24-hour window closed.
         with services.core.db.session() as s, s.begin():
             from storage.models import FollowUp
