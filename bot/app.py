@@ -135,10 +135,12 @@ def create_app(
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from apscheduler.triggers.cron import CronTrigger
 
-        # Turns, sends and scheduled jobs each run in worker threads: the default pool of
-        # cpu+4 threads queued them behind each other under load (benchmarks/).
+        # Turns, sends and scheduled jobs run in worker threads. PostgreSQL runs them
+        # side by side, so more threads help; SQLite has one write lock, where more
+        # threads made the tail worse (p99 1.2 s -> 2.6 s in benchmarks.load --quick).
+        sqlite = settings.is_sqlite
         asyncio.get_running_loop().set_default_executor(
-            ThreadPoolExecutor(max_workers=16, thread_name_prefix="voordeur")
+            ThreadPoolExecutor(max_workers=6 if sqlite else 16, thread_name_prefix="voordeur")
         )
         core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
         core.hub.bind(asyncio.get_running_loop())
