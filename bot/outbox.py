@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -122,11 +121,6 @@ class RateLimiter:
         return at - now
 
 
-@dataclass
-class DispatchStats:
-    sent: int = 0
-    failed: int = 0
-    retried: int = 0
 
 
 class Dispatcher:
@@ -146,7 +140,6 @@ class Dispatcher:
         *,
         rates: Mapping[str, float] | None = None,
         window_check: Callable[[Session, OutboxRow, datetime], str] | None = None,
-        on_sent: Callable[[OutboxRow], None] | None = None,
         monotonic: Callable[[], float] | None = None,
         sleep: Callable[[float], asyncio.Future[None] | object] | None = None,
     ) -> None:
@@ -156,13 +149,11 @@ class Dispatcher:
         self.senders = dict(senders)
         self.clock = clock
         self.window_check = window_check
-        self.on_sent = on_sent
         self.limiter = RateLimiter(rates or {}, monotonic or time.monotonic)
         self._sleep = sleep or asyncio.sleep
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
-        self.stats = DispatchStats()
         #: Called with (channel, status) after each row is settled (metrics).
         self.on_result: Callable[[str, str], None] | None = None
 
@@ -392,9 +383,6 @@ class Dispatcher:
             (p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None
         )
         await asyncio.to_thread(partial(self._finish, rid, status="sent", provider_id=last_id))
-        self.stats.sent += 1
-        if self.on_sent is not None:
-            self.on_sent(row)
 
     def _check_window(self, row: OutboxRow) -> str:
         assert self.window_check is not None
@@ -412,7 +400,6 @@ class Dispatcher:
         if now - row.created_at > GIVE_UP_AFTER:
             self._finish(rid, status="failed", error=f"gave up after 24 hours: {reason}")
             return
-        self.stats.retried += 1
         if self.on_result is not None:
             self.on_result(row.channel, "retry")
         with self.db.session() as s, s.begin():
@@ -433,7 +420,6 @@ class Dispatcher:
     ) -> None:
         now = self.clock.now()
         if status == "failed":
-            self.stats.failed += 1
             log.warning("outbox row %s failed: %s", rid, error)
         with self.db.session() as s, s.begin():
             row = s.get(OutboxRow, rid)

@@ -386,7 +386,6 @@ class Pipeline:
         now: datetime,
         *,
         kind: str,
-        address: str | None = None,
     ) -> TurnResult:
         state = d.State.from_json(conv.state)
         decision = self.engine.decide(state, event)  # type: ignore[attr-defined]
@@ -408,8 +407,7 @@ class Pipeline:
         apply_effects(ctx, decision.effects)
         replies = (*decision.replies, *ctx.extra_replies)
         replies = replies + self._after_hours(s, ctx, decision.state)
-        if address is None:
-            address = address_for(s, contact, channel)
+        address = address_for(s, contact, channel)
         contact_id, conv_id = contact.id, conv.id
         rows: list[OutboxRow] = []
         for reply in replies:

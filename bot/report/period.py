@@ -33,10 +33,6 @@ class Period:
     start: date
     end: date
 
-    @classmethod
-    def last_days(cls, days: int, today: date) -> Period:
-        return cls(today - timedelta(days=days - 1), today)
-
     def bounds(self, tz: ZoneInfo = TZ) -> tuple[datetime, datetime]:
         """Aware datetimes [from, until) covering the days in ``tz``."""
         return (

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from storage.models import Contact, Conversation, Handoff, Plan, PlanItemRow, Staff, Task
+from storage.models import Conversation, Handoff, Plan, PlanItemRow, Staff, Task
 
 __all__ = [
     "ACTIVE_HANDOFF",
@@ -177,6 +177,3 @@ def plans_for(s: Session, contact_ids: list[int]) -> dict[int, list[PlanItemRow]
         out.setdefault(cid, []).append(item)
     return out
 
-
-def contact_of(s: Session, conv: Conversation) -> Contact | None:
-    return s.get(Contact, conv.contact_id)
