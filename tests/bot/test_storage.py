@@ -12,8 +12,8 @@ from storage.db import Database, normalise_url
 from storage.models import Contact, Identity, Message
 
 
-def test_migrations_create_every_table_and_are_current(db_url: str) -> None:
-    db = Database(db_url)
+def test_migrations_create_every_table_and_are_current(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
     db.upgrade()
     tables = set(inspect(db.engine).get_table_names())
     for t in ("contacts", "identities", "conversations", "messages", "conversation_events",
@@ -68,6 +68,8 @@ def test_times_come_back_aware_in_utc(db_url: str) -> None:
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
+    """SQLite only: WAL and the foreign-keys pragma are SQLite settings (PostgreSQL
+    always enforces foreign keys and has no journal mode to choose)."""
     db = Database(sqlite_url)
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -81,13 +83,13 @@ def test_postgres_urls_use_psycopg3() -> None:
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
 
 
-def test_migrations_upgrade_from_every_earlier_revision(db_url: str) -> None:
+def test_migrations_upgrade_from_every_earlier_revision(empty_db_url: str) -> None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
     from storage.db import _alembic_config
 
-    db = Database(db_url)
+    db = Database(empty_db_url)
     cfg = _alembic_config(db.url)
     revisions = [r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()][::-1]
     assert revisions[0] == "0001" and len(revisions) >= 3

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from sqlalchemy import inspect
 
 from storage.db import Database, _alembic_config
 
 
-def test_upgrade_and_downgrade_0002(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/m.db")
+def test_upgrade_and_downgrade_0002(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
     db.upgrade()
     insp = inspect(db.engine)
     assert "staff_sessions" in insp.get_table_names()
