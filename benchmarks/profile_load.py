@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--idle", action="store_true", help="include idle threads")
     p.add_argument("--gil", action="store_true", help="only samples holding the GIL (where Python CPU goes)")
     p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--keep-raw", help="copy the collapsed stacks to this file")
     args = p.parse_args(argv)
     warm_nlu()
     work = Path(tempfile.mkdtemp(prefix="voordeur-prof-"))
@@ -97,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
                                              "Metrics.render", "EpollSelector.select"])
     Path(args.out).write_text(text + "\n")
     print(text)
+    if args.keep_raw:
+        shutil.copy(raw, args.keep_raw)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -17,7 +17,16 @@ from bot.texts import text
 from config.hours import next_allowed
 from config.profile import Profile
 from dialogs import api as d
-from storage.models import Contact, Conversation, FollowUp, Handoff, Plan, PlanItemRow
+from storage.models import (
+    Contact,
+    Conversation,
+    ConversationEvent,
+    FollowUp,
+    Handoff,
+    Plan,
+    PlanItemRow,
+)
+from storage.rows import append
 
 __all__ = ["TurnContext", "apply_effects", "load_open_plan", "plan_text"]
 
@@ -66,10 +75,10 @@ def plan_text(items: tuple[d.PlanItem, ...], language: str) -> str:
 
 
 def _event(ctx: TurnContext, type_: str, **data: object) -> None:
-    from storage.models import ConversationEvent
-
-    ctx.session.add(
-        ConversationEvent(conversation_id=ctx.conversation.id, at=ctx.now, type=type_, data=data)
+    append(
+        ctx.session,
+        ConversationEvent,
+        {"conversation_id": ctx.conversation.id, "at": ctx.now, "type": type_, "data": data},
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -26,8 +27,17 @@ from handlers.base import (
 )
 from storage.db import Database
 from storage.models import Contact, Message, OutboxRow
+from storage.rows import insert_id
 
-__all__ = ["PRIORITY", "STATUS_ORDER", "STUCK_AFTER", "Dispatcher", "RateLimiter", "enqueue"]
+__all__ = [
+    "PRIORITY",
+    "STATUS_ORDER",
+    "STUCK_AFTER",
+    "Dispatcher",
+    "Queued",
+    "RateLimiter",
+    "enqueue",
+]
 
 log = logging.getLogger("voordeur.outbox")
 
@@ -54,6 +64,14 @@ STUCK_AFTER = timedelta(minutes=2)
 GIVE_UP_AFTER = timedelta(hours=24)
 
 
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """What :func:`enqueue` stored: the outbox row and its outbound message."""
+
+    id: int
+    message_id: int
+
+
 def enqueue(
     session: Session,
     *,
@@ -66,40 +84,45 @@ def enqueue(
     language: str = "nl",
     kind: str = "reply",
     author: str = "bot",
-) -> OutboxRow:
+) -> Queued:
     """Store an outbound message and its outbox row (in the caller's transaction)."""
-    msg = Message(
-        conversation_id=conversation_id,
-        contact_id=contact_id,
-        direction="out",
-        channel=channel,
-        text=reply.text,
-        options=list(reply.options),
-        author=author,
-        created_at=now,
+    options = list(reply.options)
+    message_id = insert_id(
+        session,
+        Message,
+        {
+            "conversation_id": conversation_id,
+            "contact_id": contact_id,
+            "direction": "out",
+            "channel": channel,
+            "text": reply.text,
+            "options": options,
+            "author": author,
+            "created_at": now,
+        },
     )
-    session.add(msg)
-    session.flush()
     spoken = channel == Channel.VOICE  # voice replies are spoken in the TwiML answer
-    row = OutboxRow(
-        message_id=msg.id,
-        contact_id=contact_id,
-        conversation_id=conversation_id,
-        channel=channel,
-        address=address,
-        text=reply.text,
-        options=list(reply.options),
-        language=language,
-        kind=kind,
-        priority=PRIORITY.get(kind, 5),
-        status="sent" if spoken else "queued",
-        sent_at=now if spoken else None,
-        next_try_at=now,
-        created_at=now,
+    row_id = insert_id(
+        session,
+        OutboxRow,
+        {
+            "message_id": message_id,
+            "contact_id": contact_id,
+            "conversation_id": conversation_id,
+            "channel": channel,
+            "address": address,
+            "text": reply.text,
+            "options": options,
+            "language": language,
+            "kind": kind,
+            "priority": PRIORITY.get(kind, 5),
+            "status": "sent" if spoken else "queued",
+            "sent_at": now if spoken else None,
+            "next_try_at": now,
+            "created_at": now,
+        },
     )
-    session.add(row)
-    session.flush()
-    return row
+    return Queued(row_id, message_id)
 
 
 class RateLimiter:
@@ -119,8 +142,6 @@ class RateLimiter:
         at = max(now, self._next.get(channel, now))
         self._next[channel] = at + 1.0 / rate
         return at - now
-
-
 
 
 class Dispatcher:
@@ -360,15 +381,24 @@ class Dispatcher:
                 parts[i] = {**part, "provider_id": delivery.provider_id, "done": True}
                 await asyncio.to_thread(self._save_parts, rid, parts)
         except RateLimited as e:
-            await asyncio.to_thread(self._retry, rid, row, timedelta(seconds=max(e.retry_after, 1.0)), e.reason)
+            await asyncio.to_thread(
+                self._retry, rid, row, timedelta(seconds=max(e.retry_after, 1.0)), e.reason
+            )
             return
         except RecipientBlocked as blocked:
-            finish = partial(self._finish, rid, status="failed", error=blocked.reason,
-                             stop_contact=row.contact_id)
+            finish = partial(
+                self._finish,
+                rid,
+                status="failed",
+                error=blocked.reason,
+                stop_contact=row.contact_id,
+            )
             await asyncio.to_thread(finish)
             return
         except PermanentFailure as failure:
-            await asyncio.to_thread(partial(self._finish, rid, status="failed", error=failure.reason))
+            await asyncio.to_thread(
+                partial(self._finish, rid, status="failed", error=failure.reason)
+            )
             return
         except ChannelError as e:
             backoff = timedelta(seconds=min(5 * 2 ** max(row.attempts - 1, 0), 900))

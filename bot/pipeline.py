@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot import stats
@@ -27,7 +27,7 @@ from bot.clock import Clock
 from bot.contacts import address_for, canonical_address, find_or_create_contact
 from bot.effects import TurnContext, apply_effects, load_open_plan
 from bot.messages import Channel, Inbound, Reply
-from bot.outbox import enqueue
+from bot.outbox import Queued, enqueue
 from bot.ports import TurnResult
 from bot.privacy import erase_contact
 from bot.routing import offer
@@ -45,10 +45,12 @@ from storage.models import (
     ConversationEvent,
     FollowUp,
     Handoff,
+    Identity,
     Message,
     OutboxRow,
     Task,
 )
+from storage.rows import append, append_many, insert_id
 
 __all__ = ["Pipeline", "Stored"]
 
@@ -58,6 +60,16 @@ log = logging.getLogger("voordeur.pipeline")
 IDLE_CLOSE = timedelta(days=14)
 #: A message this soon after the bot closed a conversation continues it.
 REOPEN_WITHIN = timedelta(hours=1)
+
+# Statements of every turn, built once (building a statement costs more than running it).
+_KNOWN = select(Message.id, Message.contact_id, Message.handled_at).where(
+    Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+)
+_LANGUAGE = (
+    select(Contact.language)
+    .join(Identity, Identity.contact_id == Contact.id)
+    .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +134,7 @@ class Pipeline:
         inbound = _storable(replace(inbound, address=address))
 
         async def work() -> TurnResult:
-            stored = await asyncio.to_thread(self.store, inbound)
-            if stored.duplicate and stored.handled:
-                return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
-            assert stored.message_id is not None
-            result = await asyncio.to_thread(self.turn, stored.message_id)
-            return replace(result, duplicate=stored.duplicate)
+            return await asyncio.to_thread(self.respond, inbound)
 
         started = time.perf_counter()
         result = await self._locks.run(f"{inbound.channel}:{address}", work)
@@ -142,17 +149,125 @@ class Pipeline:
         """The same path without an event loop (simulator, terminal chat)."""
         address = canonical_address(Channel(inbound.channel), inbound.address)
         inbound = _storable(replace(inbound, address=address))
-        stored = self.store(inbound)
-        if stored.duplicate and stored.handled:
-            return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
-        assert stored.message_id is not None
-        result = replace(self.turn(stored.message_id), duplicate=stored.duplicate)
+        result = self.respond(inbound)
         self._after_turn(result)
         return result
 
     def _after_turn(self, result: TurnResult) -> None:
         if result.replies and self.on_outbox is not None:
             self.on_outbox()
+
+    # --- the usual way: store and answer in one transaction -------------------------
+
+    def respond(self, inbound: Inbound) -> TurnResult:
+        """Store the message and answer it, committed together.
+
+        NLU (the crisis check first) runs before the transaction, on the text alone.
+        Storing and answering commit as one: the provider is acknowledged only after
+        that commit, so a crash before it leaves nothing half done and the provider
+        redelivers. When the dialog fails, the transaction is rolled back and the
+        message is stored on its own and answered by the fallback: nothing is lost.
+        """
+        known = self._known(inbound)
+        if known is not None and known.handled:
+            return TurnResult(stored=True, duplicate=True, contact_id=known.contact_id)
+        if known is not None:  # stored earlier, never answered (a crash mid-turn)
+            assert known.message_id is not None
+            return replace(self.turn(known.message_id), duplicate=True)
+        understanding = self._understand(inbound.text, self._language_of(inbound))
+        try:
+            return self._store_and_turn(inbound, understanding)
+        except IntegrityError:
+            # The same provider message arrived on another worker a moment ago.
+            stored = self.store(inbound)
+            if stored.handled or stored.message_id is None:
+                return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
+            return replace(self.turn(stored.message_id), duplicate=stored.duplicate)
+        except (OperationalError, InterfaceError):
+            raise  # the database is unreachable: not stored, so not acknowledged (503)
+        except Exception:
+            log.exception("turn failed for a message on %s", inbound.channel)
+            stored = self.store(inbound)
+            if stored.handled or stored.message_id is None:
+                return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
+            return self._fallback(stored.message_id, understanding)
+
+    def _known(self, inbound: Inbound) -> Stored | None:
+        """A redelivered message (same provider id), read without the write lock."""
+        if not inbound.provider_id:
+            return None
+        with self.db.reader() as s:
+            row = s.execute(
+                _KNOWN, {"channel": str(inbound.channel), "provider_id": inbound.provider_id}
+            ).first()
+        if row is None:
+            return None
+        return Stored(row[0], row[1], True, row[2] is not None)
+
+    def _language_of(self, inbound: Inbound) -> str | None:
+        """The person's known language, a hint for NLU (no lock, no write)."""
+        with self.db.reader() as s:
+            return s.execute(
+                _LANGUAGE, {"channel": str(inbound.channel), "address": inbound.address}
+            ).scalar()
+
+    def _store_and_turn(self, inbound: Inbound, u: Understanding) -> TurnResult:
+        now = self.clock.now()
+        at = inbound.received_at or now
+        with self.db.session() as s, s.begin():
+            contact = self._contact_for(s, inbound, now)
+            conv = self._open_conversation(s, contact, now, channel=inbound.channel)
+            insert_id(
+                s,
+                Message,
+                {
+                    "conversation_id": conv.id,
+                    "contact_id": contact.id,
+                    "direction": "in",
+                    "channel": inbound.channel,
+                    "provider_id": inbound.provider_id,
+                    "text": inbound.text,
+                    "options": [],
+                    "author": "person",
+                    "created_at": at,
+                    "handled_at": now,
+                },
+            )
+            self._note_inbound(s, contact, conv, inbound, at, now)
+            return self._answer(
+                s, contact, conv, inbound.channel, inbound.text, u, now, address=inbound.address
+            )
+
+    def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> Contact:
+        """Find or create the person, holding their lock for the rest of the turn."""
+        contact, _ident, created = find_or_create_contact(s, inbound, now)
+        if created:
+            stats.record(
+                s, "contact_new", now, contact, channel=inbound.channel, value=contact.source
+            )
+        elif not self.db.is_sqlite:  # one turn at a time per person across workers
+            locked = self._lock_contact(s, contact.id)
+            assert locked is not None
+            contact = locked
+        return contact
+
+    @staticmethod
+    def _note_inbound(
+        s: Session,
+        contact: Contact,
+        conv: Conversation,
+        inbound: Inbound,
+        at: datetime,
+        now: datetime,
+    ) -> None:
+        contact.last_channel = inbound.channel
+        contact.last_inbound_at = at
+        contact.last_activity_at = now
+        if inbound.display_name and not contact.name:
+            contact.name = inbound.display_name
+        conv.channel = inbound.channel
+        conv.updated_at = now
+        stats.record(s, "inbound", now, contact, channel=inbound.channel)
 
     # --- step 1: store, committed before anything else ------------------------------
 
@@ -194,14 +309,7 @@ class Pipeline:
                         created_at=at,
                     )
                     s.add(msg)
-                    contact.last_channel = inbound.channel
-                    contact.last_inbound_at = at
-                    contact.last_activity_at = now
-                    if inbound.display_name and not contact.name:
-                        contact.name = inbound.display_name
-                    conv.channel = inbound.channel
-                    conv.updated_at = now
-                    stats.record(s, "inbound", now, contact, channel=inbound.channel)
+                    self._note_inbound(s, contact, conv, inbound, at, now)
                     s.flush()
                     return Stored(msg.id, contact.id, False, False)
             except IntegrityError:
@@ -336,27 +444,42 @@ class Pipeline:
             conv = s.get(Conversation, msg.conversation_id)
             assert conv is not None
             msg.handled_at = now
-            if u.crisis is not None:
-                self._log(s, conv, now, "CrisisDetected", kind=u.crisis.value)
-                stats.record(s, "crisis", now, contact, channel=msg.channel, value=u.crisis.value)
-            self._release_held(s, contact, msg.channel)
-            self._mark_followups_answered(s, contact, now)
-            stopped_now = contact.stopped and u.crisis is None
-            if stopped_now and u.control is not None and u.control.value in ("start", "delete"):
-                stopped_now = False
-            if stopped_now:
-                self._log(s, conv, now, "PersonWroteWhileStopped")
-                return TurnResult(
-                    stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True
-                )
-            if u.crisis is None and self._flooding(s, contact, now):
-                return self._flood(s, contact, conv, msg.channel, now)
-            person = self._person(s, contact, conv, msg.channel)
-            event = d.PersonWrote(text=msg.text, understanding=u, at=now, person=person)
-            result = self._decide(s, contact, conv, event, msg.channel, now, kind="reply")
-            if conv.owner in ("human", "waiting") and self.on_event is not None:
-                self.on_event("message", {"conversation_id": conv.id})
-            return result
+            return self._answer(s, contact, conv, msg.channel, msg.text, u, now)
+
+    def _answer(
+        self,
+        s: Session,
+        contact: Contact,
+        conv: Conversation,
+        channel: str,
+        text_in: str,
+        u: Understanding,
+        now: datetime,
+        *,
+        address: str | None = None,
+    ) -> TurnResult:
+        """The turn proper, for a stored message, inside the caller's transaction."""
+        if u.crisis is not None:
+            self._log(s, conv, now, "CrisisDetected", kind=u.crisis.value)
+            stats.record(s, "crisis", now, contact, channel=channel, value=u.crisis.value)
+        self._release_held(s, contact, channel)
+        self._mark_followups_answered(s, contact, now)
+        stopped_now = contact.stopped and u.crisis is None
+        if stopped_now and u.control is not None and u.control.value in ("start", "delete"):
+            stopped_now = False
+        if stopped_now:
+            self._log(s, conv, now, "PersonWroteWhileStopped")
+            return TurnResult(
+                stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True
+            )
+        if u.crisis is None and self._flooding(s, contact, now):
+            return self._flood(s, contact, conv, channel, now)
+        person = self._person(s, contact, conv, channel)
+        event = d.PersonWrote(text=text_in, understanding=u, at=now, person=person)
+        result = self._decide(s, contact, conv, event, channel, now, kind="reply", address=address)
+        if conv.owner in ("human", "waiting") and self.on_event is not None:
+            self.on_event("message", {"conversation_id": conv.id})
+        return result
 
     def _person(
         self, s: Session, contact: Contact, conv: Conversation, channel: str
@@ -386,11 +509,23 @@ class Pipeline:
         now: datetime,
         *,
         kind: str,
+        address: str | None = None,
     ) -> TurnResult:
         state = d.State.from_json(conv.state)
         decision = self.engine.decide(state, event)  # type: ignore[attr-defined]
-        for entry in decision.log:
-            self._log(s, conv, now, type(entry).__name__, **_entry_data(entry))
+        append_many(
+            s,
+            ConversationEvent,
+            [
+                {
+                    "conversation_id": conv.id,
+                    "at": now,
+                    "type": type(e).__name__,
+                    "data": _entry_data(e),
+                }
+                for e in decision.log
+            ],
+        )
         conv.state = decision.state.to_json()
         conv.language = decision.state.language
         contact.language = decision.state.language
@@ -407,9 +542,10 @@ class Pipeline:
         apply_effects(ctx, decision.effects)
         replies = (*decision.replies, *ctx.extra_replies)
         replies = replies + self._after_hours(s, ctx, decision.state)
-        address = address_for(s, contact, channel)
+        if address is None:  # a reply goes to where the message came from
+            address = address_for(s, contact, channel)
         contact_id, conv_id = contact.id, conv.id
-        rows: list[OutboxRow] = []
+        rows: list[Queued] = []
         for reply in replies:
             rows.append(
                 enqueue(
@@ -624,7 +760,11 @@ class Pipeline:
 
     @staticmethod
     def _log(s: Session, conv: Conversation, now: datetime, type_: str, **data: object) -> None:
-        s.add(ConversationEvent(conversation_id=conv.id, at=now, type=type_, data=data))
+        append(
+            s,
+            ConversationEvent,
+            {"conversation_id": conv.id, "at": now, "type": type_, "data": data},
+        )
 
 
 def _storable(inbound: Inbound) -> Inbound:

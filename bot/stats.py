@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from storage.models import Contact, StatEvent
+from storage.rows import append
 
 __all__ = ["record"]
 
@@ -22,16 +23,18 @@ def record(
     value: str | None = None,
     number: float | None = None,
 ) -> None:
-    session.add(
-        StatEvent(
-            at=at,
-            kind=kind,
-            person_key=contact.stat_key if contact is not None else None,
-            channel=channel,
-            topic=topic,
-            neighbourhood=contact.neighbourhood if contact is not None else None,
-            language=contact.language if contact is not None else None,
-            value=value,
-            number=number,
-        )
+    append(
+        session,
+        StatEvent,
+        {
+            "at": at,
+            "kind": kind,
+            "person_key": contact.stat_key if contact is not None else None,
+            "channel": channel,
+            "topic": topic,
+            "neighbourhood": contact.neighbourhood if contact is not None else None,
+            "language": contact.language if contact is not None else None,
+            "value": value,
+            "number": number,
+        },
     )

@@ -60,6 +60,11 @@ def make_engine(url: str, *, writer: bool = True, **kwargs: Any) -> Engine:
         db = u.database
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
+        if writer and db and db != ":memory:" and "poolclass" not in kwargs:
+            # One write connection per process: threads queue for it in the pool (FIFO,
+            # woken at once) instead of colliding on SQLite's lock, whose busy handler
+            # polls with sleeps of up to 100 ms. That sleeping made the tail latency.
+            kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 30, **kwargs}
         engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True, **kwargs)
         _sqlite_setup(engine, writer=writer)
         return engine
