@@ -17,7 +17,10 @@ Events told as long past with nothing happening now ("mijn vader sloeg ons vroeg
 and injuries from last month are not acute. Measured on fresh messages written
 without looking at the rules (``crisis_dev.yml`` batches before each fix round,
 ``crisis_dev2.yml`` for the weak categories of the last held-out round,
-``crisis_holdout.yml`` once at the start and once at the end): see ``nlu evaluate``.
+``crisis_holdout.yml`` once at the start and once at the end; round 9 the same with
+``crisis_dev3.yml`` and ``crisis_holdout3.yml``, both written before the rules were read):
+see ``nlu evaluate``. News and TV stories, breath blamed on a mask, "dat wordt nog eens
+mijn dood" and "ik woon nu al jaren veilig" are not a crisis either.
 A "now" that only frames a story ("wil daar nu over praten", "nu zijn ze gescheiden")
 does not make a past event current.
 """
@@ -92,6 +95,12 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:gemeente|woningbouw|corporatie|woningcorporatie|instantie|verhuurder|thuiszorg|huisarts|bank|wmo|verzekeraar|zorgverzekeraar|klantenservice|niemand|belastingdienst|uwv|svb)\w* (?:\w+ )?reageert (?:\w+ )?(?:niet|nooit)(?: meer)?\b",
         # "er een eind aan maken, aan die ruzie": the second "aan" names the thing ended
         r"\b(?:eind|einde) aan (?:\w+ )?(?:maken|maakt|maak)? ?aan (?:die|de|het|dat|deze|dit|mijn (?!leven)|ons|onze)\b",
+        # round 9 (dev batch 3): "die trap wordt nog eens mijn dood"
+        r"\b(?:word|worden|is|zijn|was|wordt)\b (?:(?:nog|eens|echt|ooit|gewoon|straks|zeker) ){0,3}(?:mijn|zijn|haar|jouw|ons|onze) dood\b|\bthe death of me\b",
+        # news and papers tell other people's disasters: "op het nieuws was een brand"
+        r"\b(?:(?:op|via|in|on) (?:de |het |the )?(?:tv|televisie|radio)|nieuws|krant|journaal|news|newspaper|krantenartikel|artikel)\b(?: \w+){0,8} (?:moord|vermoord\w*|geweld|brand|neergestoken|gestoken|doodgeschoten|beschoten|schietpartij|steekpartij|ingebroken|inbraak|overval|overvallen|verkracht\w*|mishandel\w*|gaslek|explosie|ontploffing|ongeluk|overstroming|aanslag|fire|shooting|stabbing|murder\w*|killed)\b(?!(?: \w+){0,4} (?:bij (?:mij|ons|mijn)|in (?:mijn|ons|onze) (?:huis|flat|portiek|straat)|in onze straat|naast (?:mij|ons)))",
+        # breath blamed on a mask, scarf or heat: "ik kan niet ademen met dat mondkapje op"
+        r"\b(?:kan (?:\w+ )?(?:niet|nie) (?:meer )?ademen|geen lucht|stik\w*|cant breathe|can t breathe)\b (?:\w+ ){0,2}(?:met|in|onder|door|achter|with) (?:dat|die|dit|deze|zo n|een|de|het|mijn|this|that|a|the) (?:\w+ )?(?:mondkap\w*|masker|mondmasker|kapje|sjaal|das|kraag|coltrui|trui|korset|mask|scarf)\b",
     )
 )
 
@@ -251,6 +260,8 @@ _ORDER = (CrisisKind.SUICIDE, CrisisKind.VIOLENCE, CrisisKind.DANGER)
 _LONG_AGO = re.compile(
     r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year)\b"
+    # "al 5 jaar veilig": a long time safe since
+    r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
 #: ... and nothing that says it is happening (again) now.
 _NOW = re.compile(
@@ -265,6 +276,8 @@ _NOW_BENIGN = re.compile(
     r"\bnu (?:heb ik zelf|ben ik (?:\w+ )?(?:gelukkig|blij|getrouwd|gescheiden|moeder|vader|oma|opa|ouder|volwassen|clean|sterk|beter|veilig)|woon ik|werk ik|over praten|daarover|erover|graag|zijn (?:ze|we|wij) (?:gescheiden|uit elkaar|verhuisd)|"
     r"is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:goed|rustig|beter|over|voorbij|gescheiden|overleden|dood)|"
     r"(?:hulp|steun|therapie)\b)|\bzoek(?:en)? (?:ik |we )?nu\b"
+    # "ik woon nu al 5 jaar veilig": being safe now frames the story as over
+    r"|\b(?:woon|ben|leef|zit|zijn|wonen|leven)\b (?:ik |we |wij )?nu (?:al )?(?:(?!niet\b|nie\b|nog\b|weer\b)\w+ ){0,3}veilig\b"
 )
 
 
@@ -313,7 +326,7 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         found.add(CrisisKind.DANGER)
     if found and _is_over(t):
         return ()
-    if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(t):
+    if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(_NOW_BENIGN.sub(" ", t)):
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     return tuple(k for k in _ORDER if k in found)
 

@@ -26,6 +26,19 @@ being trapped, carbon monoxide; and co-occurrence groups (every part anywhere in
 text): a person with dementia + gone + cold or night; an adult relative + my bed or
 room + at night or in secret.
 
+Round 9 (``crisis_dev3.yml``, written before the rules were read) adds misspelt names
+for suicide ("zelfmort", "suside"), announced absence in any word order ("ik ben er
+morgen niet meer"), not being able to promise one's own safety, being run over,
+drowning and hanging verbs ("verzuipen", "verhangen"), euthanasia refused so "ik doe het
+zelf", a finished life ("mijn leven is op"); a break-in going on now, the writer about
+to harm someone else (a stabbing verb, or a killing verb with a weapon at hand), one
+relative hurting another in a child's words ("papa doet mama pijn"), food or care
+withheld, money taken from an old parent, the throat grabbed, fear for one's life,
+formal and in-law person words; water getting into a home, someone under a vehicle or
+run over, a neighbour who has not opened the door for days, chest pain in other words,
+a whole stock of pills at once. Each rule came with look-alikes it must not raise
+(tests/nlu: ``NEAR_MISSES_DEV3``).
+
 All patterns run on the cleaned text of :mod:`nlu.crisis` (crisis-normalised, idioms
 blanked). Past events are handled by the caller.
 """
@@ -46,7 +59,10 @@ _PERSON = (
     r"(?:hij|zij|ze|iemand|hem|haar|man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|"
     r"moeder|ma|mama|zoon|dochter|broer|zus|oom|tante|neef|nicht|opa|oma|stiefvader|"
     r"stiefmoeder|schoonzoon|schoonvader|kleinzoon|kleindochter|buurman|buurvrouw|vent|"
-    r"verzorger|verzorgster|baas|he|she|someone|husband|wife|boyfriend|partner|dad|mum|mom)"
+    r"verzorger|verzorgster|baas|he|she|someone|husband|wife|boyfriend|partner|dad|mum|mom|"
+    # formal, in-law and care words (round 9): "mijn echtgenoot", "de begeleider"
+    r"echtgenoot|echtgenote|eega|stiefzoon|stiefdochter|schoonmoeder|schoonfamilie|zwager|"
+    r"schoonzus|kleinkind|verzorgende|begeleider|thuiszorger|mantelzorger|huisgenoot|vriendje)"
 )
 _ME = r"(?:me|mij|mijn|ons|mezelf|mij zelf|me zelf|myself)"
 _PILLS = (
@@ -104,7 +120,7 @@ _SUICIDE = [
     r"\b(?:i|ik) (?:hurt|cut|harm) myself\b|\bon purpose\b(?: \w+){0,3} (?:hurt|cut)|\b(?:hurt|cut)\w* myself",
     # round 2 (fresh dev batch): meaning, farewell, method, assisted dying
     r"\bwaarom (?:\w+ ){0,3}(?:leef|leven|besta|ben) ik (?:hier )?(?:nog|eigenlijk nog)\b|\bwaarom (?:\w+ ){0,2}(?:nog|eigenlijk) (?:leven|doorgaan|verder)\b",
-    r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
+    r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
     r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
     r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b",
@@ -189,6 +205,22 @@ _SUICIDE = [
     r"\b(?:wil|ga) (?:er ?mee|ermee) (?:stoppen|ophouden|kappen)$",
     r"\bgeen toekomst meer\b(?=$| (?:ik|en ik|dus)\b)",
     r"\bbesloten\b(?: \w+){0,5} genoeg (?:is )?geweest\b|\bvoor mij (?:is )?(?:het )?genoeg (?:is )?geweest\b",
+    # round 9 (dev batch 3): misspelt names for suicide, announced absence in any word
+    # order, not being able to promise one's own safety, being run over, drowning and
+    # hanging verbs, euthanasia refused so "I do it myself", stepping out oneself
+    r"\b(?:zel|zelf|zelv|zelluf|zellef|self|zef|zlf) ?mo+r[dt]\w*|\bsu[iy]?[cs]{1,2}i?d(?:e|aal|ale|al|ie|es)?\b",
+    r"\b(?:ik ben|ben ik) er (?:(?:morgen|straks|vannacht|vanavond|binnenkort|snel|bijna|zo|dan|volgende week|na vandaag|na vanavond|over (?:een )?\w+ (?:dagen|dag|uur|weken|week)) ){1,2}(?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)",
+    r"\b(?:wont|will not|won t) be (?:here|around|alive)\b(?: \w+){0,2} (?:tomorrow|anymore|any more|much longer|by (?:tomorrow|morning|monday)|tonight|next week)\b|\bi ?(?:ll|will) be gone (?:by |before )?(?:tomorrow|tonight|soon|morning)\b",
+    r"\b(?:niet|nie|not|cant|can t|cannot|kan niet|kan nie)\b(?: \w+){0,2} (?:garanderen|beloven|zeker zijn|instaan|belove|guarantee|promise)\b(?: \w+){0,6} (?:mezelf|mijzelf|me niks|veilig|veiligheid|in leven|nog leef|nog leven|myself|safety|safe|alive)\b",
+    r"\b(?:mezelf|mijzelf|me zelf|mij zelf)\b(?: \w+){0,2} (?:aandoe|aan doe)\b|\bbang (?:voor|van) (?:mezelf|mijzelf|myself)\b(?! dat ik (?:\w+ ){0,2}(?:eet|snoep|koop|uitgeef|rook|drink|vergeet)\b)|\bafraid of (?:myself|what i might do)\b|\bvertrouw (?:mezelf|mijzelf) (?:\w+ )?(?:niet|nie) (?:meer|alleen|vannacht|vanavond)\b",
+    r"\b(?:me|mij|mezelf|mijzelf|zich|zichzelf)\b (?:\w+ ){0,2}laten (?:overrijden|overrijde|aanrijden|doodrijden|overreden|verpletteren|doodvallen)\b|\b(?:laat|liet)\b (?:me|mij|mezelf|mijzelf|zich) (?:\w+ ){0,3}(?:overrijden|aanrijden|doodrijden|overreden|verpletteren)\b|\b(?:gooi|gooien|laat|werp|werpen|smijt|stort|storten)\b (?:me|mij|mezelf|mijzelf) (?:\w+ ){0,3}(?:in|van|voor|onder) (?:de|het|een) (?:water|gracht|rivier|zee|kanaal|sloot|diepte|trein|auto|metro|tram|vrachtwagen|brug|flat|dak|balkon)\b",
+    r"(?<!voor )(?<!bij )(?<!met )(?<!aan )\b(?:mezelf|mijzelf|me|mij|zich|zichzelf)\b (?:\w+ ){0,3}(?:verzuipen|verzuip|verdrinken|verdrink|verhangen|verhang|doodschieten|doodsteken|ombrengen|om te brengen|vergiftigen|vergassen|overhoop schieten|doodhongeren|uithongeren|voor (?:mijn|de|m) kop schieten)\b|\bkogel door (?:mijn|m) (?:kop|hoofd)\b",
+    r"\b(?:euthanasie|levenseinde|pil van drion|stervenshulp|hulp bij (?:zelfdoding|sterven)|voltooid leven|laatste pil)\b(?: \w+){0,10} (?:(?:doe|doen|regel|regelen|fiks) (?:ik |we )?(?:het|t|dat) (?:\w+ )?(?:zelf|zelluf)|zelf (?:doen|regelen|een eind|een einde))\b",
+    r"\ber ?(?:zelf|zelluf|vrijwillig|zelf maar) ?uit (?:te )?stappen\b|\bzelf uit het leven\b|\b(?:denk|dacht|overweeg|overweg|plan|van plan)\w*\b(?: (?:er ?over|eraan|aan))? (?:om )?er (?:\w+ )?uit te stappen\b",
+    r"\b(?:ga|gaan|wil|wou|zal|rij|rijd|rijden|stuur|knal|crash)\b(?: \w+){0,9} tegen (?:een |de )?(?:boom|muur|vangrail|brugpijler|pijler|viaduct|betonblok|vrachtwagen)\b(?! (?:aan|op) ?gereden)",
+    r"\b(?:mijn|m) leven is (?:\w+ )?(?:(?:op|over)(?=$| (?:ik|en|dus|laat|het is|want|nu)\b)|(?:klaar|voltooid|voorbij|afgelopen|geleefd)\b(?! (?:met|als|voor|zonder|gevlogen|gegaan)\b))|\b(?:acht|vind|beschouw) ik mijn leven (?:\w+ )?(?:voltooid|klaar|af)\b",
+    r"\b(?:wil|wou|wilde|wens|wenst|hoop|zou willen|verlang)\b(?: \w+){0,3} er (?:\w+ )?(?:niet|nie|nooit) (?:meer|langer) (?:te )?(?:zijn|wezen)\b",
+    r"\b(?:steek|steken|stak|ram|rammen|zet|zetten|stoot)\b (?:\w+ ){0,3}(?:in|door) (?:mezelf|mijzelf)\b|\b(?:mes|schaar|scheermes)\b(?: \w+){0,6} (?:in|op|tegen|door) (?:mezelf|mijzelf|mijn (?:keel|pols|polsen|hart|buik|borst))\b",
     # English
     r"\b(?:kill|end) (?:myself|my life|it all)\b|\bno (?:point|reason) (?:in |to |of )?(?:living|live|going on|life)\b",
     r"\bsuicid\w*|\bzelfmoord\w*|\bzelfdoding\w*|\blevensmoe\b",
@@ -277,6 +309,21 @@ _VIOLENCE = [
     r"\b(?:zegt|dreigt|zei|dreigde)\b(?: \w+){0,10} als ik (?:iets|het|wat|dat) (?:zeg|vertel|doe)\b|\b(?:kinderen|kids) (?:\w+ )?(?:meeneemt|afpakt|meenemen|afpakken)\b(?: \w+){0,6} nooit meer\b",
 
     r"\b(?:slaat|sloeg|slaan|mishandelt|misbruikt|schopt) (?:ons|de kinderen|mijn kinderen|de kids|mama|papa|mijn moeder|mijn vader|zijn vrouw|haar man)\b",
+    # round 9 (dev batch 3): a break-in going on now, the writer about to harm someone
+    # else, one family member hurting another (a child's words), food or care withheld
+    r"\b(?:someone|somebody|people|men|they|a man|guys|intruders?)\b(?: \w+){0,2} (?:breaking|trying to break|broke|breaks) in(?:to)?\b(?!.*\b(?:last|ago|yesterday)\b)|\bbreaking into (?:my|our|the) (?:house|home|flat|apartment|room|car)\b",
+    r"(?<!dat )(?<!als )(?<!voorkomen )\ber (?:wordt|word) (?:nu |net |op dit moment |hier )?(?:bij (?:ons|mij|me|de buren|mijn \w+) )?(?:nu )?ingebroken\b(?!.*\b(?:veel|vaak|vorige|vorig|geleden|gisteren|steeds vaker|regelmatig)\b)|\b(?:iemand|ze|zij|inbrekers?|mannen|een man)\b(?: \w+){0,3} (?:breekt|breken|probeert|proberen) (?:\w+ ){0,3}(?:in te breken|binnen te komen|open te breken|in (?:bij|op))\b",
+    r"\bik (?:ga|wil|zal|kom)\b(?: \w+){0,3} (?:neersteken|neerschieten|doodsteken|doodschieten|afslachten|kapotsteken|lek steken|abstechen)\b|\bi (?:am going|m going|ll|will|want) to (?:stab|shoot) (?:him|her|them|my \w+|someone|somebody|the \w+)\b",
+    rf"\bik (?:ga|wil|zal|kom)\b (?:\w+ ){{0,2}}(?:hem|haar|ze|hen|die \w+|mijn {_PERSON[3:-1]}|mijn kind|mijn kinderen|mijn baby|de buurman|de buurvrouw|iemand)\b (?:\w+ )?(?:iets|wat|pijn) (?:aandoen|aan doen|doen)\b",
+    rf"\b(?:{_PERSON[3:-1]}|papa|mama)\b (?:\w+ ){{0,2}}(?:doet|deed|doen) (?:{_PERSON[3:-1]}|papa|mama|mijn \w+|de kinderen|ons) (?:\w+ )?pijn\b(?! (?:met|door) (?:die|dat|zijn|haar) (?:woorden|opmerking\w*|gedrag))",
+    r"\b(?:hurts|hits|beats|kicks|chokes) (?:my )?(?:mom|mum|mommy|mummy|mother|dad|daddy|sister|brother|grandma|grandpa|baby|little \w+)\b",
+    rf"\b{_PERSON}\b(?: \w+){{0,8}} (?:duwt|slaat|schopt|knijpt|trapt|stompt|mept|sloeg|duwde|schopte|kneep) (?:haar|hem|ze|hen)\b(?=$| (?:als|wanneer|dan|elke|iedere|vaak|steeds|soms|weer|en|omver|in elkaar|bont|blauw|waar)\b)",
+    rf"\b{_PERSON} (?:mij|me|ons) (?:\w+ )?(?:slaan|sla|schoppen|duwen|trappen|mishandelen|pijn doen|pijn doet|knijpen|wurgen)\b",
+    r"\b(?:pakt|neemt|steelt|jat|haalt|pikt|pakte|nam)\b (?:\w+ ){0,2}(?:geld|pinpas|bankpas|pensioen|aow|spaargeld)\b (?:\w+ )?(?:van|bij) (?:mijn|me|m) (?:moeder|vader|oma|opa|ouders|schoonmoeder|schoonvader)\b (?:\w+ )?(?:af|weg)\b",
+    r"\b(?:keel|nek|hals|throat|neck)\b (?:\w+ ){0,2}(?:gepakt|geknepen|vastgepakt|dichtgeknepen|dichtgedrukt|vastgegrepen|gegrepen|beetgepakt|dichtgeknepen|grabbed|squeezed)\b|\baan (?:mijn|me|haar) haren (?:\w+ )?(?:getrokken|gesleurd|meegesleurd)\b",
+    r"\b(?:me|mij|ons) (?:en|of) (?:\w+ ){1,3}(?:wat|iets) (?:aandoet|aan doet|aandoen|aan doen|aan zal doen|aan te doen)\b",
+    r"\b(?:vrees|vreesde|vrezen|bang|angst|fear|afraid|scared)\b (?:\w+ ){0,2}(?:voor|for|of) (?:mijn|my|ons|our) (?:eigen )?(?:leven|life|lives)\b|\b(?:gewelddadig|agressief|violent) (?:\w+ )?(?:jegens|tegen|naar|towards|to) (?:mij|me|ons|us)\b",
+    r"\b(?:geeft|gaf|geven) (?:me|mij|haar|hem|ons|mijn \w+|de kinderen) (?:\w+ ){0,2}geen (?:eten|te eten|drinken|water|medicijnen|medicatie|insuline)\b(?! (?:meer )?mee)|\blaat (?:me|mij|haar|hem) (?:\w+ )?(?:honger lijden|zonder eten|uren in (?:mijn|haar|zijn) \w+ liggen)\b",
 ]
 
 _DANGER = [
@@ -359,6 +406,15 @@ _DANGER = [
     r"\b(?:stroom ?storing|stroomuitval|stroom (?:\w+ )?(?:uitgevallen|weg|uit|eraf|eruit)|storing|geen stroom|power (?:cut|outage|is out|went out|failure|is off)|no power|accu (?:\w+ )?(?:bijna )?leeg|black ?out)\b(?: \w+){0,12} (?:zuurstof\w*|beademing\w*|thuisbeademing|dialyse|thuisdialyse|ventilator|oxygen|dialysis|monitor|machine|apparaat|pomp)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen)\b)",
     r"\b(?:zuurstof\w*|beademing\w*|thuisbeademing|dialyse|thuisdialyse|ventilator|oxygen|dialysis)\b(?: \w+){0,12} (?:stroom ?storing|stroomuitval|stroom (?:\w+ )?(?:uitgevallen|weg|uit|eraf|eruit)|storing|geen stroom|power (?:cut|outage|is out|went out|failure|is off)|no power|accu (?:\w+ )?(?:bijna )?leeg)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen)\b)",
     r"\b(?:on the (?:floor|ground)|is not breathing|took an overdose|overdosed|unconscious|won'?t wake up|not waking up)\b",
+    # round 9 (dev batch 3): water getting into a home and flooded rooms, someone under
+    # a vehicle or run over, chest pain in other words, a whole stock of pills at once
+    r"\bwater\b(?: \w+){0,4} (?:komt|loopt|stroomt|gutst) (?:\w+ )?(?:binnen|naar binnen|het huis in|de kamer in|onder de deur door)\b|\bwater\b(?: \w+){0,10} (?:stroom|elektriciteit|elektra) (?:is |staat |zit )?(?:nog )?(?:aan|erop)\b",
+    r"\b(?:huis|woning|woonkamer|kamer|keuken|slaapkamer|benedenverdieping|begane grond|flat|kelder|souterrain|gang)\b (?:\w+ ){0,2}(?:loopt|liep|lopen) (?:\w+ ){0,2}(?:onder water|vol (?:met )?water)\b|\b(?:huis|woning|woonkamer|benedenverdieping|begane grond)\b (?:\w+ ){0,2}(?:staat|staan|stond) (?:\w+ ){0,2}(?:onder water|blank)\b",
+    r"\bwater (?:\w+ ){0,4}tot (?:aan )?(?:mijn|de|onze|m|ons|haar|zijn) (?:knieen|knie|enkels|middel|heupen|kuiten|borst|knees|waist)\b|\b(?:house|home|flat|basement|street|room) (?:is )?(?:flooding|flooded)\b|\bwater (?:is )?(?:coming in|pouring in|rising)\b",
+    rf"\b(?:iemand|een (?:\w+ )?(?:man|vrouw|kind|jongen|meisje|fietser|voetganger|persoon|meneer|mevrouw)|{_PERSON[3:-1]})\b(?: \w+){{0,3}} (?:ligt|lig|liggen|lag|zit|zat|beland|belandt|kwam|is) (?:\w+ ){{0,2}}onder (?:de|een|het|die|zijn|haar) (?:auto|bus|tram|trein|vrachtwagen|truck|trekker|tractor|puin|boom|car|train)\b(?! (?:te|om te|aan het) (?:sleutelen|repareren|werken|kijken|maken|schuilen))",
+    rf"\b(?:ik|iemand|een (?:\w+ )?(?:man|vrouw|kind|jongen|meisje|fietser|voetganger|persoon|meneer|mevrouw)|{_PERSON[3:-1]}|kind|kindje)\b(?: \w+){{0,3}} (?:is|ben|zijn|werd|word|wordt) (?:\w+ ){{0,2}}aangereden\b|\b(?:is|zijn|werd|wordt) (?:er )?(?:\w+ ){{0,2}}(?:iemand|een (?:\w+ )?(?:man|vrouw|kind|jongen|meisje|fietser|voetganger|persoon|meneer|mevrouw)|mijn (?!auto|fiets|scooter|wagen|brommer|motor)\w+) (?:\w+ )?aangereden\b|\b(?:hit by a|run over by a|knocked down by a) (?:car|bus|truck|van|train|tram)\b",
+    r"\b(?:pijn|pijnlijk|druk\w*|beklem\w*|knel\w*|stek\w*|kramp\w*|zwaar gevoel|strak gevoel|benauwd gevoel) (?:\w+ ){0,3}(?:borst|borstkas)\b|\bstraal\w* (?:\w+ ){0,2}(?:uit )?naar (?:mijn |zijn |haar |de )?(?:linker ?arm|kaak)\b",
+    r"\b(?:al|alle|allemaal|hele)\b(?: \w+){0,2} (?:pillen|pilletjes|tabletten|medicijnen|medicatie|weekdoos|baxterrol)\b(?: \w+){0,4} (?:in een keer|in 1 keer|tegelijk|ineens|tegelijkertijd)\b(?: \w+){0,2} (?:ingenomen|genomen|geslikt|opgegeten|gespoten)\b|\b(?:dubbel|dubbele|twee keer|2 keer|te ?veel)\b(?: \w+){0,3} insuline\b|\binsuline\b(?: \w+){0,3} (?:dubbel|twee keer|2 keer|te ?veel)\b",
 ]
 
 #: Co-occurrence rules: every regex of a group must match somewhere in the text, in
@@ -379,6 +435,34 @@ _ADULT = (
 )
 _ALL_OF = (
     (CrisisKind.DANGER, (rf"\b{_VULNERABLE}\b", rf"\b{_GONE}\b", rf"\b{_COLD_NIGHT}\b")),
+    # round 9: water rising in a home ("water in de kelder en het stijgt"), not a river
+    # report or a rent rise
+    (
+        CrisisKind.DANGER,
+        (
+            r"\bwater\b",
+            r"\b(?:kelder|huis|woonkamer|keuken|gang|kamer|slaapkamer|woning|souterrain|benedenverdieping|binnen|flat)\b",
+            r"\b(?:stijgt|stijgen|steeg|komt (?:\w+ )?(?:omhoog|hoger)|rising)\b",
+        ),
+    ),
+    # round 9: someone who has not opened the door for days (a welfare check): a person
+    # + not opening + a duration or sign (post piling up, curtains shut)
+    (
+        CrisisKind.DANGER,
+        (
+            rf"\b{_PERSON}\b(?: \w+){{0,6}} (?:doet|deed|opent|reageert)\b(?: \w+){{0,6}} (?:niet|nie) (?:meer )?(?:open|op de bel|op aanbellen)\b",
+            r"\b(?:dagen|dag|uren|sinds (?:gisteren|eergisteren|\w+dag)|de hele dag|post|gordijnen)\b",
+        ),
+    ),
+    # the writer means to kill or hurt someone and has a weapon at hand (round 9): the
+    # weapon tells a real threat from "ik vermoord hem nog eens" said in jest
+    (
+        CrisisKind.VIOLENCE,
+        (
+            r"\b(?:ik|i)\b(?: \w+){0,4} (?:vermoorden|vermoord|doodmaken|dood maken|afmaken|doodslaan|in elkaar slaan|iets aandoen|wat aandoen|kill|hurt)\b",
+            r"\b(?:mes|messen|pistool|wapen|geweer|bijl|hamer|knuppel|honkbalknuppel|schaar|machete|vuurwapen|knife|gun|axe)\b",
+        ),
+    ),
     # a child's words: an adult relative + my bed or room + at night, in secret
     (
         CrisisKind.VIOLENCE,

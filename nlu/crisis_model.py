@@ -21,7 +21,10 @@ gain. Missing a crisis costs more than a false alarm, so 0.8.
 ``crisis_dev2.yml`` is deliberately not in the training data: trained on one half of
 it, the model caught no more of the other half's positives (16.5% / 27.1% either way)
 and raised more of its near misses (1.3% -> 2.5%), so that batch is used for the
-rules only and stays a cleaner measure of them.
+rules only and stays a cleaner measure of them. ``crisis_dev3.yml`` is left out for the
+same reason: trained on either half, the model alone caught exactly as many of the other
+half's positives (74.5% / 70.6%) with the same false alarms (0%), so it would add
+training time and nothing else.
 """
 
 from __future__ import annotations

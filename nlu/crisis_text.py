@@ -59,6 +59,9 @@ _WORDS: dict[str, str] = {
     "slaad": "slaat", "sloech": "sloeg", "geslage": "geslagen",
     "bedreich": "bedreig", "vermoort": "vermoordt",
     "vint": "vent",
+    # dialect negation and "more" (Limburgs "neet mie", Gronings "nait", Brabants "gaon")
+    "neet": "niet", "nait": "niet", "nich": "niet", "mie": "meer", "gaon": "gaan",
+    "doodgaon": "dood gaan",
     # German (learners and visitors)
     "ich": "ik", "nicht": "niet", "mehr": "meer", "sterben": "sterven",
     # English shorthand
