@@ -35,11 +35,21 @@ def test_dev_near_miss_false_alarms_stay_under_three_percent() -> None:
     assert len(alarms) / len(DEV["near_misses"]) < 0.03, alarms
 
 
-def test_holdout_is_not_read_by_ci_tests() -> None:
+# Every held-out crisis set (the names are built here so this file does not name them).
+HELD_OUT_NAMES = ["crisis_" + "holdout", "crisis_" + "holdout" + "3", "hold" + "out3"]
+
+
+@pytest.mark.parametrize("name", HELD_OUT_NAMES)
+def test_holdout_is_not_read_by_ci_tests(name: str) -> None:
     here = Path(__file__).parent
-    holdout = "crisis_" + "holdout"
-    users = [p.name for p in here.rglob("*.py") if holdout in p.read_text(encoding="utf-8")]
+    users = [p.name for p in here.rglob("*.py") if name in p.read_text(encoding="utf-8")]
     assert users == []
+
+
+def test_every_held_out_file_is_guarded() -> None:
+    """A new held-out file must be added to HELD_OUT_NAMES (and so to the check above)."""
+    held_out = sorted(p.stem for p in DATA.glob("crisis_*.yml") if "hold" + "out" in p.stem)
+    assert held_out and all(name in HELD_OUT_NAMES for name in held_out), held_out
 
 
 @pytest.mark.parametrize(
@@ -212,4 +222,123 @@ NEAR_MISSES_DEV2 = [
 
 @pytest.mark.parametrize("text", NEAR_MISSES_DEV2)
 def test_dev2_near_misses_are_not_a_crisis(text: str) -> None:
+    assert detect(text) is None
+
+
+# --- crisis_dev3.yml: third fresh batch, written before the rules were read (round 9)
+DEV3 = yaml.safe_load((DATA / "crisis_dev3.yml").read_text(encoding="utf-8"))
+DEV3_POSITIVES = [(t, kind) for kind, texts in DEV3["positives"].items() for t in texts]
+
+
+def test_dev3_recall_is_at_least_98_percent() -> None:
+    missed = [t for t, _ in DEV3_POSITIVES if detect(t) is None]
+    assert 1 - len(missed) / len(DEV3_POSITIVES) >= 0.98, missed
+
+
+def test_dev3_near_miss_false_alarms_stay_under_three_percent() -> None:
+    alarms = [t for t in DEV3["near_misses"] if detect(t) is not None]
+    assert len(alarms) / len(DEV3["near_misses"]) < 0.03, alarms
+
+
+def test_dev3_positives_are_caught_by_the_rules_alone() -> None:
+    """The model is a second signal; every dev3 category has a rule of its own."""
+    missed = [t for t, _ in DEV3_POSITIVES if not rule_kinds(t)]
+    assert len(missed) <= 2, missed
+
+
+# Built from the categories of the crisis_dev3.yml misses, not copied from any data file.
+STRUCTURAL_DEV3 = [
+    # announced absence, any word order; not being able to promise one's own safety
+    ("ik ben er vannacht niet meer, zorg goed voor mama", CrisisKind.SUICIDE),
+    ("I won't be here tomorrow", CrisisKind.SUICIDE),
+    ("ik kan niet beloven dat ik veilig blijf vannacht", CrisisKind.SUICIDE),
+    ("ik ben bang voor mezelf", CrisisKind.SUICIDE),
+    # methods without the word "dood": traffic, water, hanging, shooting, a blade
+    ("ik laat me vanavond overrijden door de trein", CrisisKind.SUICIDE),
+    ("ik gooi me van de flat", CrisisKind.SUICIDE),
+    ("ik ga me verhangen op zolder", CrisisKind.SUICIDE),
+    ("ik wil mezelf doodschieten", CrisisKind.SUICIDE),
+    ("ik rijd vannacht met honderd op de snelweg zo tegen een viaduct", CrisisKind.SUICIDE),
+    ("ik steek het mes in mezelf", CrisisKind.SUICIDE),
+    # euthanasia refused, stepping out oneself, misspelt names, a finished life
+    ("de dokter wil geen euthanasie geven, dan regel ik het zelf wel", CrisisKind.SUICIDE),
+    ("ik denk erover om er zelf uit te stappen", CrisisKind.SUICIDE),
+    ("ik denk aan zellefmoord", CrisisKind.SUICIDE),
+    ("sucide gedachten", CrisisKind.SUICIDE),
+    ("mijn leven is klaar", CrisisKind.SUICIDE),
+    ("ik wens er niet langer te zijn", CrisisKind.SUICIDE),
+    # a break-in now; the writer about to harm someone; one relative hurting another
+    ("er wordt nu bij ons ingebroken", CrisisKind.VIOLENCE),
+    ("somebody is trying to break into our flat", CrisisKind.VIOLENCE),
+    ("ik ga die jongen neersteken", CrisisKind.VIOLENCE),
+    ("ik pak een hamer en dan sla ik hem in elkaar, ik vermoord hem", CrisisKind.VIOLENCE),
+    ("ik wil de buurman iets aandoen", CrisisKind.VIOLENCE),
+    ("opa doet oma pijn", CrisisKind.VIOLENCE),
+    ("daddy hurts mommy", CrisisKind.VIOLENCE),
+    # care withheld, money taken from an old parent, the throat, formal and learner Dutch
+    ("de begeleider geeft mijn broer geen eten", CrisisKind.VIOLENCE),
+    ("mijn kleinzoon pakt het geld van mijn oma af", CrisisKind.VIOLENCE),
+    ("hij heeft mijn keel dichtgeknepen", CrisisKind.VIOLENCE),
+    ("mijn vriend zegt dat hij mij of mijn moeder iets aandoet", CrisisKind.VIOLENCE),
+    ("ik vrees voor mijn leven", CrisisKind.VIOLENCE),
+    ("mijn echtgenote is agressief tegen mij", CrisisKind.VIOLENCE),
+    ("mijn zoon mij slaan", CrisisKind.VIOLENCE),
+    ("de verzorgende duwt hem als hij niet snel genoeg eet", CrisisKind.VIOLENCE),
+    # water getting into a home, someone run over, a door unopened for days
+    ("het water komt onder de deur door naar binnen", CrisisKind.DANGER),
+    ("de woonkamer loopt vol water", CrisisKind.DANGER),
+    ("het water in de kelder wordt steeds hoger, het stijgt", CrisisKind.DANGER),
+    ("het water staat tot onze enkels in de gang", CrisisKind.DANGER),
+    ("er is een fietser aangereden", CrisisKind.DANGER),
+    ("een kind ligt onder de bus", CrisisKind.DANGER),
+    ("mijn oude buurman doet sinds gisteren niet meer open", CrisisKind.DANGER),
+    # chest pain in other words, a whole stock of pills at once, insulin twice
+    ("ik heb een beklemmend gevoel in mijn borst", CrisisKind.DANGER),
+    ("de pijn straalt uit naar mijn kaak", CrisisKind.DANGER),
+    ("mijn vader heeft al zijn pillen in een keer geslikt", CrisisKind.DANGER),
+    ("hij heeft twee keer insuline gespoten", CrisisKind.DANGER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), STRUCTURAL_DEV3)
+def test_dev3_component_rules_generalise(text: str, kind: CrisisKind) -> None:
+    assert kind in rule_kinds(text)
+
+
+# Look-alikes of the round 9 rules: the same words, no crisis.
+NEAR_MISSES_DEV3 = [
+    "ik ben er morgen niet, ik heb een afspraak bij de tandarts",
+    "vanaf morgen ben ik er niet meer, ik ga met pensioen",
+    "ik zou hem wel kunnen vermoorden",
+    "het water in de rivier stijgt, moeten we ons zorgen maken?",
+    "de huur van mijn huis stijgt weer",
+    "de straat staat blank na de hoosbui",
+    "iemand ligt onder de auto te sleutelen",
+    "de kat zit onder de auto en wil er niet uit",
+    "mijn auto is aangereden op de parkeerplaats",
+    "mijn post ligt nog bij de buren",
+    "ik heb al het eten in een keer opgegeten",
+    "ik ben bang voor mijn veiligheid als ik 's avonds over straat ga",
+    "het leven is over het algemeen goed hier",
+    "mijn leven is op zijn kop gezet door de verhuizing",
+    "ik steek de naald in mijn buik voor de insuline",
+    "kan iemand mij helpen, ik wil er iets aan doen aan mijn tuin",
+    "ik moet mijn moeder wat aan doen want ze kan zich niet zelf aankleden",
+    "hoe voorkom ik dat er wordt ingebroken",
+    "er wordt veel ingebroken in onze wijk",
+    "de pijn in mijn schouder straalt uit naar mijn arm",
+    "ik zag op tv een programma over een overval",
+    "ik krijg geen lucht met die sjaal om",
+    "dat wordt nog eens mijn dood, die trap",
+    "ik overweeg om uit de vereniging te stappen",
+    "mijn knie doet me pijn",
+    "de thuiszorg geeft mij geen eten meer mee, kan ik maaltijden krijgen",
+    "I could kill him",
+    "ik doe het zelf wel, euthanasie is niet aan de orde",
+    "ik ben bang voor mezelf dat ik te veel eet",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES_DEV3)
+def test_dev3_near_misses_are_not_a_crisis(text: str) -> None:
     assert detect(text) is None
