@@ -1,5 +1,6 @@
-"""Fixtures for console tests: the real app on a temporary SQLite database, people who
-write in the web chat, and staff who log in to the console.
+"""Fixtures for console tests: the real app on a database of the test's own (SQLite, and
+PostgreSQL where reachable), people who write in the web chat, and staff who log in
+to the console.
 
 Every request carries its own Cookie header and the client's cookie jar is emptied
 after each response, so one TestClient can play several people and staff at once.
@@ -188,10 +189,10 @@ def tuesday_morning() -> datetime:
 
 
 @pytest.fixture
-def console(tmp_path: Any) -> Iterator[Console]:
+def console(db_url: str) -> Iterator[Console]:
     clock = ShiftedClock(tuesday_morning())
     app = create_app(
-        Settings(database_url=f"sqlite:///{tmp_path}/t.db"),
+        Settings(database_url=db_url),
         clock=clock,
         nlu=understander(),
         tick_seconds=3600,

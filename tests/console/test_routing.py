@@ -82,8 +82,8 @@ def test_choose_requires_language_room_activity_and_area() -> None:
 
 
 @pytest.fixture
-def session(tmp_path: Any) -> Iterator[Session]:
-    db = Database(f"sqlite:///{tmp_path}/r.db")
+def session(db_url: str) -> Iterator[Session]:
+    db = Database(db_url)
     db.upgrade()
     with db.session() as s:
         yield s
@@ -191,7 +191,7 @@ def test_normal_handoff_sends_no_notice(session: Session) -> None:
     assert session.scalar(select(OutboxRow)) is None
 
 
-def test_crisis_from_the_chat_is_offered_to_a_professional(tmp_path: Any) -> None:
+def test_crisis_from_the_chat_is_offered_to_a_professional(db_url: str) -> None:
     """End to end through the pipeline: the HandOff effect calls the routing."""
     from fastapi.testclient import TestClient
 
@@ -201,7 +201,7 @@ def test_crisis_from_the_chat_is_offered_to_a_professional(tmp_path: Any) -> Non
     from tests.console.support import ShiftedClock, understander
 
     app = create_app(
-        Settings(database_url=f"sqlite:///{tmp_path}/t.db"),
+        Settings(database_url=db_url),
         clock=ShiftedClock(tuesday_morning()),
         nlu=understander(),
         tick_seconds=3600,
