@@ -95,10 +95,19 @@ def _evaluate(args: argparse.Namespace) -> int:
         for text, gold, pred in report.errors:
             print(f"  {gold} -> {pred}: {text}")
 
-    # Every crisis set, the held-out one labelled as such (its misses are only listed
-    # with --errors: reading them while tuning would spoil it).
-    for report in crisis_reports():
+    # Every crisis set, the held-out ones labelled as such (their misses are only listed
+    # with --errors: reading them while tuning would spoil them).
+    reports = crisis_reports()
+    for report in reports:
         print("\n" + "\n".join(format_crisis_report(report, details=args.errors)))
+    held_sets = [r for r in reports if r.held_out]
+    if held_sets:
+        print("\nHeld-out crisis sets side by side (recall / false alarms):")
+        for r in held_sets:
+            print(
+                f"  {r.name:<24} {r.recall:.3f} / {r.false_alarm_rate:.3f}"
+                f"  ({r.positives} positives, {r.near_misses} near misses)"
+            )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
     held = held_out_report(nlu)

@@ -22,10 +22,15 @@ from nlu.training_data import DEFAULT_DATA, Example, load_examples
 
 __all__ = [
     "CRISIS_DEV",
+    "CRISIS_DEV2",
+    "CRISIS_DEV3",
     "CRISIS_EVAL",
+    "CRISIS_HELD_OUT",
     "CRISIS_HOLDOUT",
+    "CRISIS_HOLDOUT3",
     "CrisisReport",
     "crisis_held_out_report",
+    "crisis_held_out_reports",
     "crisis_reports",
     "format_crisis_report",
     "HeldOutReport",
@@ -40,8 +45,15 @@ __all__ = [
 CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
 #: Fresh messages the crisis rules were iterated on and the model threshold chosen on.
 CRISIS_DEV = Path(__file__).parent / "data" / "crisis_dev.yml"
+#: Fresh batches written for weak categories (2) and before reading the rules (3).
+CRISIS_DEV2 = Path(__file__).parent / "data" / "crisis_dev2.yml"
+CRISIS_DEV3 = Path(__file__).parent / "data" / "crisis_dev3.yml"
 #: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
 CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
+#: HELD OUT, second round: written with crisis_dev3.yml, before the rules were read.
+CRISIS_HOLDOUT3 = Path(__file__).parent / "data" / "crisis_holdout3.yml"
+#: Every held-out crisis set, oldest first.
+CRISIS_HELD_OUT = (CRISIS_HOLDOUT, CRISIS_HOLDOUT3)
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 
 
@@ -70,6 +82,8 @@ class CrisisReport:
     near_misses: int
     name: str = "crisis_eval.yml"
     held_out: bool = False
+    #: (kind, recall, positives) per crisis kind, in the file's order.
+    by_kind: tuple[tuple[str, float, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +144,11 @@ def crisis_report(path: Path | str = CRISIS_EVAL) -> CrisisReport:
     negatives = list(doc["near_misses"])
     missed = tuple(t for t in positives if detect(t) is None)
     alarms = tuple(t for t in negatives if detect(t) is not None)
+    by_kind = tuple(
+        (kind, 1 - sum(t in missed for t in texts) / len(texts), len(texts))
+        for kind, texts in doc["positives"].items()
+        if texts
+    )
     return CrisisReport(
         recall=1 - len(missed) / len(positives),
         false_alarm_rate=len(alarms) / len(negatives),
@@ -138,7 +157,8 @@ def crisis_report(path: Path | str = CRISIS_EVAL) -> CrisisReport:
         positives=len(positives),
         near_misses=len(negatives),
         name=Path(path).name,
-        held_out=Path(path).resolve() == CRISIS_HOLDOUT.resolve(),
+        held_out=Path(path).resolve() in {p.resolve() for p in CRISIS_HELD_OUT},
+        by_kind=by_kind,
     )
 
 
@@ -147,9 +167,15 @@ def crisis_held_out_report() -> CrisisReport:
     return crisis_report(CRISIS_HOLDOUT)
 
 
+def crisis_held_out_reports() -> tuple[CrisisReport, ...]:
+    """Every HELD-OUT crisis set, oldest first (never used for tuning)."""
+    return tuple(crisis_report(p) for p in CRISIS_HELD_OUT)
+
+
 def crisis_reports() -> tuple[CrisisReport, ...]:
-    """The tuning set, the dev set and, last and labelled as such, the held-out set."""
-    return tuple(crisis_report(p) for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_HOLDOUT))
+    """The tuning set, the dev sets and, last and labelled as such, the held-out sets."""
+    tuned = tuple(crisis_report(p) for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3))
+    return tuned + crisis_held_out_reports()
 
 
 def format_crisis_report(report: CrisisReport, details: bool = True) -> list[str]:
@@ -163,6 +189,11 @@ def format_crisis_report(report: CrisisReport, details: bool = True) -> list[str
         f"Crisis {report.name} [{label}]: recall {report.recall:.3f} on {report.positives} "
         f"positives, false alarms {report.false_alarm_rate:.3f} on {report.near_misses} near misses"
     ]
+    if report.by_kind:
+        lines.append(
+            "  recall by kind: "
+            + ", ".join(f"{kind} {recall:.3f} ({n})" for kind, recall, n in report.by_kind)
+        )
     if details:
         lines += [f"  MISSED: {t}" for t in report.missed]
         lines += [f"  FALSE ALARM: {t}" for t in report.false_alarms]
