@@ -50,6 +50,10 @@ def _fresh_pg_database() -> tuple[str, str]:
     name = f"vd_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(_libpq(PG_URL), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+        # A throwaway database need not survive a crash of the server: commits that do
+        # not wait for the disk made PostgreSQL tests about twice as fast. What other
+        # sessions see, and when, is unchanged.
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     head, _, _ = PG_URL.rpartition("/")
     return f"{head}/{name}", name
 
