@@ -23,6 +23,7 @@ def seeded_db(db_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def seeded_sqlite(sqlite_url: str) -> Iterator[Database]:
+    """SQLite only, for the browser test (Chromium runs once; see test_browser.py)."""
     db = Database(sqlite_url)
     db.upgrade()
     with db.session() as s, s.begin():

@@ -31,7 +31,10 @@ def chromium() -> Iterator[Any]:
 
 @pytest.fixture
 def server_url(seeded_sqlite: Database, sqlite_url: str, understander) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The real app with PUBLIC_SCOREBOARD on, under uvicorn on a free port."""
+    """The real app with PUBLIC_SCOREBOARD on, under uvicorn on a free port.
+
+    SQLite only: this test is about what Chromium draws; the same page on PostgreSQL
+    is checked in test_web.py, and a second Chromium run would only add time."""
     import uvicorn
 
     from bot.app import create_app

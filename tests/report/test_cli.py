@@ -22,16 +22,16 @@ def _run(url: str, *argv: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_csv_overall_only_by_default(seeded_sqlite: Database, sqlite_url: str) -> None:
-    code, out = _run(sqlite_url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv")
+def test_csv_overall_only_by_default(seeded_db: Database) -> None:
+    code, out = _run(seeded_db.url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["dimension"] for r in rows} == {"totaal"}
     assert next(r for r in rows if r["measure"] == "people")["value"] == "19"
 
 
-def test_csv_by_neighbourhood_hides_the_small_one(seeded_sqlite: Database, sqlite_url: str) -> None:
-    code, out = _run(sqlite_url, "--from", "2026-11-01", "--to", "2026-11-30", "--by", "neighbourhood")
+def test_csv_by_neighbourhood_hides_the_small_one(seeded_db: Database) -> None:
+    code, out = _run(seeded_db.url, "--from", "2026-11-01", "--to", "2026-11-30", "--by", "neighbourhood")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     people = {r["group"]: r["value"] for r in rows
@@ -39,8 +39,8 @@ def test_csv_by_neighbourhood_hides_the_small_one(seeded_sqlite: Database, sqlit
     assert people == {"Noord": "10", "Oost": "< 5", "Zuid": "< 5"}
 
 
-def test_json_with_two_breakdowns(seeded_sqlite: Database, sqlite_url: str) -> None:
-    code, out = _run(sqlite_url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json",
+def test_json_with_two_breakdowns(seeded_db: Database) -> None:
+    code, out = _run(seeded_db.url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json",
                      "--by", "topic", "--by", "channel")
     assert code == 0
     doc = json.loads(out)
@@ -49,8 +49,8 @@ def test_json_with_two_breakdowns(seeded_sqlite: Database, sqlite_url: str) -> N
     assert doc["overall"]["pairs"] == {"household->loneliness": 7, "groceries->transport": 5}
 
 
-def test_html_is_a_whole_page_with_charts(seeded_sqlite: Database, sqlite_url: str) -> None:
-    code, out = _run(sqlite_url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "html")
+def test_html_is_a_whole_page_with_charts(seeded_db: Database) -> None:
+    code, out = _run(seeded_db.url, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "html")
     assert code == 0
     assert out.startswith("<!doctype html>") and out.count("<svg") >= 10
     assert "Per wijk" in out and "Per taal" in out
@@ -59,8 +59,8 @@ def test_html_is_a_whole_page_with_charts(seeded_sqlite: Database, sqlite_url: s
     assert "<form" not in out
 
 
-def test_a_bad_date_is_refused_with_exit_code_2(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(sqlite_url, "--from", "2026-02-30")
+def test_a_bad_date_is_refused_with_exit_code_2(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(db_url, "--from", "2026-02-30")
     assert code == 2 and out == ""
     assert "no such day" in capsys.readouterr().err
 

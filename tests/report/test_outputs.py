@@ -81,10 +81,10 @@ def test_an_empty_period_renders_without_numbers() -> None:
     assert json.loads(render_json(board))["overall"]["people"] == "< 5"
 
 
-def test_the_console_gets_a_fragment_that_posts_its_period_back_to_the_console(seeded_sqlite) -> None:  # type: ignore[no-untyped-def]
+def test_the_console_gets_a_fragment_that_posts_its_period_back_to_the_console(seeded_db) -> None:  # type: ignore[no-untyped-def]
     from bot.report import scoreboard_page
 
-    html = scoreboard_page(seeded_sqlite.session, PERIOD)
+    html = scoreboard_page(seeded_db.session, PERIOD)
     assert "<html" not in html and html.lstrip().startswith('<link rel="stylesheet" href="/static/scoreboard.css">')
     assert 'action="/console/scoreboard"' in html
     assert '<input type="date" name="from" value="2026-11-01"' in html

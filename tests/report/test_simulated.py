@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot.report import Period, compute_scoreboard, render_csv
 from bot.simulate import Simulator
 from storage.models import Contact, StatEvent
+from tests.conftest import DATABASES, new_database
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 12, 31))
 NUMBERS = [f"06 1234567{i}" for i in range(6)]
@@ -33,11 +34,24 @@ AFTER_FOLLOWUP = ["beter hoor er is een aardige meneer geweest Henk", "dat hij b
                   "ja hoor bedankt"]
 
 
-@pytest.fixture(scope="module")
-def sim(understander) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=DATABASES)
+def sim(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+        understander) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
     """Six people have the whole conversation; a volunteer takes each one over
-    (20 minutes apart), replies and closes; a week later they answer the follow-up."""
-    s = Simulator(nlu=understander)
+    (20 minutes apart), replies and closes; a week later they answer the follow-up.
+
+    Built once per database for the whole module (it takes seconds), so on a database
+    of its own rather than the per-test ``db_url``."""
+    with new_database(request.param, tmp_path_factory.mktemp("sim")) as url:
+        s = Simulator(nlu=understander, database_url=url)
+        try:
+            _converse(s)
+            yield s
+        finally:
+            s.close()
+
+
+def _converse(s: Simulator) -> None:
     for n in NUMBERS:
         for text in CLEANING:
             s.feed({"channel": "sms", "from": n, "text": text})
@@ -51,8 +65,6 @@ def sim(understander) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
     for n in NUMBERS:
         for text in AFTER_FOLLOWUP:
             s.feed({"channel": "sms", "from": n, "text": text})
-    yield s
-    s.close()
 
 
 def test_real_conversations_give_the_expected_scoreboard(sim: Simulator) -> None:

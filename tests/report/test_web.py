@@ -29,8 +29,8 @@ def _app(url: str, understander, public: bool) -> FastAPI:  # type: ignore[no-un
 
 
 @pytest.fixture
-def public(seeded_sqlite: Database, sqlite_url: str, understander) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    with TestClient(_app(sqlite_url, understander, public=True)) as client:
+def public(seeded_db: Database, understander) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    with TestClient(_app(seeded_db.url, understander, public=True)) as client:
         yield client
 
 
@@ -40,8 +40,8 @@ def test_the_setting_is_off_by_default_and_read_from_the_environment() -> None:
     assert load_settings({"PUBLIC_SCOREBOARD": "true"}).public_scoreboard is True
 
 
-def test_the_public_page_is_not_there_when_off(seeded_sqlite: Database, sqlite_url: str, understander) -> None:  # type: ignore[no-untyped-def]
-    with TestClient(_app(sqlite_url, understander, public=False)) as client:
+def test_the_public_page_is_not_there_when_off(seeded_db: Database, understander) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(_app(seeded_db.url, understander, public=False)) as client:
         assert client.get("/scoreboard").status_code == 404
         assert client.get("/scoreboard?from=2026-11-01&to=2026-11-30").status_code == 404
 
