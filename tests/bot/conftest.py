@@ -17,9 +17,9 @@ AMS = ZoneInfo("Europe/Amsterdam")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=AMS)
 
 
-
 @pytest.fixture
 def core(db_url: str, understander) -> Iterator[Core]:  # type: ignore[no-untyped-def]
+    """The core on SQLite and on PostgreSQL (where reachable)."""
     c = build_core(Settings(database_url=db_url), clock=SimClock(MONDAY_10), nlu=understander)
     yield c
     c.db.dispose()
@@ -27,6 +27,7 @@ def core(db_url: str, understander) -> Iterator[Core]:  # type: ignore[no-untype
 
 @pytest.fixture
 def sqlite_core(sqlite_url: str, understander) -> Iterator[Core]:  # type: ignore[no-untyped-def]
+    """Only for what exists on SQLite alone (its database file); say why at the test."""
     c = build_core(Settings(database_url=sqlite_url), clock=SimClock(MONDAY_10), nlu=understander)
     yield c
     c.db.dispose()

@@ -16,8 +16,8 @@ CHAT = {"X-Voordeur-Chat": "1"}
 
 
 @pytest.fixture
-def client(sqlite_url: str, understander) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    app = create_app(Settings(database_url=sqlite_url), nlu=understander)
+def client(db_url: str, understander) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    app = create_app(Settings(database_url=db_url), nlu=understander)
     with TestClient(app) as c:
         yield c
 
@@ -129,7 +129,7 @@ def test_webhooks_answer_503_while_the_database_is_down(pg_url: str, understande
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def test_metrics_with_several_workers_are_valid_prometheus(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_with_several_workers_are_valid_prometheus(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import os
     import subprocess
     import sys
@@ -138,7 +138,7 @@ def test_metrics_with_several_workers_are_valid_prometheus(tmp_path) -> None:  #
         "from datetime import datetime, timezone\n"
         "from bot.metrics import Metrics\n"
         "from storage.db import Database\n"
-        f"db = Database('sqlite:///{tmp_path}/m.db'); db.upgrade()\n"
+        f"db = Database({db_url!r}); db.upgrade()\n"
         "m = Metrics(db, lambda: datetime.now(timezone.utc))\n"
         "m.inbound.labels('sms').inc(); m.turn.observe(0.01)\n"
         "print(m.render().decode())\n"

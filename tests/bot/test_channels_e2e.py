@@ -57,9 +57,9 @@ def post_twilio(client: TestClient, path: str, params: dict[str, str]) -> object
     return client.post(path, data=params, headers=twilio_headers(TWILIO_TEST_TOKEN, BASE + path, params))
 
 
-def test_run_starts_telegram_polling_and_answers_with_two_buttons(sqlite_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+def test_run_starts_telegram_polling_and_answers_with_two_buttons(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
     with FakeTelegramServer() as tg:
-        settings = Settings(database_url=sqlite_url, telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
+        settings = Settings(database_url=db_url, telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
                             telegram_api_base_url=tg.base_url)
         with TestClient(create_app(settings, nlu=understander)) as client:
             assert "telegram" in client.get("/readyz").json()["channels"]
@@ -75,8 +75,8 @@ def test_run_starts_telegram_polling_and_answers_with_two_buttons(sqlite_url: st
             assert sum(len(r) for r in rows) == 2, "two buttons"
 
 
-def test_one_person_on_sms_whatsapp_and_phone_is_one_thread(sqlite_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
-    with TestClient(create_app(twilio_settings(sqlite_url, twilio), nlu=understander)) as client:
+def test_one_person_on_sms_whatsapp_and_phone_is_one_thread(db_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(create_app(twilio_settings(db_url, twilio), nlu=understander)) as client:
         r = post_twilio(client, "/webhooks/twilio/sms", {"From": PHONE, "To": SMS_FROM, "Body": "hallo",
                                                          "MessageSid": "SM" + "a" * 32})
         assert r.status_code == 200
@@ -96,9 +96,9 @@ def test_one_person_on_sms_whatsapp_and_phone_is_one_thread(sqlite_url: str, twi
         assert channels == {"sms", "whatsapp", "voice"}, "the staff see one thread"
 
 
-def test_followup_outside_the_whatsapp_window_sends_the_template_first(sqlite_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
+def test_followup_outside_the_whatsapp_window_sends_the_template_first(db_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
     clock = SimClock(MONDAY_10)
-    settings = twilio_settings(sqlite_url, twilio, twilio_whatsapp_template_sid="HX" + "1" * 32)
+    settings = twilio_settings(db_url, twilio, twilio_whatsapp_template_sid="HX" + "1" * 32)
     with TestClient(create_app(settings, clock=clock, nlu=understander)) as client:
         services = client.app.state.services  # type: ignore[attr-defined]
         sid = iter(range(100))
@@ -139,9 +139,9 @@ def test_followup_outside_the_whatsapp_window_sends_the_template_first(sqlite_ur
         assert wait(lambda: any("Hoe gaat het" in m.get("Body", "") for m in twilio.messages[before:]))
 
 
-def test_run_with_telegram_and_twilio_settings_starts_every_channel(sqlite_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
+def test_run_with_telegram_and_twilio_settings_starts_every_channel(db_url: str, twilio: FakeTwilioServer, understander) -> None:  # type: ignore[no-untyped-def]
     with FakeTelegramServer() as tg:
-        settings = twilio_settings(sqlite_url, twilio, telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
+        settings = twilio_settings(db_url, twilio, telegram_bot_token=Secret(TELEGRAM_TEST_TOKEN),
                                    telegram_api_base_url=tg.base_url,
                                    telegram_webhook_secret=Secret("hook-secret_1"))
         with TestClient(create_app(settings, nlu=understander)) as client:

@@ -18,8 +18,8 @@ def messages(out: list[dict]) -> list[str]:
     return [o["text"] for o in out if o["type"] == "message"]
 
 
-def test_no_pickup_in_opening_hours_tells_the_person_and_escalates(understander) -> None:  # type: ignore[no-untyped-def]
-    sim = Simulator(nlu=understander)  # Monday 10:00
+def test_no_pickup_in_opening_hours_tells_the_person_and_escalates(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    sim = Simulator(nlu=understander, database_url=db_url)  # Monday 10:00
     try:
         sim.feed({**PERSON, "text": "hallo"})
         sim.feed({**PERSON, "text": "ja"})
@@ -41,8 +41,8 @@ def test_no_pickup_in_opening_hours_tells_the_person_and_escalates(understander)
         sim.close()
 
 
-def test_after_hours_the_person_hears_when_and_a_callback_is_planned(understander) -> None:  # type: ignore[no-untyped-def]
-    sim = Simulator(nlu=understander, start=datetime(2026, 11, 27, 19, 0, tzinfo=AMS))  # Friday evening
+def test_after_hours_the_person_hears_when_and_a_callback_is_planned(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    sim = Simulator(nlu=understander, database_url=db_url, start=datetime(2026, 11, 27, 19, 0, tzinfo=AMS))  # Friday evening
     try:
         sim.feed({**PERSON, "text": "hallo"})
         sim.feed({**PERSON, "text": "ja"})

@@ -26,8 +26,8 @@ def run(sim: Simulator, *lines: dict) -> list[dict]:
     return out
 
 
-def test_followup_in_a_few_days_fires_once_at_a_decent_hour_then_the_ladder(understander) -> None:  # type: ignore[no-untyped-def]
-    sim = Simulator(nlu=understander)
+def test_followup_in_a_few_days_fires_once_at_a_decent_hour_then_the_ladder(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    sim = Simulator(nlu=understander, database_url=db_url)
     try:
         out = run(sim, *({**PERSON, "text": t} for t in PLAN))
         assert any(o["type"] == "plan" for o in out), [o.get("text") for o in out if o["type"] == "message"]
@@ -55,8 +55,8 @@ def test_followup_in_a_few_days_fires_once_at_a_decent_hour_then_the_ladder(unde
         sim.close()
 
 
-def test_stop_cancels_a_promised_followup(understander) -> None:  # type: ignore[no-untyped-def]
-    sim = Simulator(nlu=understander)
+def test_stop_cancels_a_promised_followup(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    sim = Simulator(nlu=understander, database_url=db_url)
     try:
         run(sim, *({**PERSON, "text": t} for t in PLAN), {**PERSON, "text": "over een paar dagen"})
         run(sim, {**PERSON, "text": "stop"})

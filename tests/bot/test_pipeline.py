@@ -142,8 +142,7 @@ def test_mens_hands_over_to_a_human(core: Core) -> None:
     assert conv.owner == "waiting"
 
 
-def test_two_messages_of_one_person_at_once_run_one_after_the_other(sqlite_core: Core) -> None:
-    core = sqlite_core
+def test_two_messages_of_one_person_at_once_run_one_after_the_other(core: Core) -> None:
 
     async def both() -> None:
         await asyncio.gather(

@@ -37,10 +37,10 @@ def _sqlite_bytes(url: str) -> bytes:
     return data
 
 
-def test_message_texts_are_not_in_the_database_file_in_plain_form(sqlite_url, understander) -> None:  # type: ignore[no-untyped-def]
+def test_message_texts_are_not_in_the_database_file_in_plain_form(db_url, understander) -> None:  # type: ignore[no-untyped-def]
     key = new_key()
     core = build_core(
-        Settings(database_url=sqlite_url, encryption_key=Secret(key)), clock=SimClock(MONDAY_10), nlu=understander
+        Settings(database_url=db_url, encryption_key=Secret(key)), clock=SimClock(MONDAY_10), nlu=understander
     )
     core.pipeline.handle_sync(
         Inbound(channel=Channel.SMS, address="+31612345678", text=f"ik woon in de {SECRET_WORD}", provider_id="e1")
@@ -48,13 +48,14 @@ def test_message_texts_are_not_in_the_database_file_in_plain_form(sqlite_url, un
     with core.db.engine.connect() as conn:
         stored = conn.execute(sql("SELECT text FROM messages WHERE direction='in'")).scalar()
     core.db.dispose()
-    assert stored.startswith(PREFIX)
-    assert SECRET_WORD.encode() not in _sqlite_bytes(sqlite_url)
+    assert stored.startswith(PREFIX) and SECRET_WORD not in stored
+    if db_url.startswith("sqlite"):  # PostgreSQL's files are the server's, not ours to read
+        assert SECRET_WORD.encode() not in _sqlite_bytes(db_url)
 
 
-def test_key_rotation_reencrypts_with_the_new_key(sqlite_url, understander) -> None:  # type: ignore[no-untyped-def]
+def test_key_rotation_reencrypts_with_the_new_key(db_url, understander) -> None:  # type: ignore[no-untyped-def]
     old, new = new_key(), new_key()
-    core = build_core(Settings(database_url=sqlite_url, encryption_key=Secret(old)), clock=SimClock(MONDAY_10), nlu=understander)
+    core = build_core(Settings(database_url=db_url, encryption_key=Secret(old)), clock=SimClock(MONDAY_10), nlu=understander)
     core.pipeline.handle_sync(Inbound(channel=Channel.SMS, address="+31612345678", text="geheim", provider_id="r1"))
     set_cipher(TextCipher([new, old]))
     assert rotate(core.db) > 0

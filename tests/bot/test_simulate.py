@@ -33,6 +33,8 @@ def lines(out: str) -> list[dict]:
 
 
 def test_greeting_question_and_mens_give_messages_and_a_handoff(script_dir: Path) -> None:
+    """SQLite only, as `voordeur simulate` is: it always runs on a fresh SQLite file of
+    its own. The same pipeline on PostgreSQL is what the in-process tests below run."""
     proc = run_cli("simulate", str(script_dir / "mens.jsonl"))
     assert proc.returncode == 0, proc.stderr
     out = lines(proc.stdout)
@@ -51,6 +53,7 @@ def test_greeting_question_and_mens_give_messages_and_a_handoff(script_dir: Path
 
 
 def test_stdin_mode_answers_each_line_before_reading_the_next() -> None:
+    """SQLite only, like the command itself (see above)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "simulate", "-"],
         stdin=subprocess.PIPE,
@@ -86,12 +89,12 @@ def test_stdin_mode_answers_each_line_before_reading_the_next() -> None:
     assert proc.returncode == 0
 
 
-def test_bad_lines_get_a_clear_error_and_the_run_goes_on(understander) -> None:  # type: ignore[no-untyped-def]
+def test_bad_lines_get_a_clear_error_and_the_run_goes_on(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
     import io
 
     from bot.simulate import run_script
 
-    sim = Simulator(nlu=understander)
+    sim = Simulator(nlu=understander, database_url=db_url)
     try:
         buf = io.StringIO()
         code = run_script(
@@ -109,8 +112,8 @@ def test_bad_lines_get_a_clear_error_and_the_run_goes_on(understander) -> None: 
     assert any(o["type"] == "message" for o in out), "the valid line is still answered"
 
 
-def test_staff_take_reply_release_in_the_simulator(understander) -> None:  # type: ignore[no-untyped-def]
-    sim = Simulator(nlu=understander)
+def test_staff_take_reply_release_in_the_simulator(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    sim = Simulator(nlu=understander, database_url=db_url)
     try:
         person = {"channel": "sms", "from": "0612345678"}
         sim.feed({**person, "text": "hallo"})
