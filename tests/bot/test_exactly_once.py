@@ -66,6 +66,10 @@ def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_followups_due_during_a_sigkill_are_sent_exactly_once(tmp_path: Path) -> None:
+    """SQLite only, as one process is all SQLite runs: a restart knows every 'sending'
+    row was cut off and settles it at once. On PostgreSQL other workers may still be
+    sending, so a restarted one waits STUCK_AFTER (2 minutes) before it settles a dead
+    one's rows: minutes per run. PostgreSQL's exactly-once is the two-worker test below."""
     url = f"sqlite:///{tmp_path / 'kill.db'}"
     numbers = seed_due_followups(url, N)
     with FakeTwilioServer() as twilio:
