@@ -42,7 +42,11 @@ class LiveServer:
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """The real app under uvicorn in a thread, on a free port."""
+    """The real app under uvicorn in a thread, on a free port.
+
+    SQLite only: these tests are about what Chromium shows and does; the console's
+    routes and data on PostgreSQL are the console tests' (tests/console, both databases),
+    and a second Chromium run per test would only add time."""
     import uvicorn
 
     from bot.app import create_app
