@@ -35,10 +35,21 @@ def _pg_reachable() -> str | None:
     except ImportError:
         return "psycopg not installed"
     try:
-        with psycopg.connect(_libpq(PG_URL), connect_timeout=2):
+        with psycopg.connect(_libpq(PG_URL), connect_timeout=2) as conn:
+            row = conn.execute(
+                "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+            ).fetchone()
+            if not (row and row[0]):
+                return f"PostgreSQL at {PG_URL.split('@')[-1]}: this user may not create databases"
             return None
     except Exception as e:  # any failure means: not reachable here
-        return f"PostgreSQL not reachable at {PG_URL.split('@')[-1]}: {type(e).__name__}"
+        # The driver's own words ("Connection refused", "database ... does not exist"):
+        # the first line after its "failed:"; it never holds the password.
+        detail = str(e).splitlines()[0].rpartition("failed: ")[2].strip() if str(e) else ""
+        return (
+            f"PostgreSQL not reachable at {PG_URL.split('@')[-1]} (TEST_DATABASE_URL): "
+            f"{type(e).__name__}{': ' + detail if detail else ''}"
+        )
 
 
 _PG_REASON = _pg_reachable()
