@@ -8,8 +8,10 @@ misses and every other example of ``nlu.yml``. It never sees ``crisis_holdout.ym
 
 Four classes: none, suicide, violence, danger. The crisis score is ``1 - p(none)``.
 Inference is plain Python and one small matrix product (no scikit-learn on the hot
-path), about 0.1 ms per message. The model is trained lazily on first use (about one
-second; ``LocalNLU`` warms it up) and kept in memory; training is deterministic.
+path), about 0.1 ms per message. The server loads it from the model directory
+(:func:`load_or_train`: trained and saved there when missing or stale), so scikit-learn is
+only imported to train; elsewhere it is trained on first use (about one second;
+``LocalNLU`` warms it up) and kept in memory. Training is deterministic.
 
 It only counts when the rules found nothing, the message holds a word of
 :data:`DANGER_VOCABULARY` and the score reaches :data:`THRESHOLD`. The threshold was
@@ -29,21 +31,23 @@ training time and nothing else.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import yaml
 
 from nlu.api import CrisisKind
+from nlu.model_io import read_model, vocab_array, vocab_from_array, write_model
 from nlu.training_data import DEFAULT_DATA
 
-__all__ = ["THRESHOLD", "DANGER_VOCABULARY", "CrisisModel", "crisis_model", "has_danger_vocabulary", "training_texts"]
+__all__ = ["THRESHOLD", "DANGER_VOCABULARY", "CrisisModel", "crisis_model", "has_danger_vocabulary", "load_or_train", "training_texts"]
 
 #: The model only counts when the message holds a word from this danger vocabulary
 #: (word starts, on crisis-normalised text): a message about a gift for oneself or
@@ -207,16 +211,94 @@ class CrisisModel:
         best = max(range(1, len(CLASSES)), key=lambda k: p[k])
         return 1.0 - p[0], _KINDS[CLASSES[best]]
 
+    def save(self, path: Path, fingerprint: str) -> Path:
+        """Write vocabularies and weights (plain arrays, no scikit-learn) to ``path``."""
+        nc = len(self.char_vocab)
+        return write_model(
+            path,
+            {"version": MODEL_VERSION, "fingerprint": fingerprint},
+            {
+                "char_vocab": vocab_array(self.char_vocab),
+                "word_vocab": vocab_array(self.word_vocab, start=nc),
+                "idf": np.asarray(self.idf, dtype=np.float64),
+                "weights": self.weights,
+                "bias": self.bias,
+            },
+        )
+
+    @classmethod
+    def load(cls, path: Path, fingerprint: str) -> CrisisModel | None:
+        """The model saved at ``path``, or ``None`` when missing, unreadable or stale."""
+        saved = read_model(path, MODEL_VERSION)
+        if saved is None:
+            return None
+        meta, a = saved
+        if meta.get("fingerprint") != fingerprint:
+            log.info("crisis model %s is stale (training data, rules or features changed)", path)
+            return None
+        char_vocab = vocab_from_array(a["char_vocab"])
+        return cls(
+            char_vocab=char_vocab,
+            word_vocab=vocab_from_array(a["word_vocab"], start=len(char_vocab)),
+            idf=a["idf"].tolist(),
+            weights=np.ascontiguousarray(a["weights"], dtype=np.float64),
+            bias=a["bias"].astype(np.float64),
+        )
+
+
+#: Bump when features or training change in a way :func:`training_fingerprint` cannot see.
+MODEL_VERSION = "crisis-ngram-lr-1"
+MODEL_FILE = "crisis_model.npz"
+_NLU = Path(__file__).parent
 
 _lock = threading.Lock()
+_model: CrisisModel | None = None
+log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
-def _trained() -> CrisisModel:
-    return CrisisModel.train()
+def training_fingerprint() -> str:
+    """SHA-256 over everything that shapes the trained model: the training data, the
+    rules that label ``nlu.yml``'s crisis examples, and text cleaning and features.
+
+    Whole files are hashed (cheap, nothing parsed at start-up); an edit anywhere in them
+    retrains the model: safer than missing one that matters.
+    """
+    files = [
+        *sorted(_NLU.glob("crisis*.py")),
+        _NLU / "text.py",
+        *sorted((_NLU / "data").glob("*.yml")),
+    ]
+    h = hashlib.sha256(MODEL_VERSION.encode())
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def load_or_train(model_dir: Path | str) -> CrisisModel:
+    """Load the crisis model from ``model_dir`` (training and saving it when missing or
+    stale) and make it the process-wide model.
+
+    The server loads it this way so that scikit-learn, needed only for training, is
+    never imported there once a model has been saved.
+    """
+    global _model
+    path = Path(model_dir) / MODEL_FILE
+    expected = training_fingerprint()
+    with _lock:
+        model = CrisisModel.load(path, expected)
+        if model is None:
+            model = CrisisModel.train()
+            model.save(path, expected)
+            log.info("trained the crisis model into %s", path)
+        _model = model
+        return model
 
 
 def crisis_model() -> CrisisModel:
-    """The process-wide crisis model, trained on first use."""
+    """The process-wide crisis model: the one :func:`load_or_train` loaded, else one
+    trained in memory on first use (tests, evaluation)."""
+    global _model
     with _lock:
-        return _trained()
+        if _model is None:
+            _model = CrisisModel.train()
+        return _model
