@@ -143,6 +143,10 @@ def create_app(
             ThreadPoolExecutor(max_workers=6 if sqlite else 16, thread_name_prefix="voordeur")
         )
         core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
+        if sqlite:
+            # SQLite writes one at a time anyway: turns queue for one thread instead of
+            # taking turns at the write connection (and at the GIL) from several.
+            core.pipeline.turn_executor = ThreadPoolExecutor(1, thread_name_prefix="voordeur-turn")
         core.hub.bind(asyncio.get_running_loop())
         senders, closers = await _start_channels(settings, core)
         wa = senders.get(Channel.WHATSAPP)
@@ -219,6 +223,8 @@ def create_app(
                     await c.stop()
                 except Exception:
                     log.exception("closing %s failed", type(c).__name__)
+            if core.pipeline.turn_executor is not None:
+                await asyncio.to_thread(core.pipeline.turn_executor.shutdown, wait=True)
             core.db.dispose()
 
     app = FastAPI(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot.messages import PHONE_CHANNELS, Channel, Inbound
@@ -48,14 +48,18 @@ def _new_contact(session: Session, now: datetime, language: str = "nl") -> Conta
     return contact
 
 
+# Built once: looked up on every message.
+_IDENTITY = select(Identity).where(
+    Identity.channel == bindparam("channel"), Identity.address == bindparam("address")
+)
+
+
 def find_or_create_contact(
     session: Session, inbound: Inbound, now: datetime
 ) -> tuple[Contact, Identity, bool]:
     """Return (contact, identity, created). ``inbound.address`` must be canonical."""
     channel = Channel(inbound.channel)
-    ident = session.scalar(
-        select(Identity).where(Identity.channel == channel, Identity.address == inbound.address)
-    )
+    ident = session.scalar(_IDENTITY, {"channel": str(channel), "address": inbound.address})
     created = False
     if ident is None:
         contact: Contact | None = None

@@ -14,6 +14,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -64,6 +65,33 @@ REOPEN_WITHIN = timedelta(hours=1)
 # Statements of every turn, built once (building a statement costs more than running it).
 _KNOWN = select(Message.id, Message.contact_id, Message.handled_at).where(
     Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+)
+_EARLIER_CONVERSATIONS = (
+    select(func.count())
+    .select_from(Conversation)
+    .where(Conversation.contact_id == bindparam("contact"), Conversation.id != bindparam("conv"))
+)
+_RECENT_INBOUND = select(func.count()).where(
+    Message.contact_id == bindparam("contact"),
+    Message.direction == "in",
+    Message.created_at > bindparam("since"),
+)
+_ANSWER_FOLLOWUPS = (
+    update(FollowUp)
+    .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
+    .values(status="answered", answered_at=bindparam("now"))
+)
+_OPEN_CONVERSATION = (
+    select(Conversation)
+    .where(Conversation.contact_id == bindparam("contact"), Conversation.closed_at.is_(None))
+    .order_by(Conversation.id.desc())
+    .limit(1)
+)
+_LAST_CONVERSATION = (
+    select(Conversation)
+    .where(Conversation.contact_id == bindparam("contact"))
+    .order_by(Conversation.id.desc())
+    .limit(1)
 )
 _LANGUAGE = (
     select(Contact.language)
@@ -123,6 +151,8 @@ class Pipeline:
         self._locks = _KeyedLocks()
         #: Prometheus counters (bot.metrics.Metrics), set by the web app.
         self.metrics: Any = None
+        #: Where turns run (set by the web app); None: the event loop's default pool.
+        self.turn_executor: Executor | None = None
 
     # --- entry point for channels ----------------------------------------------------
 
@@ -134,7 +164,10 @@ class Pipeline:
         inbound = _storable(replace(inbound, address=address))
 
         async def work() -> TurnResult:
-            return await asyncio.to_thread(self.respond, inbound)
+            if self.turn_executor is None:
+                return await asyncio.to_thread(self.respond, inbound)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self.turn_executor, self.respond, inbound)
 
         started = time.perf_counter()
         result = await self._locks.run(f"{inbound.channel}:{address}", work)
@@ -168,13 +201,13 @@ class Pipeline:
         redelivers. When the dialog fails, the transaction is rolled back and the
         message is stored on its own and answered by the fallback: nothing is lost.
         """
-        known = self._known(inbound)
+        known, language = self._look_up(inbound)
         if known is not None and known.handled:
             return TurnResult(stored=True, duplicate=True, contact_id=known.contact_id)
         if known is not None:  # stored earlier, never answered (a crash mid-turn)
             assert known.message_id is not None
             return replace(self.turn(known.message_id), duplicate=True)
-        understanding = self._understand(inbound.text, self._language_of(inbound))
+        understanding = self._understand(inbound.text, language)
         try:
             return self._store_and_turn(inbound, understanding)
         except IntegrityError:
@@ -192,24 +225,22 @@ class Pipeline:
                 return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
             return self._fallback(stored.message_id, understanding)
 
-    def _known(self, inbound: Inbound) -> Stored | None:
-        """A redelivered message (same provider id), read without the write lock."""
-        if not inbound.provider_id:
-            return None
+    def _look_up(self, inbound: Inbound) -> tuple[Stored | None, str | None]:
+        """Without the write lock: is this a redelivered message (same provider id), and
+        the person's known language (a hint for NLU)."""
+        channel = str(inbound.channel)
         with self.db.reader() as s:
-            row = s.execute(
-                _KNOWN, {"channel": str(inbound.channel), "provider_id": inbound.provider_id}
-            ).first()
-        if row is None:
-            return None
-        return Stored(row[0], row[1], True, row[2] is not None)
-
-    def _language_of(self, inbound: Inbound) -> str | None:
-        """The person's known language, a hint for NLU (no lock, no write)."""
-        with self.db.reader() as s:
-            return s.execute(
-                _LANGUAGE, {"channel": str(inbound.channel), "address": inbound.address}
+            conn = s.connection()
+            row = None
+            if inbound.provider_id:
+                params = {"channel": channel, "provider_id": inbound.provider_id}
+                row = conn.execute(_KNOWN, params).first()
+            language = conn.execute(
+                _LANGUAGE, {"channel": channel, "address": inbound.address}
             ).scalar()
+        if row is None:
+            return None, language
+        return Stored(row[0], row[1], True, row[2] is not None), language
 
     def _store_and_turn(self, inbound: Inbound, u: Understanding) -> TurnResult:
         now = self.clock.now()
@@ -328,12 +359,7 @@ class Pipeline:
     def _open_conversation(
         self, s: Session, contact: Contact, now: datetime, channel: str | None = None
     ) -> Conversation:
-        conv = s.scalar(
-            select(Conversation)
-            .where(Conversation.contact_id == contact.id, Conversation.closed_at.is_(None))
-            .order_by(Conversation.id.desc())
-            .limit(1)
-        )
+        conv = s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
         if conv is not None and conv.owner == "bot" and now - conv.updated_at > IDLE_CLOSE:
             conv.owner, conv.closed_at = "closed", now
             conv.outcome = {**(conv.outcome or {}), "bot": "idle"}
@@ -374,12 +400,7 @@ class Pipeline:
     @staticmethod
     def _recently_closed_by_bot(s: Session, contact: Contact, now: datetime) -> Conversation | None:
         """A "dank u" just after the bot's goodbye belongs to that conversation."""
-        last = s.scalar(
-            select(Conversation)
-            .where(Conversation.contact_id == contact.id)
-            .order_by(Conversation.id.desc())
-            .limit(1)
-        )
+        last = s.scalar(_LAST_CONVERSATION, {"contact": contact.id})
         if (
             last is not None
             and last.closed_at is not None
@@ -484,10 +505,10 @@ class Pipeline:
     def _person(
         self, s: Session, contact: Contact, conv: Conversation, channel: str
     ) -> d.PersonContext:
-        earlier = s.scalar(
-            select(func.count())
-            .select_from(Conversation)
-            .where(Conversation.contact_id == contact.id, Conversation.id != conv.id)
+        earlier = (
+            s.connection()
+            .execute(_EARLIER_CONVERSATIONS, {"contact": contact.id, "conv": conv.id})
+            .scalar()
         )
         return d.PersonContext(
             returning=bool(earlier),
@@ -702,12 +723,11 @@ class Pipeline:
     # --- small helpers ---------------------------------------------------------------
 
     def _flooding(self, s: Session, contact: Contact, now: datetime) -> bool:
-        n = s.scalar(
-            select(func.count()).where(
-                Message.contact_id == contact.id,
-                Message.direction == "in",
-                Message.created_at > now - timedelta(minutes=1),
-            )
+        since = now - timedelta(minutes=1)
+        n = (
+            s.connection()
+            .execute(_RECENT_INBOUND, {"contact": contact.id, "since": since})
+            .scalar()
         )
         return (n or 0) > self.rate_per_minute
 
@@ -743,11 +763,7 @@ class Pipeline:
     @staticmethod
     def _mark_followups_answered(s: Session, contact: Contact, now: datetime) -> None:
         """The person wrote after a follow-up: it is answered, the silence ladder stops."""
-        s.execute(
-            update(FollowUp)
-            .where(FollowUp.contact_id == contact.id, FollowUp.status == "fired")
-            .values(status="answered", answered_at=now)
-        )
+        s.connection().execute(_ANSWER_FOLLOWUPS, {"contact": contact.id, "now": now})
 
     def _release_held(self, s: Session, contact: Contact, channel: str) -> None:
         """The person wrote on WhatsApp: messages held for the 24-hour window may go."""
