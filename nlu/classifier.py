@@ -9,32 +9,34 @@ merged: "ik heb schulden en ik voel me alleen" yields money and loneliness.
 Gibberish and off-topic text must not come out as a confident topic: besides the
 ``other`` class there is a vocabulary guard (how much of the text's words and
 character 4-grams occur in the training data) and a probability threshold.
+
+scikit-learn fits the model; scoring runs on :class:`~nlu.scorer.LinearScorer` and the
+saved model is plain arrays (:mod:`nlu.model_io`), so only training imports scikit-learn
+and scipy (together about 90 MB of memory a server process does not need).
 """
 
 from __future__ import annotations
 
 import logging
-import pickle
 import re
 import time
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion
 
 from nlu.api import TopicScore
 from nlu.lexicon import LEXICON, lexicon_features
+from nlu.model_io import read_model, strings, write_model
 from nlu.scorer import LinearScorer
 from nlu.text import SHORTHAND, normalize
 from nlu.training_data import DEFAULT_DATA, Example, data_hash, load_examples
 
 __all__ = [
+    "DEFAULT_MODEL_DIR",
+    "MODEL_FILE",
     "MODEL_VERSION",
     "ClassifierSettings",
     "TopicClassifier",
@@ -42,11 +44,18 @@ __all__ = [
     "split_clauses",
 ]
 
+if TYPE_CHECKING:
+    from scipy import sparse
+
 log = logging.getLogger(__name__)
 
-#: Bump when features or model change, so saved models are rebuilt.
-MODEL_VERSION = "tfidf-lex-ovr-8"
-MODEL_FILE = "topic_model.pkl"
+#: Bump when features, model or file format change, so saved models are rebuilt.
+#: 9: plain arrays in an npz file instead of a pickle of the classes.
+MODEL_VERSION = "tfidf-lex-ovr-9"
+MODEL_FILE = "topic_model.npz"
+_OLD_MODEL_FILE = "topic_model.pkl"
+#: Where ``voordeur`` keeps its models unless NLU_MODEL_DIR says otherwise.
+DEFAULT_MODEL_DIR = Path("var") / "nlu"
 
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|,\s+")
 _CLAUSE_SPLIT = re.compile(
@@ -94,8 +103,50 @@ class ClassifierSettings:
 
 
 def _with_lexicon(x: sparse.spmatrix, texts: list[str], weight: float) -> sparse.csr_matrix:
+    from scipy import sparse
+
     lex = sparse.csr_matrix(lexicon_features(texts) * weight)
     return sparse.hstack([x, lex], format="csr")
+
+
+def _fit(
+    texts: list[str], labels: list[str], settings: ClassifierSettings
+) -> tuple[LinearScorer, tuple[str, ...]]:
+    """Fit TF-IDF features and the one-vs-rest model; return the scorer and classes.
+
+    The only place that needs scikit-learn, hence imported here and not at the top.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion
+
+    features = FeatureUnion(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1
+                ),
+            ),
+            (
+                "words",
+                TfidfVectorizer(
+                    analyzer="word",
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                    token_pattern=r"(?u)\b\w+\b",
+                ),
+            ),
+        ]
+    )
+    x = _with_lexicon(features.fit_transform(texts), texts, settings.lexicon_weight)
+    model = OneVsRestClassifier(
+        LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear")
+    )
+    model.fit(x, labels)
+    scorer = LinearScorer.from_sklearn(features, model, settings.lexicon_weight)
+    return scorer, tuple(str(c) for c in model.classes_)
 
 
 def _grams(word: str, n: int = 4) -> Iterable[str]:
@@ -125,39 +176,14 @@ class TopicClassifier:
         settings = settings or ClassifierSettings()
         texts = [normalize(e.text) for e in examples]
         labels = [e.intent for e in examples]
-        features = FeatureUnion(
-            [
-                (
-                    "chars",
-                    TfidfVectorizer(
-                        analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1
-                    ),
-                ),
-                (
-                    "words",
-                    TfidfVectorizer(
-                        analyzer="word",
-                        ngram_range=(1, 2),
-                        sublinear_tf=True,
-                        token_pattern=r"(?u)\b\w+\b",
-                    ),
-                ),
-            ]
-        )
-        x = _with_lexicon(features.fit_transform(texts), texts, settings.lexicon_weight)
-        model = OneVsRestClassifier(
-            LogisticRegression(
-                C=settings.C, max_iter=2000, class_weight="balanced", solver="liblinear"
-            )
-        )
-        model.fit(x, labels)
+        scorer, classes = _fit(texts, labels, settings)
         # Known vocabulary comes from real requests only, not from the nonsense and
         # spam examples of "other".
         words = {w for t, label in zip(texts, labels) if label != "other" for w in _WORD.findall(t)}
         grams = {g for w in words for g in _grams(w)}
         return cls(
-            scorer=LinearScorer.from_sklearn(features, model, settings.lexicon_weight),
-            classes=tuple(model.classes_),
+            scorer=scorer,
+            classes=classes,
             vocabulary=frozenset(words),
             grams=frozenset(grams),
             settings=settings,
@@ -230,33 +256,56 @@ class TopicClassifier:
         return tuple(out)
 
     def save(self, model_dir: Path | str) -> Path:
-        """Write the model to ``model_dir`` and return the file path."""
-        path = Path(model_dir) / MODEL_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(
-                {"version": MODEL_VERSION, "classifier": self}, fh, protocol=pickle.HIGHEST_PROTOCOL
-            )
-        tmp.replace(path)
-        return path
+        """Write the model to ``model_dir`` and return the file path.
+
+        Only what scoring needs is stored, as arrays and a JSON header: loading it needs
+        neither scikit-learn nor these classes to keep their layout.
+        """
+        scorer_meta, arrays = self.scorer.to_arrays()
+        meta = {
+            "version": MODEL_VERSION,
+            "data_hash": self.data_hash,
+            "classes": list(self.classes),
+            "settings": asdict(self.settings),
+            "scorer": scorer_meta,
+        }
+        arrays["vocabulary"] = strings(sorted(self.vocabulary))
+        arrays["grams"] = strings(sorted(self.grams))
+        return write_model(Path(model_dir) / MODEL_FILE, meta, arrays)
 
     @classmethod
     def load(cls, model_dir: Path | str) -> TopicClassifier | None:
         """The saved model, or ``None`` when missing, unreadable or of another version."""
         path = Path(model_dir) / MODEL_FILE
-        if not path.exists():
+        _mention_old_pickle(path)
+        saved = read_model(path, MODEL_VERSION)
+        if saved is None:
             return None
+        meta, arrays = saved
         try:
-            with path.open("rb") as fh:
-                payload = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
-            log.warning("cannot read NLU model %s (%s); retraining", path, exc)
+            return cls(
+                scorer=LinearScorer.from_arrays(meta["scorer"], arrays),
+                classes=tuple(meta["classes"]),
+                vocabulary=frozenset(arrays["vocabulary"].tolist()),
+                grams=frozenset(arrays["grams"].tolist()),
+                settings=ClassifierSettings(**meta["settings"]),
+                data_hash=meta["data_hash"],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning("cannot read NLU model %s (%s); it will be rebuilt", path, exc)
             return None
-        if not isinstance(payload, dict) or payload.get("version") != MODEL_VERSION:
-            return None
-        model = payload.get("classifier")
-        return model if isinstance(model, cls) else None
+
+
+def _mention_old_pickle(path: Path) -> None:
+    """Say why a model saved by an older version (a pickle) is ignored and rebuilt."""
+    old = path.with_name(_OLD_MODEL_FILE)
+    if old.exists() and not path.exists():
+        log.warning(
+            "ignoring %s: models before version 9 were pickles and are no longer read; "
+            "%s will be trained (the old file can be deleted)",
+            old,
+            path.name,
+        )
 
 
 def _expected_hash(data_path: Path) -> str:
@@ -273,7 +322,7 @@ def load_or_train(
 ) -> TopicClassifier:
     """Load the model from ``model_dir`` (default ``var/nlu``), training it first when
     it is missing, of an older version, or trained on other data than ``data_path``."""
-    directory = Path(model_dir) if model_dir is not None else Path("var") / "nlu"
+    directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
     data = Path(data_path) if data_path is not None else DEFAULT_DATA
     expected = _expected_hash(data)
     if not retrain:

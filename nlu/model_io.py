@@ -53,7 +53,10 @@ def read_model(path: Path, version: str) -> tuple[dict[str, Any], dict[str, np.n
     found = meta.get("version") if isinstance(meta, dict) else None
     if found != version:
         log.warning(
-            "NLU model %s is version %r, this code needs %r; it will be rebuilt", path, found, version
+            "NLU model %s is version %r, this code needs %r; it will be rebuilt",
+            path,
+            found,
+            version,
         )
         return None
     return meta, arrays

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nlu import crisis_model
 from nlu.answers import detect_language
 from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
-from nlu.classifier import TopicClassifier, load_or_train
+from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
 from nlu.crisis import warm_up as warm_up_crisis
@@ -62,11 +63,11 @@ def combine(
 
 
 class LocalNLU:
-    """In-process NLU: rule-based detectors plus the scikit-learn topic classifier."""
+    """In-process NLU: rule-based detectors plus the trained topic classifier."""
 
     def __init__(self, classifier: TopicClassifier) -> None:
         self._classifier = classifier
-        warm_up_crisis()  # the crisis model trains once per process, not on a message
+        warm_up_crisis()  # loaded (or trained) now, not on the first message
 
     @property
     def classifier(self) -> TopicClassifier:
@@ -94,16 +95,25 @@ def load_understander(
 ) -> Understander:
     """An :class:`~nlu.api.Understander` for ``backend`` ("local" or "rasa").
 
-    The local model is loaded from ``model_dir`` (default ``var/nlu`` under the current
-    directory) and trained first when missing or stale. The Rasa backend needs
-    ``rasa_url`` and falls back to the local model when Rasa cannot be reached.
+    The local models (topics and crisis) are loaded from ``model_dir`` (default
+    ``var/nlu`` under the current directory) and trained first when missing or stale.
+    The Rasa backend needs ``rasa_url`` and falls back to the local model when Rasa
+    cannot be reached.
     """
     if backend == "local":
-        return LocalNLU(load_or_train(model_dir))
+        return _local(model_dir)
     if backend == "rasa":
         if not rasa_url:
             raise ValueError("the rasa NLU backend needs rasa_url")
         from nlu.rasa import RasaNLU
 
-        return RasaNLU(rasa_url, fallback=LocalNLU(load_or_train(model_dir)))
+        return RasaNLU(rasa_url, fallback=_local(model_dir))
     raise ValueError(f"unknown NLU backend {backend!r}; use 'local' or 'rasa'")
+
+
+def _local(model_dir: str | Path | None) -> LocalNLU:
+    """Both saved models from ``model_dir``: loading them instead of training keeps
+    scikit-learn (only needed to train) out of the server's memory."""
+    directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+    crisis_model.load_or_train(directory)
+    return LocalNLU(load_or_train(directory))
