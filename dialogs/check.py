@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
 from config.profile import Profile, load_profile
 from dialogs.loader import load_dialogs
 from dialogs.model import LANGUAGES, DialogError, Dialogs, Text
@@ -102,7 +100,14 @@ class Report:
 
 
 def readability(text: str) -> float:
-    """Flesch-Douma reading ease of a Dutch text (textstat with the Dutch constants)."""
+    """Flesch-Douma reading ease of a Dutch text (textstat with the Dutch constants).
+
+    textstat is imported here, not at the top: it pulls in nltk, numpy, scipy and
+    scikit-learn (1.5 s, about 100 MB), and every ``voordeur`` command, ``run`` too,
+    builds the parser that imports this module.
+    """
+    import textstat
+
     textstat.set_lang("nl")
     plain = re.sub(r"^\s*-\s*", "", text, flags=re.MULTILINE)
     return float(textstat.flesch_reading_ease(plain))
