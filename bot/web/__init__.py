@@ -30,7 +30,7 @@ SECURITY_HEADERS = {
 
 def install(app: FastAPI, settings: Settings) -> None:
     from bot.web import chat, health, scoreboard
-    from handlers import telegram, twilio_sms, twilio_status, twilio_voice, twilio_whatsapp
+    from handlers import twilio_sms, twilio_status, twilio_voice, twilio_whatsapp
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -66,8 +66,14 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(scoreboard.router)
-    for module in (telegram, twilio_sms, twilio_whatsapp, twilio_voice, twilio_status):
+    for module in (twilio_sms, twilio_whatsapp, twilio_voice, twilio_status):
         app.include_router(module.router)
+    if settings.telegram_enabled:
+        # Without a bot token nothing can answer on Telegram, so its webhook is not served
+        # and python-telegram-bot (about 17 MB) is not imported.
+        from handlers import telegram
+
+        app.include_router(telegram.router)
     try:
         from bot.web import console
     except ImportError:
