@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,11 +28,11 @@ _META = "meta"
 def write_model(path: Path, meta: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> Path:
     """Write ``meta`` (JSON-able) and ``arrays`` to ``path`` atomically; return ``path``.
 
-    Written to a temporary file first and moved into place, so a worker starting at the
-    same time never reads half a model.
+    Written to a temporary file of this process first and moved into place, so workers
+    starting together neither read half a model nor write into each other's file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with tmp.open("wb") as fh:  # a file object: numpy adds no ".npz" suffix
         np.savez(fh, **{_META: np.array(json.dumps(dict(meta)))}, **arrays)
     tmp.replace(path)
