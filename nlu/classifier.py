@@ -41,6 +41,7 @@ __all__ = [
     "ClassifierSettings",
     "TopicClassifier",
     "load_or_train",
+    "load_saved",
     "split_clauses",
 ]
 
@@ -315,6 +316,20 @@ def _expected_hash(data_path: Path) -> str:
     return data_hash(data_path, extra=extra)
 
 
+def load_saved(
+    model_dir: Path | str | None = None, data_path: Path | str | None = None
+) -> TopicClassifier | None:
+    """The model saved in ``model_dir`` (default ``var/nlu``) if it is of this version and
+    was trained on ``data_path``, else ``None``. Never trains, so never imports
+    scikit-learn."""
+    directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+    data = Path(data_path) if data_path is not None else DEFAULT_DATA
+    model = TopicClassifier.load(directory)
+    if model is None or model.data_hash != _expected_hash(data):
+        return None
+    return model
+
+
 def load_or_train(
     model_dir: Path | str | None = None,
     data_path: Path | str | None = None,
@@ -322,15 +337,14 @@ def load_or_train(
 ) -> TopicClassifier:
     """Load the model from ``model_dir`` (default ``var/nlu``), training it first when
     it is missing, of an older version, or trained on other data than ``data_path``."""
+    if not retrain:
+        model = load_saved(model_dir, data_path)
+        if model is not None:
+            return model
     directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
     data = Path(data_path) if data_path is not None else DEFAULT_DATA
-    expected = _expected_hash(data)
-    if not retrain:
-        model = TopicClassifier.load(directory)
-        if model is not None and model.data_hash == expected:
-            return model
     started = time.perf_counter()
-    model = TopicClassifier.train(load_examples(data), data_hash=expected)
+    model = TopicClassifier.train(load_examples(data), data_hash=_expected_hash(data))
     model.save(directory)
     log.info("trained NLU model in %.1f s into %s", time.perf_counter() - started, directory)
     return model

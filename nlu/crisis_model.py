@@ -47,7 +47,7 @@ from nlu.api import CrisisKind
 from nlu.model_io import read_model, vocab_array, vocab_from_array, write_model
 from nlu.training_data import DEFAULT_DATA
 
-__all__ = ["THRESHOLD", "DANGER_VOCABULARY", "CrisisModel", "crisis_model", "has_danger_vocabulary", "load_or_train", "training_texts"]
+__all__ = ["THRESHOLD", "DANGER_VOCABULARY", "CrisisModel", "crisis_model", "has_danger_vocabulary", "load_or_train", "load_saved", "training_texts"]
 
 #: The model only counts when the message holds a word from this danger vocabulary
 #: (word starts, on crisis-normalised text): a message about a gift for oneself or
@@ -274,28 +274,33 @@ def training_fingerprint() -> str:
     return h.hexdigest()
 
 
-def load_or_train(model_dir: Path | str) -> CrisisModel:
-    """Load the crisis model from ``model_dir`` (training and saving it when missing or
-    stale) and make it the process-wide model.
-
-    The server loads it this way so that scikit-learn, needed only for training, is
-    never imported there once a model has been saved.
-    """
+def load_saved(model_dir: Path | str) -> CrisisModel | None:
+    """The crisis model saved in ``model_dir`` if it is current, made the process-wide
+    model; ``None`` when missing or stale. Never trains, so never imports scikit-learn."""
     global _model
-    path = Path(model_dir) / MODEL_FILE
-    expected = training_fingerprint()
-    with _lock:
-        model = CrisisModel.load(path, expected)
-        if model is None:
-            model = CrisisModel.train()
-            model.save(path, expected)
-            log.info("trained the crisis model into %s", path)
-        _model = model
-        return model
+    model = CrisisModel.load(Path(model_dir) / MODEL_FILE, training_fingerprint())
+    if model is not None:
+        with _lock:
+            _model = model
+    return model
+
+
+def load_or_train(model_dir: Path | str) -> CrisisModel:
+    """Like :func:`load_saved`, but training and saving the model when missing or stale."""
+    global _model
+    model = load_saved(model_dir)
+    if model is None:
+        path = Path(model_dir) / MODEL_FILE
+        model = CrisisModel.train()
+        model.save(path, training_fingerprint())
+        log.info("trained the crisis model into %s", path)
+        with _lock:
+            _model = model
+    return model
 
 
 def crisis_model() -> CrisisModel:
-    """The process-wide crisis model: the one :func:`load_or_train` loaded, else one
+    """The process-wide crisis model: the one last loaded from a model directory, else one
     trained in memory on first use (tests, evaluation)."""
     global _model
     with _lock:

@@ -7,12 +7,15 @@ front of the topics, whatever else the message is about.
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import time
 from pathlib import Path
 
 from nlu import crisis_model
 from nlu.answers import detect_language
 from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
-from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train
+from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train, load_saved
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
 from nlu.crisis import warm_up as warm_up_crisis
@@ -20,6 +23,8 @@ from nlu.crisis import warm_up as warm_up_crisis
 __all__ = ["LocalNLU", "combine", "load_understander"]
 
 CRISIS_TOPIC = TopicScore("crisis", 1.0)
+
+log = logging.getLogger(__name__)
 
 
 def pick_language(text: str, hint: str | None) -> str:
@@ -112,8 +117,45 @@ def load_understander(
 
 
 def _local(model_dir: str | Path | None) -> LocalNLU:
-    """Both saved models from ``model_dir``: loading them instead of training keeps
-    scikit-learn (only needed to train) out of the server's memory."""
+    """Both models (topics and crisis) as saved in ``model_dir``.
+
+    Missing or stale models are trained in a child process and then loaded from disk:
+    training imports scikit-learn and scipy (about 90 MB), which would otherwise stay in
+    this process, a server worker, for as long as it runs.
+    """
     directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+    classifier = _load_saved(directory)
+    if classifier is None:
+        _train_in_child(directory)
+        classifier = _load_saved(directory)
+    if classifier is None:
+        raise RuntimeError(f"the NLU models trained into {directory} cannot be read")
+    return LocalNLU(classifier)
+
+
+def _load_saved(directory: Path) -> TopicClassifier | None:
+    """The saved topic model if both saved models are current (the crisis model is then
+    the process-wide one), else ``None``."""
+    if crisis_model.load_saved(directory) is None:
+        return None
+    return load_saved(directory)
+
+
+def train_models(directory: str) -> None:
+    """Train and save whichever model in ``directory`` is missing or stale."""
     crisis_model.load_or_train(directory)
-    return LocalNLU(load_or_train(directory))
+    load_or_train(directory)
+
+
+def _train_in_child(directory: Path) -> None:
+    """Run :func:`train_models` in a fresh process (spawned: no copy of this one's memory)."""
+    log.info("training the NLU models into %s (in a separate process)", directory)
+    started = time.perf_counter()
+    child = multiprocessing.get_context("spawn").Process(
+        target=train_models, args=(str(directory.resolve()),), name="nlu-training"
+    )
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"training the NLU models failed (exit code {child.exitcode})")
+    log.info("trained the NLU models in %.1f s", time.perf_counter() - started)

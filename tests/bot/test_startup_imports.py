@@ -43,7 +43,7 @@ def test_server_without_telegram_imports_no_training_cli_or_telegram_libraries(
     tmp_path: Path,
 ) -> None:
     models = tmp_path / "nlu"
-    load_understander(model_dir=models)  # trains and saves both models, here, not there
+    load_understander(model_dir=models)  # trains and saves both models beforehand
     out = subprocess.run(
         [sys.executable, "-c", SERVER, f"sqlite:///{tmp_path / 'app.db'}", str(models)],
         cwd=ROOT,

@@ -57,9 +57,8 @@ def test_saved_crisis_model_predicts_exactly_as_trained(tmp_path: Path) -> None:
         assert np.allclose(trained.proba(t), loaded.proba(t), rtol=0, atol=1e-9), text
 
 
-def test_loading_and_parsing_imports_neither_sklearn_nor_scipy(model_dir: Path) -> None:
-    crisis_model.load_or_train(model_dir)  # both model files now exist
-    load_or_train(model_dir)
+def test_loading_and_parsing_imports_neither_sklearn_nor_scipy(tmp_path: Path) -> None:
+    """Even when the models are missing: they are trained in a child process."""
     script = (
         "import json, sys\n"
         "from nlu.service import load_understander\n"
@@ -69,7 +68,7 @@ def test_loading_and_parsing_imports_neither_sklearn_nor_scipy(model_dir: Path) 
         "print(json.dumps({'topics': [t.id for t in u.topics], 'heavy': heavy}))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", script, str(model_dir)],
+        [sys.executable, "-c", script, str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -79,6 +78,7 @@ def test_loading_and_parsing_imports_neither_sklearn_nor_scipy(model_dir: Path) 
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["topics"][:2] == ["crisis", "money"]
     assert result["heavy"] == []
+    assert (tmp_path / MODEL_FILE).exists() and (tmp_path / crisis_model.MODEL_FILE).exists()
 
 
 def test_model_of_another_version_is_rebuilt_with_a_message(
