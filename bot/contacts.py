@@ -52,6 +52,11 @@ def _new_contact(session: Session, now: datetime, language: str = "nl") -> Conta
 _IDENTITY = select(Identity).where(
     Identity.channel == bindparam("channel"), Identity.address == bindparam("address")
 )
+_CONTACT_BY_ADDRESS = (
+    select(Contact, Identity)
+    .join(Identity, Identity.contact_id == Contact.id)
+    .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
+)
 
 
 def find_or_create_contact(
@@ -59,6 +64,12 @@ def find_or_create_contact(
 ) -> tuple[Contact, Identity, bool]:
     """Return (contact, identity, created). ``inbound.address`` must be canonical."""
     channel = Channel(inbound.channel)
+    if not inbound.shared_phone:  # the usual case: a known person, one query
+        found = session.execute(
+            _CONTACT_BY_ADDRESS, {"channel": str(channel), "address": inbound.address}
+        ).first()
+        if found is not None:
+            return found[0], found[1], False
     ident = session.scalar(_IDENTITY, {"channel": str(channel), "address": inbound.address})
     created = False
     if ident is None:

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot import stats
@@ -50,14 +50,21 @@ class TurnContext:
 
 
 def load_open_plan(session: Session, contact_id: int) -> tuple[d.PlanItem, ...]:
-    plan = session.scalar(select(Plan).where(Plan.contact_id == contact_id))
-    if plan is None:
-        return ()
+    """The open items of the person's plan, as stored (pending ORM changes not flushed)."""
+    rows = session.connection().execute(_OPEN_PLAN_ITEMS, {"contact": contact_id})
     return tuple(
-        d.PlanItem(who=d.Who(i.who), what=i.what, when=i.when_text, name=i.name)
-        for i in plan.items
-        if i.status == "open"
+        d.PlanItem(who=d.Who(who), what=what, when=when, name=name)
+        for who, what, when, name in rows
     )
+
+
+# Built once: read on every turn.
+_OPEN_PLAN_ITEMS = (
+    select(PlanItemRow.who, PlanItemRow.what, PlanItemRow.when_text, PlanItemRow.name)
+    .join(Plan, Plan.id == PlanItemRow.plan_id)
+    .where(Plan.contact_id == bindparam("contact"), PlanItemRow.status == "open")
+    .order_by(PlanItemRow.id)
+)
 
 
 def plan_text(items: tuple[d.PlanItem, ...], language: str) -> str:
@@ -190,6 +197,7 @@ def _apply(ctx: TurnContext, e: d.Effect) -> None:
         ctx.extra_replies.append(Reply(stored_data_summary(s, contact, ctx.language)))
         _event(ctx, "DataReported")
     elif isinstance(e, d.ReportPlan):
+        s.flush()  # plan changes of this turn first: the plan is read with a plain query
         ctx.extra_replies.append(Reply(plan_text(load_open_plan(s, contact.id), ctx.language)))
         _event(ctx, "PlanReported")
     elif isinstance(e, d.RecordNeeds):

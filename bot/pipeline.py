@@ -1,10 +1,20 @@
 """The way of one message: the same path for every channel.
 
-    dedupe -> contact -> store inbound (committed) -> crisis check -> control words
-    -> human holds it? -> NLU + dialog engine -> outbox (same transaction) -> dispatcher
+    dedupe (read) -> crisis check + NLU (on the text alone, before anything else)
+    -> one transaction: contact (locked) -> store inbound -> control words
+       -> human holds it? -> dialog engine -> effects -> outbox -> commit
+    -> acknowledge the provider -> dispatcher sends
 
-A turn runs in a worker thread; one turn at a time per person (an asyncio lock in this
-process, a row lock on the contact across PostgreSQL workers, the write lock on SQLite).
+Storing and answering commit together: the provider is acknowledged only after the
+commit, so a crash before it stores nothing and the provider redelivers. When the
+dialog fails, the transaction is rolled back, the message is stored on its own and
+the fallback answers honestly and hands over (nothing is lost). The design drew the
+inbound committed in a transaction of its own first; one transaction halves the work
+of a turn and keeps the same promise ("nothing acknowledged that is not stored").
+
+A turn runs in a worker thread (on SQLite one thread for all turns: it writes one at a
+time anyway); one turn at a time per person (an asyncio lock in this process, a row
+lock on the contact across PostgreSQL workers, the write lock on SQLite).
 """
 
 from __future__ import annotations
@@ -229,8 +239,7 @@ class Pipeline:
         """Without the write lock: is this a redelivered message (same provider id), and
         the person's known language (a hint for NLU)."""
         channel = str(inbound.channel)
-        with self.db.reader() as s:
-            conn = s.connection()
+        with self.db.read_connection() as conn:
             row = None
             if inbound.provider_id:
                 params = {"channel": channel, "provider_id": inbound.provider_id}
@@ -445,7 +454,9 @@ class Pipeline:
     def _lock_contact(self, s: Session, contact_id: int) -> Contact | None:
         stmt = select(Contact).where(Contact.id == contact_id)
         if not self.db.is_sqlite:
-            stmt = stmt.with_for_update()
+            # Locked, and read again under the lock: another worker may have changed
+            # the person since this session first loaded them.
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
         return s.scalar(stmt)
 
     def _turn(self, message_id: int, contact_id: int | None, u: Understanding) -> TurnResult:

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -103,6 +103,10 @@ class Database:
     def reader(self) -> Session:
         """A read-only session; on SQLite it never waits for writers (WAL)."""
         return self.readers()
+
+    def read_connection(self) -> Connection:
+        """A plain read-only connection (no ORM session) for quick lookups."""
+        return self._read_engine.connect()
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""

@@ -8,11 +8,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config.settings import Settings
 
-__all__ = ["SECURITY_HEADERS", "install"]
+__all__ = ["SECURITY_HEADERS", "SecurityHeaders", "install"]
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -28,18 +30,41 @@ SECURITY_HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response that does not set them itself.
+
+    A plain ASGI middleware: Starlette's ``@app.middleware("http")`` wraps every
+    request in an extra task and a streamed body; this only edits the start message.
+    """
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = list(headers.items())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = MutableHeaders(scope=message)
+                for k, v in self.headers:
+                    if k not in present:
+                        present.append(k, v)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def install(app: FastAPI, settings: Settings) -> None:
     from bot.web import chat, health, scoreboard
     from handlers import twilio_sms, twilio_status, twilio_voice, twilio_whatsapp
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if (settings.public_base_url or "").startswith("https://"):
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        return response
+    headers = dict(SECURITY_HEADERS)
+    if (settings.public_base_url or "").startswith("https://"):
+        headers["Strict-Transport-Security"] = "max-age=31536000"
+    app.add_middleware(SecurityHeaders, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
