@@ -42,7 +42,7 @@ def _pg_reachable() -> str | None:
             if not (row and row[0]):
                 return f"PostgreSQL at {PG_URL.split('@')[-1]}: this user may not create databases"
             return None
-    except Exception as e:  # any failure means: not reachable here
+    except Exception as e:  # noqa: BLE001 - any failure means: not reachable here
         # The driver's own words ("Connection refused", "database ... does not exist"):
         # the first line after its "failed:"; it never holds the password.
         detail = str(e).splitlines()[0].rpartition("failed: ")[2].strip() if str(e) else ""

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from sqlalchemy import select
 
 from bot.messages import Channel, Inbound
+from bot.web.ids import AfterId
 from storage.models import Identity, Message, OutboxRow
 
 __all__ = ["COOKIE", "router"]
@@ -140,7 +141,7 @@ def _messages(services: Any, sid: str, after: int) -> list[dict[str, Any]]:
 
 
 @router.get("/chat/messages")
-async def messages(request: Request, after: int = 0) -> JSONResponse:
+async def messages(request: Request, after: AfterId = 0) -> JSONResponse:
     sid = _session_id(request)
     if sid is None:
         return JSONResponse({"messages": []})

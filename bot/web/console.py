@@ -35,6 +35,7 @@ from bot.web.console_access import (
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_auth import router as auth_router
 from bot.web.console_render import HELPED_BY, render
+from bot.web.ids import RowId, row_id
 from storage.models import Contact, Conversation, FollowUp, Handoff, Message, Note, Staff
 
 __all__ = ["PER_PAGE", "router"]
@@ -178,7 +179,7 @@ def _visible_or_404(s: Session, me: Viewer, conversation_id: int) -> Conversatio
 @router.get("/console/c/{conversation_id}", response_class=HTMLResponse)
 def conversation(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     done: str | None = None,
     refused: str | None = None,
@@ -214,7 +215,7 @@ def conversation(
 
 
 @router.get("/console/c/{conversation_id}/part", response_class=HTMLResponse)
-def conversation_part(request: Request, conversation_id: int, me: Me) -> HTMLResponse:
+def conversation_part(request: Request, conversation_id: RowId, me: Me) -> HTMLResponse:
     svc = services(request)
     with svc.core.db.session() as s:
         conv = _visible_or_404(s, me, conversation_id)
@@ -254,7 +255,7 @@ def _publish(request: Request, kind: str) -> None:
 
 
 @router.post("/console/c/{conversation_id}/take")
-def take(request: Request, conversation_id: int, me: Me, csrf: Csrf = "") -> Response:
+def take(request: Request, conversation_id: RowId, me: Me, csrf: Csrf = "") -> Response:
     check_csrf(me, csrf)
     _check_visible(request, me, conversation_id)
     try:
@@ -270,7 +271,7 @@ def take(request: Request, conversation_id: int, me: Me, csrf: Csrf = "") -> Res
 @router.post("/console/c/{conversation_id}/reply")
 def reply(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     csrf: Csrf = "",
     text: Annotated[str, Form(max_length=2000)] = "",
@@ -292,7 +293,7 @@ def reply(
 @router.post("/console/c/{conversation_id}/note")
 def note(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     csrf: Csrf = "",
     text: Annotated[str, Form(max_length=4000)] = "",
@@ -308,7 +309,7 @@ def note(
 @router.post("/console/c/{conversation_id}/release")
 def release(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     csrf: Csrf = "",
     next_step: Annotated[str, Form(max_length=16)] = "",
@@ -329,7 +330,7 @@ def release(
 @router.post("/console/c/{conversation_id}/close")
 def close(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     csrf: Csrf = "",
     helped_by: Annotated[list[str] | None, Form()] = None,
@@ -357,7 +358,7 @@ def close(
 @router.post("/console/c/{conversation_id}/offer")
 def offer_to(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Me,
     csrf: Csrf = "",
     staff_id: Annotated[str, Form(max_length=12)] = "",
@@ -371,7 +372,8 @@ def offer_to(
     now = svc.core.clock.now()
     with svc.core.db.session() as s, s.begin():
         conv = _visible_or_404(s, me, conversation_id)
-        target = s.get(Staff, int(staff_id)) if staff_id.isdigit() else None
+        wanted = row_id(staff_id)
+        target = s.get(Staff, wanted) if wanted is not None else None
         if staff_id and (target is None or not target.active):
             raise HTTPException(400, "Deze medewerker bestaat niet of staat uit.")
         h = s.scalar(
@@ -397,7 +399,7 @@ def offer_to(
 
 
 @router.post("/console/tasks/{task_id}/done")
-def task_done(request: Request, task_id: int, me: Me, csrf: Csrf = "") -> Response:
+def task_done(request: Request, task_id: RowId, me: Me, csrf: Csrf = "") -> Response:
     check_csrf(me, csrf)
     svc = services(request)
     now = svc.core.clock.now()

@@ -14,6 +14,7 @@ from bot.staff import ROLES, create_staff
 from bot.web.console_access import Viewer
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
+from bot.web.ids import RowId
 from storage.models import AuditEntry, Staff, StaffSession
 
 __all__ = ["MIN_PASSWORD", "NOTIFY_CHANNELS", "router", "set_duty"]
@@ -215,7 +216,7 @@ def _set_active(request: Request, me: Viewer, staff_id: int, active: bool) -> Re
 @router.post("/console/staff/{staff_id}/disable")
 def staff_disable(
     request: Request,
-    staff_id: int,
+    staff_id: RowId,
     me: Coordinator,
     csrf: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:
@@ -226,7 +227,7 @@ def staff_disable(
 @router.post("/console/staff/{staff_id}/enable")
 def staff_enable(
     request: Request,
-    staff_id: int,
+    staff_id: RowId,
     me: Coordinator,
     csrf: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:
@@ -249,7 +250,7 @@ def set_duty(request: Request, me: Viewer, staff_id: int, on: bool) -> None:
 @router.post("/console/staff/{staff_id}/duty")
 def staff_duty(
     request: Request,
-    staff_id: int,
+    staff_id: RowId,
     me: Coordinator,
     csrf: Annotated[str, Form(max_length=128)] = "",
     on: Annotated[str, Form(max_length=3)] = "",
@@ -275,7 +276,7 @@ def my_duty(
 @router.post("/console/staff/{staff_id}/password")
 def staff_password(
     request: Request,
-    staff_id: int,
+    staff_id: RowId,
     me: Coordinator,
     csrf: Annotated[str, Form(max_length=128)] = "",
     password: Annotated[str, Form(max_length=256)] = "",

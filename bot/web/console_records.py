@@ -21,6 +21,7 @@ from bot.web.console_access import Viewer, find_conversation
 from bot.web.console_admin import Coordinator
 from bot.web.console_auth import ConsoleRoute, check_csrf, services, viewer
 from bot.web.console_render import render
+from bot.web.ids import RowId
 from config.hours import next_allowed
 from storage.models import (
     Campaign,
@@ -71,7 +72,7 @@ def scoreboard(request: Request, me: Coordinator) -> HTMLResponse:
 @router.post("/console/c/{conversation_id}/plan")
 def edit_plan(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Annotated[Viewer, Depends(viewer)],
     csrf: Annotated[str, Form(max_length=128)] = "",
     item_id: Annotated[list[int], Form()] = [],  # noqa: B006 - FastAPI form lists
@@ -134,7 +135,7 @@ def edit_plan(
 @router.post("/console/c/{conversation_id}/followup")
 def move_followup(
     request: Request,
-    conversation_id: int,
+    conversation_id: RowId,
     me: Annotated[Viewer, Depends(viewer)],
     csrf: Annotated[str, Form(max_length=128)] = "",
     day: Annotated[str, Form(max_length=10)] = "",
@@ -182,7 +183,7 @@ def campaigns(request: Request, me: Coordinator) -> HTMLResponse:
 
 @router.get("/console/c/{conversation_id}/export")
 def export(
-    request: Request, conversation_id: int, me: Annotated[Viewer, Depends(viewer)]
+    request: Request, conversation_id: RowId, me: Annotated[Viewer, Depends(viewer)]
 ) -> Response:
     """Everything stored about the person, as a JSON file (right of access, AVG art. 15).
 
