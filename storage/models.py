@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from storage.types import SecretText, UTCDateTime
 
@@ -52,6 +52,10 @@ class Base(DeclarativeBase):
     }
 
 
+#: Longest neighbourhood name kept (contacts, handoffs and stat events copy it).
+NEIGHBOURHOOD_MAX = 80
+
+
 class Contact(Base):
     """A person. One person may write on several channels (identities)."""
 
@@ -61,7 +65,7 @@ class Contact(Base):
     created_at: Mapped[datetime]
     name: Mapped[str | None] = mapped_column(SecretText)
     language: Mapped[str] = mapped_column(String(8), default="nl")
-    neighbourhood: Mapped[str | None] = mapped_column(String(80))
+    neighbourhood: Mapped[str | None] = mapped_column(String(NEIGHBOURHOOD_MAX))
     consent: Mapped[bool | None] = mapped_column(Boolean)
     consent_at: Mapped[datetime | None]
     consent_version: Mapped[str | None] = mapped_column(String(40))
@@ -77,6 +81,12 @@ class Contact(Base):
     identities: Mapped[list[Identity]] = relationship(
         back_populates="contact", cascade="all, delete-orphan"
     )
+
+    @validates("neighbourhood")
+    def _fit_neighbourhood(self, _key: str, value: str | None) -> str | None:
+        """A person's answer or a CSV cell can be a whole sentence: keep what the column
+        holds. PostgreSQL refuses a longer value (the turn or the import failed there)."""
+        return value[:NEIGHBOURHOOD_MAX] if value else value
 
 
 class Identity(Base):

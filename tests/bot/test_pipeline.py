@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.messages import Channel, Inbound
 from bot.services import Core
-from storage.models import Contact, Conversation, Handoff, Identity, Message, OutboxRow
+from storage.models import Contact, Conversation, Handoff, Identity, Message, OutboxRow, Plan
 
 PHONE = "+31612345678"
 
@@ -188,3 +188,19 @@ def test_a_telegram_user_who_shares_their_number_joins_their_sms_thread(core: Co
     with core.db.session() as s:
         channels = set(s.scalars(select(Identity.channel)))
     assert channels == {"sms", "telegram"}
+
+
+def test_a_long_answer_to_which_neighbourhood_still_gives_a_plan(core: Core) -> None:
+    """Whatever the person writes is kept as their neighbourhood; more than the column
+    holds (80) made the turn fail on PostgreSQL, which refuses it, where SQLite kept it."""
+    where = ("ik woon in het oude gedeelte achter de grote kerk, vlak bij de bakker op de "
+             "hoek van de straat met de bomen")
+    lines = ["kan iemand mijn boodschappen doen, ik kom de deur niet meer uit", "ja", "ja",
+             "dan heb ik weer eten in huis", "koken lukt nog wel", "nee", "ja graag", where]
+    for i, line in enumerate(lines):
+        result = core.pipeline.handle_sync(sms(line, f"n{i}"))
+    assert not any("ging iets mis" in r.text for r in result.replies), result.replies
+    with core.db.session() as s:
+        hood = s.scalar(select(Contact.neighbourhood))
+        assert s.scalar(select(func.count()).select_from(Plan)) == 1
+    assert hood and where.startswith(hood) and len(hood) <= 80
