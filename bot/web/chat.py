@@ -29,6 +29,9 @@ router = APIRouter()
 log = logging.getLogger("voordeur.webchat")
 COOKIE = "vd_chat"
 MAX_TEXT = 2000
+#: The provider id is "<cookie>:<client id>" in a 128-character column (PostgreSQL
+#: enforces it): a cookie of at most 64, the colon, and at most 63 for the client's id.
+MAX_CLIENT_ID = 63
 _PAGE = Path(__file__).parent / "templates" / "chat.html"
 
 
@@ -89,7 +92,9 @@ async def send(request: Request) -> JSONResponse:
         raise HTTPException(413, f"message longer than {MAX_TEXT} characters")
     client_id = data.get("id")
     provider_id = (
-        f"{sid}:{client_id}" if isinstance(client_id, str) and len(client_id) <= 64 else None
+        f"{sid}:{client_id}"
+        if isinstance(client_id, str) and len(client_id) <= MAX_CLIENT_ID
+        else None
     )
     services = request.app.state.services
     try:

@@ -56,6 +56,15 @@ def test_the_same_web_chat_message_twice_is_answered_once(client: TestClient) ->
     assert [m["from"] for m in msgs].count("person") == 1
 
 
+def test_the_longest_chat_cookie_and_message_id_are_stored(client: TestClient) -> None:
+    """Cookie (up to 64) + ":" + message id (up to 64) was 129 characters, one more than
+    the provider id column holds: PostgreSQL refused it, so that chat got 503 'busy'."""
+    client.cookies.set("vd_chat", "a" * 64)
+    r = client.post("/chat/send", json={"text": "hallo", "id": "b" * 64}, headers=CHAT)
+    assert r.status_code == 200, r.text
+    assert [m["from"] for m in wait_messages(client)][0] == "person"
+
+
 @pytest.mark.parametrize(
     ("body", "headers", "status"),
     [
