@@ -62,7 +62,7 @@ def test_the_longest_chat_cookie_and_message_id_are_stored(client: TestClient) -
     client.cookies.set("vd_chat", "a" * 64)
     r = client.post("/chat/send", json={"text": "hallo", "id": "b" * 64}, headers=CHAT)
     assert r.status_code == 200, r.text
-    assert [m["from"] for m in wait_messages(client)][0] == "person"
+    assert wait_messages(client)[0]["from"] == "person"
 
 
 @pytest.mark.parametrize(
