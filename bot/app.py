@@ -29,13 +29,23 @@ from handlers.base import Delivery, Rendered, Sender
 from handlers.render import render_for
 from nlu.api import Understander
 
-__all__ = ["DEFAULT_RATES", "AppServices", "create_app", "serve"]
+__all__ = ["DEFAULT_RATES", "AppServices", "create_app", "outbox_rates", "serve"]
 
 log = logging.getLogger("voordeur.app")
 
 #: Messages per second per channel: Telegram allows about 30/s overall; Twilio queues
-#: per sender; WhatsApp's default throughput is far higher than we need.
+#: per sender; WhatsApp's default throughput is far higher than we need. The settings
+#: OUTBOX_RATE_SMS / _WHATSAPP / _TELEGRAM change them (these are their defaults).
 DEFAULT_RATES = {"telegram": 25.0, "sms": 10.0, "whatsapp": 20.0}
+
+
+def outbox_rates(settings: Settings) -> dict[str, float]:
+    """Per-channel send rates from the settings (0: no limit)."""
+    return {
+        "telegram": settings.outbox_rate_telegram,
+        "sms": settings.outbox_rate_sms,
+        "whatsapp": settings.outbox_rate_whatsapp,
+    }
 
 
 class WebchatSender:
@@ -152,7 +162,7 @@ def create_app(
         wa = senders.get(Channel.WHATSAPP)
         rules = SendRules(getattr(wa, "render_template", None))
         dispatcher = Dispatcher(
-            core.db, senders, core.clock, rates=DEFAULT_RATES, window_check=rules
+            core.db, senders, core.clock, rates=outbox_rates(settings), window_check=rules
         )
         core.pipeline.on_outbox = dispatcher.wake
         metrics = Metrics(core.db, core.clock.now)

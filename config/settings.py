@@ -92,6 +92,12 @@ class Settings:
     followup_silence_hours: int = 48
     retention_months: int = 12
     inbound_rate_per_minute: int = 20
+    #: Outbound messages per second per channel and process (the provider's limit for
+    #: your sender: a Twilio long code does about 1 SMS/s, a short code or a
+    #: messaging service with several numbers more). 0 means no limit.
+    outbox_rate_sms: float = 10.0
+    outbox_rate_whatsapp: float = 20.0
+    outbox_rate_telegram: float = 25.0
     #: How often the scheduler looks for due follow-ups, escalations and campaigns.
     scheduler_tick_seconds: int = 15
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -147,6 +153,7 @@ _INTS = {
     "inbound_rate_per_minute",
     "scheduler_tick_seconds",
 }
+_FLOATS = {"outbox_rate_sms", "outbox_rate_whatsapp", "outbox_rate_telegram"}
 _BOOLS = {"log_json", "public_scoreboard"}
 
 
@@ -158,6 +165,14 @@ def _cast(key: str, raw: Any) -> Any:
             return int(raw)
         except (TypeError, ValueError):
             raise ConfigError(key.upper(), f"must be a whole number, got {raw!r}") from None
+    if key in _FLOATS:
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(key.upper(), f"must be a number, got {raw!r}") from None
+        if not value >= 0:  # also refuses NaN
+            raise ConfigError(key.upper(), f"must be 0 or more, got {raw!r}")
+        return value
     if key in _BOOLS:
         return str(raw).strip().lower() in {"1", "true", "yes", "on"}
     return str(raw)
