@@ -1,7 +1,7 @@
 """Acute need: suicidal thoughts, violence or abuse, danger and medical emergencies.
 
 Missing a crisis is the worst error the front door can make, so detection is tuned
-for recall, in three layers that all read the same cleaned text (crisis-normalised
+for recall, in four layers that all read the same cleaned text (crisis-normalised
 by :mod:`nlu.crisis_text`: lowercase, no accents, SMS and learner spellings, dropped
 final n restored; then everyday idioms such as "ik ga dood van de verveling" or
 "ik lach me dood" blanked out):
@@ -10,16 +10,26 @@ final n restored; then everyday idioms such as "ik ga dood van de verveling" or
 2. component rules (:mod:`nlu.crisis_components`): small vocabularies combined by
    position (a wish + a negation + living; a person + harm + me; a body function +
    an acute marker), which carry over to phrasings nobody wrote down;
-3. when neither fires, the crisis model (:mod:`nlu.crisis_model`, char and word
-   n-grams) if the text holds danger vocabulary and the score reaches its threshold.
+3. concept rules (:mod:`nlu.crisis_concepts`): classes of meaning that together make
+   one (a farewell + finality, a plan + the final event, a child + touching + a secret,
+   a person + open water), in the same sentence or message;
+4. when none fires, the crisis model (:mod:`nlu.crisis_model`, char and word n-grams
+   and concept tags) if the score reaches its threshold.
+
+The cleaned text keeps one sentence per line, so rule windows stay within a sentence.
+Framing is judged once for all rules (round 10): a match after a hypothetical or an
+information question in its sentence ("hoe herken je een beroerte", "wat moet je doen
+als iemand flauwvalt", "stel dat ...") does not count; a message told as long past or
+settled ("ooit", "vroeger", "nu niet meer", "alles is weer veilig") counts for nothing;
+a normal dose taken twice by mistake, without symptoms, is a question for the pharmacy.
 
 Events told as long past with nothing happening now ("mijn vader sloeg ons vroeger")
 and injuries from last month are not acute. Measured on fresh messages written
 without looking at the rules (``crisis_dev.yml`` batches before each fix round,
 ``crisis_dev2.yml`` for the weak categories of the last held-out round,
 ``crisis_holdout.yml`` once at the start and once at the end; round 9 the same with
-``crisis_dev3.yml`` and ``crisis_holdout3.yml``, both written before the rules were read):
-see ``nlu evaluate``. News and TV stories, breath blamed on a mask, "dat wordt nog eens
+``crisis_dev3.yml`` and ``crisis_holdout3.yml``, round 10 with ``crisis_dev4.yml`` and
+``crisis_holdout4.yml``, all written before the rules were read): see ``nlu evaluate``. News and TV stories, breath blamed on a mask, "dat wordt nog eens
 mijn dood" and "ik woon nu al jaren veilig" are not a crisis either.
 A "now" that only frames a story ("wil daar nu over praten", "nu zijn ze gescheiden")
 does not make a past event current.
@@ -28,11 +38,13 @@ does not make a past event current.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from nlu.api import CrisisKind
-from nlu.crisis_components import component_kinds
-from nlu.crisis_model import THRESHOLD, crisis_model, has_danger_vocabulary
+from nlu.crisis_components import component_hits, word_start_alternation
+from nlu.crisis_concepts import concept_hits
+from nlu.crisis_model import THRESHOLD, crisis_model
 from nlu.crisis_text import crisis_normalize
 
 __all__ = ["clean", "clear_cache", "detect", "detect_all", "model_kind", "rule_kinds", "warm_up"]
@@ -46,8 +58,9 @@ _WHO = (
 
 
 def _word_start_alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex; a leading \\b lets the engine skip positions inside words quickly."""
-    return re.compile(r"(?:\b|^)(?:" + "|".join(patterns) + ")")
+    """One regex, every alternative behind one shared word boundary (tested once per
+    position: about six times faster than a boundary inside each alternative)."""
+    return word_start_alternation(list(patterns))
 
 
 # Everyday exaggeration and harmless phrases, blanked out before the rules run.
@@ -112,7 +125,6 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
         r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
-        r"\bzie het (?:echt |allemaal |gewoon |leven |helemaal )?(?:niet|nie) meer zitt?e?n?\b",
         r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
         r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
         r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
@@ -130,7 +142,7 @@ _SUICIDE = _word_start_alternation(
         r"\biets aan (?:te )?doen\b.*\b(?:mezelf|mijzelf)|\b(?:mezelf|mijzelf) iets\b",
         r"\b(?:snij|snijd|kras) (?:in )?(?:mezelf|mijzelf|mijn (?:arm|armen|pols|polsen))",
         r"\bniemand (?:zou|zal) (?:me|mij) (?:missen|niet missen)|\bbeter af zonder (?:me|mij)\b",
-        r"\bafscheidsbrief|\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
+        r"\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
         r"\b(?:want|wanna|going) to (?:die|end it|kill myself|be dead)|\bkill(?:ing)? myself\b",
         r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
         r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
@@ -141,7 +153,7 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:weg|verdwijnen) (?:van|uit) (?:deze|de) wereld|\bniet meer op (?:deze|de) wereld",
         r"\bkan (?:zo |echt |gewoon )?(?:niet|nie) meer (?:verder )?leven\b|\bzo (?:niet|nie) meer verder\b",
         r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
-        r"\ber een punt achter (?:te )?zetten\b|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
+        r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
         r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
         r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
         r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
@@ -172,7 +184,11 @@ _VIOLENCE = _word_start_alternation(
         r"\blaat (?:me|mij) (?:\w+ )?(?:niet|nie) (?:meer )?(?:de deur uit|naar buiten|weg|gaan)|\b(?:pakt|neemt) (?:\w+ )?(?:mijn|me) (?:telefoon|mobiel|sleutels|paspoort) af",
         r"\b(?:hij|zij|ze|mijn (?:man|vrouw|ex|partner|vriend|vriendin|zoon|dochter|vader|moeder|broer|buurman|schoonzoon|kleinzoon))\b(?: \w+){0,6} (?:dreigt|dreigde|bedreigt|bedreigde)\b",
         rf"\b{_ME} (?:\w+ ){{0,4}}(?:gegooid|getrokken|geknepen|opgesloten|vastgebonden)\b|\btrekt aan (?:mijn|me) haar|\bhoudt (?:me|mij) (?:gevangen|opgesloten|vast)\b|\bgevangen (?:in|thuis)\b",
-        r"\b(?:sla|slaat|sloeg|slaan|schopt|schopte|duwt|duwde|gooit|gooide|trapt|stompt|knijpt|wurgt|mishandelt|bedreigt|misbruikt|pushes|shoves)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b",
+        (
+            r"\b(?:sla|slaat|sloeg|slaan|schopt|schopte|duwt|duwde|gooit|gooide|trapt|stompt|knijpt|wurgt|mishandelt|bedreigt|misbruikt|pushes|shoves|"
+            # plural subjects ("ze schoppen me"), round 10
+            r"schoppen|schopten|duwen|duwden|trapten|stompen|stompten|knijpen|wurgen|mishandelen|bedreigen|sloegen|gooien|gooiden)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b"
+        ),
         r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
         r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
         r"\bzit (?:\w+ )?aan (?:me|mij|mijn (?:dochter|zoon|kind|kleinkind|kinderen|kleindochter|kleinzoon))\b",
@@ -191,7 +207,7 @@ _VIOLENCE = _word_start_alternation(
         r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
         r"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
         r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
-        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b|\bmes op (?:mijn|me)\b",
+        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b(?!(?: \w+){0,4} (?:om|voor|bij) (?:te )?(?:koken|snijden|groente|brood|vlees|uien|aardappel\w*|schillen|het koken|het eten))|\bmes op (?:mijn|me)\b",
         r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
         r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
         r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
@@ -243,7 +259,7 @@ _DANGER = _word_start_alternation(
 
 
 _MEDICAL = re.compile(
-    r"\b(?:hartaanval|hartinfarct|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b"
+    r"\b(?:hartaanval|hartinfarct|hartstilstand|circulatiestilstand|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b|\bcardiac arrest\b"
 )
 _MEDICAL_PAST = re.compile(
     r"\b(?:gehad|overleden|aan een|na (?:een|de|zijn|haar|mijn)|sinds|since|had a)\b"
@@ -259,7 +275,10 @@ _ORDER = (CrisisKind.SUICIDE, CrisisKind.VIOLENCE, CrisisKind.DANGER)
 #: Clearly long ago ("vroeger", "jaren geleden", "vorig jaar") ...
 _LONG_AGO = re.compile(
     r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
-    r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year)\b"
+    r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
+    # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
+    r"ooit|once|in mijn jeugd|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
+    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
@@ -278,6 +297,49 @@ _NOW_BENIGN = re.compile(
     r"(?:hulp|steun|therapie)\b)|\bzoek(?:en)? (?:ik |we )?nu\b"
     # "ik woon nu al 5 jaar veilig": being safe now frames the story as over
     r"|\b(?:woon|ben|leef|zit|zijn|wonen|leven)\b (?:ik |we |wij )?nu (?:al )?(?:(?!niet\b|nie\b|nog\b|weer\b)\w+ ){0,3}veilig\b"
+    # round 10: "nu niet meer", "nu wil ik graag een maatje", "hij is nu hersteld"
+    r"|\bnu (?:niet|nie|nooit) meer\b|\bnu (?:al )?(?:lang|jaren) (?:niet|nie) meer\b"
+    r"|\bnu (?:wil|zou|wou) (?:ik|we|wij) (?!(?:\w+ )?(?:het|t|dood|sterven|niet|nie|er|weg|mezelf|mijzelf|me|mij|opnieuw|weer|echt)\b)"
+    r"|\bnu pas\b|\bpas nu\b"
+    r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis)\b"
+    r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
+    r"|\bweer (?:beter|gezond|hersteld|op de been)\b"
+)
+#: A death dated in the past is background, not a past crisis: "zijn vrouw is vorig jaar
+#: overleden" does not make "ik ga naar mijn vrouw toe" a story of long ago.
+_BACKGROUND = re.compile(
+    r"\b(?:vorig jaar|vorige jaar|jaren geleden|lang geleden|\w+ jaar geleden|in (?:19|20)\d\d|last year|years ago)\b"
+    r"(?= (?:\w+ ){0,2}(?:overleden|gestorven|heengegaan|dood gegaan|died|passed away)\b)"
+    r"|(?<=overleden )(?:\w+ )?(?:vorig jaar|jaren geleden|lang geleden|\w+ jaar geleden|in (?:19|20)\d\d)\b"
+)
+#: Hypothetical and information questions: a rule match after one of these, in the same
+#: sentence, is about what might happen or how to recognise it ("hoe herken je een
+#: beroerte", "wat moet je doen als iemand flauwvalt", "stel dat mijn man ...").
+_HYPOTHETICAL = re.compile(
+    r"\bhoe (?:herken|herkennen|zie|merk|weet|voorkom|voorkomen|help|reageer|handel) (?:je|men|u)\b"
+    r"|\b(?:wat zijn|welke|ken je|herken|herkennen|leren|weten) (?:\w+ ){0,2}(?:signalen|symptomen|verschijnselen|tekenen|kenmerken)\b"
+    r"|\b(?:what are|know) the (?:warning )?(?:signs|symptoms)\b"
+    r"|\bwat (?:moet|moeten|kun|kan|kunnen|doe|doen|zou) (?:je|men|we|jullie|u)\b(?: \w+){0,3} (?:als|bij|wanneer|indien|tijdens)\b"
+    r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
+    # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
+    r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
+    r"|\b(?:bang|zorgen|vrees|angst|afraid|worried)\b(?: \w+){0,3} (?:dat )?(?:\w+ ){0,3}(?:ooit|later|op een dag|someday|one day)\b"
+    r"|\b(?:cursus|training|workshop|voorlichting|uitleg|folder)\b(?: \w+){0,3} (?:over|bij|voor|om)\b"
+    # a dosage question: "hoeveel slaappillen mag je per nacht"
+    r"|\bhoeveel (?:\w+ ){0,3}(?:mag|mogen|kan|kun) (?:je|ik|men|u)\b(?=(?:(?!\b(?:dood|sterven|overlijden|dodelijk|fataal)\b)[^\n])*\b(?:per|maximaal|tegelijk)\b)",
+    re.MULTILINE,
+)
+#: A normal dose taken twice by mistake, with no symptoms, no large amount and no child:
+#: a question for the pharmacy, not an emergency (the labelling of crisis_dev4.yml).
+#: Insulin is the exception (a hypo can follow within the hour).
+_DOUBLE_DOSE = re.compile(
+    r"\b(?:per ongeluk|per abuis|perongeluk|vergeten of|by mistake|accidentally|dubbel|2x|twee keer|2 keer|twice)\b"
+)
+_DOSE_PILL = re.compile(r"\b(?:pil|pillen|pilletje|tablet\w*|medicijn\w*|medicatie|dosis|vitamine\w*|weekdoos)\b")
+_DOSE_SERIOUS = re.compile(
+    r"\b(?:te ?veel|veel te|hele|alle|allemaal|al (?:mijn|haar|zijn|zn|m|de)|week|in een keer|tegelijk|strip|strips|doos|handvol|insuline|suf|slaperig|wakker|bewusteloos|"
+    r"reageert|ademt|adem|blauw|duizelig|misselijk|overgeven|braakt|raar|verward|flauw|kind|kindje|peuter|baby|"
+    r"zoontje|dochtertje|expres|opzettelijk|dood)\b"
 )
 
 
@@ -287,8 +349,58 @@ _INJURY_PAST = re.compile(
 
 
 def _is_over(t: str) -> bool:
-    """An event told as long past with no sign it is happening now."""
-    return bool(_LONG_AGO.search(t)) and not _NOW.search(_NOW_BENIGN.sub(" ", t))
+    """An event told as long past (or settled) with no sign it is happening now."""
+    if _LONG_AGO.search(t) is None or _LONG_AGO.search(_BACKGROUND.sub(" ", t)) is None:
+        return False
+    return not _NOW.search(_NOW_BENIGN.sub(" ", t))
+
+
+#: Someone telling what is happening to them now ends a hypothetical in a message
+#: without punctuation: "hoe weet je of het een hartaanval is mijn man heeft pijn".
+_REANCHOR = re.compile(
+    r"\b(?:mijn|m|onze|ons) \w+ (?:is|heeft|ligt|zit|kan|ademt|zegt|wil|doet|bloedt|reageert|praat|voelt|valt|zakt)\b|\b(?:want|omdat|because)\b"
+    r"|\bik (?:ben|heb|lig|zit|kan|wil|ga|voel)\b|\b(?:hij|zij|ze) (?:is|heeft|ligt|ademt|reageert|bloedt)\b|\bnu\b|\bhelp\b"
+)
+
+
+def _framed(t: str, start: int) -> bool:
+    """Whether the rule match at ``start`` sits inside a hypothetical or information
+    question that began earlier in its sentence (and nobody has since said what is
+    happening to them now)."""
+    line = t.rfind("\n", 0, start) + 1
+    if line >= start:
+        return False
+    cue = None
+    for cue in _HYPOTHETICAL.finditer(t, line, start):
+        pass
+    return cue is not None and _REANCHOR.search(t, cue.end(), start) is None
+
+
+#: An everyday departure that explains words of farewell and absence: the model (which
+#: cannot see such reasons) does not raise suicide when one is given.
+_DEPARTURE = re.compile(
+    r"\b(?:met pensioen|verhuis\w*|verhuiz\w*|emigr\w*|op vakantie|vakantie|op reis|nieuwe baan|andere baan|"
+    r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland)\b"
+)
+
+
+def _unframed(t: str) -> str:
+    """The cleaned text without what follows a hypothetical or information cue in its
+    sentence: what the crisis model reads."""
+    if _HYPOTHETICAL.search(t) is None:
+        return t
+    lines = []
+    for line in t.split("\n"):
+        m = _HYPOTHETICAL.search(line)
+        if m is not None:
+            again = _REANCHOR.search(line, m.end())
+            line = line[: m.start()] + (line[again.start() :] if again else "")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _double_dose(t: str) -> bool:
+    return bool(_DOUBLE_DOSE.search(t) and _DOSE_PILL.search(t)) and not _DOSE_SERIOUS.search(t)
 
 
 def _fall_is_acute(t: str) -> bool:
@@ -302,10 +414,16 @@ def _fall_is_acute(t: str) -> bool:
     ) and not _PAST.search(t)
 
 
+#: Sentence ends in the raw message: the cleaned text keeps one sentence per line, so
+#: that rule windows (``(?: \w+){0,6}``, ``.{0,30}``) stay inside a sentence and ``$``
+#: (``re.MULTILINE``) marks the end of one.
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
+
+
 @lru_cache(maxsize=2048)
 def _clean(text: str) -> str:
-    t = crisis_normalize(text)
-    return _IDIOMS.sub(" ", t)
+    parts = (crisis_normalize(p) for p in _SENTENCE_END.split(text))
+    return "\n".join(_IDIOMS.sub(" ", p) for p in parts if p)
 
 
 def clean(text: str) -> str:
@@ -314,30 +432,56 @@ def clean(text: str) -> str:
     return _clean(text)
 
 
+def _hits(t: str, found: set[CrisisKind]) -> Iterator[tuple[CrisisKind, int]]:
+    """(kind, start) of every rule match, kinds already ``found`` skipped."""
+    for kind, rx in ((CrisisKind.SUICIDE, _SUICIDE), (CrisisKind.VIOLENCE, _VIOLENCE), (CrisisKind.DANGER, _DANGER)):
+        if kind not in found:
+            for m in rx.finditer(t):
+                yield kind, m.start()
+    yield from component_hits(t, found)
+    yield from concept_hits(t)
+    if CrisisKind.DANGER not in found:
+        if _fall_is_acute(t):
+            yield CrisisKind.DANGER, _FALL.search(t).start()  # type: ignore[union-attr]
+        if _medical_is_acute(t):
+            yield CrisisKind.DANGER, _MEDICAL.search(t).start()  # type: ignore[union-attr]
+
+
 def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
-    """Every kind of crisis the rules alone find in the text, most urgent first."""
+    """Every kind of crisis the rules alone find in the text, most urgent first.
+
+    Framing is judged once for all rules: a match inside a hypothetical or information
+    question does not count; a message told as long past or settled counts for nothing;
+    a normal dose taken twice by mistake is not an emergency.
+    """
     t = _clean(text)
-    found: set[CrisisKind] = set(component_kinds(t))
-    if _SUICIDE.search(t):
-        found.add(CrisisKind.SUICIDE)
-    if _VIOLENCE.search(t):
-        found.add(CrisisKind.VIOLENCE)
-    if _DANGER.search(t) or _fall_is_acute(t) or _medical_is_acute(t):
-        found.add(CrisisKind.DANGER)
+    found: set[CrisisKind] = set()
+    for kind, start in _hits(t, found):
+        if kind not in found and not _framed(t, start):
+            found.add(kind)
+            if len(found) == 3:
+                break
     if found and _is_over(t):
         return ()
     if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(_NOW_BENIGN.sub(" ", t)):
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
+    if CrisisKind.DANGER in found and _double_dose(t):
+        found.discard(CrisisKind.DANGER)
     return tuple(k for k in _ORDER if k in found)
 
 
 def model_kind(text: str) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
-    threshold and the text holds danger vocabulary, else ``None``."""
+    threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
     t = _clean(text)
-    if not has_danger_vocabulary(t) or _is_over(t):
+    if _is_over(t) or _double_dose(t):
         return None
+    t = _unframed(t)
+    if len(t.split()) < 3:
+        return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
     score, kind = crisis_model().score(t)
+    if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
+        return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
     return kind if score >= THRESHOLD else None
 
 

@@ -49,7 +49,7 @@ import re
 
 from nlu.api import CrisisKind
 
-__all__ = ["component_kinds"]
+__all__ = ["component_hits", "component_kinds", "word_start_alternation"]
 
 _NEG = r"(?:niet|nie|nooit|geen|not|no|never|dont|don|nt)"
 _WISH = r"(?:wil|wou|wilde|willen|hoop|hoopte|hoef|hoeft|liefst|liever|zou|wens|want|wanna|wish|hope)"
@@ -103,7 +103,7 @@ _SUICIDE = [
     # method + intent
     r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b",
     r"\b(?:spaar|sparen|verzamel|stockpil\w*|saving|hoarding|hoard)\b(?: \w+){0,4} (?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b",
-    rf"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){{0,3}} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){{0,2}} {_PILLS}\b",
+    rf"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){{0,3}} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){{0,2}} {_PILLS}\b(?! (?:\w+ )?mee\b)",
     rf"\b{_PILLS}\b (?:\w+ ){{0,2}}(?:in front of me|voor me|voor mij)\b",
     r"\bwat (?:moet|doe) ik (?:hier )?nog (?:hier|op (?:deze|de) (?:wereld|aarde))\b",
     r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,2} (?:in ?nemen|innemen|slikken|nemen|in)\b",
@@ -113,7 +113,7 @@ _SUICIDE = [
     r"\b(?<!voor )(?<!bij )(?<!met )(?<!aan )(?:mezelf|mijzelf|me|mij) (?:\w+ )?(?:ophangen|op te hangen|verdrinken|te verdrinken|doodrijden)\b|\b(?:ga|wil|going to) (?:\w+ )?(?:ophangen|verdrinken)$|\b(?:hang|drown) myself\b|\btouw\b(?: \w+){0,3} (?:klaar|gekocht|opgehangen|liggen)\b",
     r"\bgas (?:\w+ )?(?:aangezet|aan gezet|open ?gezet|opengedraaid|open gedraaid|aan)\b(?: \w+){0,4} (?:ramen|deuren|ramen en deuren) (?:\w+ )?dicht\b",
     r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
-    r"\b(?:afscheids ?brief|afscheids ?bericht|goodbye (?:letter|note)|suicide note|brief (?:\w+ ){0,3}als ik er niet meer ben)\b",
+    r"\bbrief (?:\w+ ){0,3}als ik er niet meer ben\b",
     # harm to oneself
     rf"\b(?:mezelf|mijzelf|me zelf|mij zelf|myself)\b(?: \w+){{0,3}} (?:pijn|snijd\w*|snij|kras\w*|gekrast|verwond\w*|beschadig\w*|aandoen|aan doen|wat aan|iets aan|branden|hurt|harm|cut)\b",
     r"\b(?:snij|snijd|kras|krassen|snijden|cut|cutting|hurt|hurting|harm)\b(?: \w+){0,2} (?:in )?(?:mijn|me|my) (?:arm|armen|pols|polsen|benen|been|huid|arms|wrist|wrists|skin)\b",
@@ -128,12 +128,11 @@ _SUICIDE = [
     r"\b(?:stop|stoppen|gestopt|stopt) met eten en drinken\b",
     r"\b(?:helpen|help|hulp) (?:\w+ ){0,2}(?:te |om te |bij )?sterven\b|\bhelp me (?:to )?die\b",
     r"\b(?:pillen|slaappillen|tabletten)\b (?:\w+ ){0,2}genoeg\b|\bgenoeg (?:\w+ )?(?:pillen|slaappillen|tabletten)\b",
-    r"\b(?:maak|maakt|maken)\b(?: \w+){0,3} (?:een )?(?:eind|einde) aan\b(?! (?:de|die|het|dat|deze|dit|mijn (?!leven)))",
+    r"\b(?:maak|maakt|maken)\b(?: \w+){0,3} (?:een )?(?:eind|einde) aan\b(?! (?:de|die|het|dat|deze|dit|mijn (?!leven))\b(?! (?:heb|is|ben|weet|wil|doe|zeg|zal|ga|gaat|was|had|meen)\b))",
     r"\bdood (?:zijn|gaan)\b(?: \w+){0,3} (?:fijner|beter|liever|prettiger|rustiger)\b",
     r"\b(?:het|alles|niks|niets)\b (?:\w+ ){0,3}(?:geen zin meer|zinloos)\b(?! (?:om|te|in|voor|van|met|als|dat))",
     r"\b(?:verdwijnen|disappear)\b(?: \w+){0,4} (?:nooit meer|voor altijd|forever)\b",
     r"\bcan'?t go on\b(?! with)|\bend(?:ing)? (?:my life|it all|it)\b|\bi (?:want|need) it to (?:stop|end)\b",
-    r"\bzie (?:ik )?(?:het|t|alles)\b(?: \w+){0,2} (?:niet|nie) meer zitt",
     r"\b(?:zat|beu|spuugzat|kotsbeu|moe)\b(?: \w+){0,3} (?:dat|dit|het|mijn) leven\b",
     r"\b(?:leven|life)\b(?: \w+){0,2} (?:niet|nie) (?:meer )?(?:dragen|aan|aankan|volhouden|uithouden)\b",
     r"\b(?:beter|better)\b(?: \w+){0,2} (?:zonder|without) (?:me|mij)\b",
@@ -186,7 +185,7 @@ _SUICIDE = [
     r"\bkan (?:niet|nie) meer\b(?: \w+){0,3} (?:wil|ga) (?:\w+ )?(?:stoppen|ophouden|weg)$|\b(?:planned|figured out|decided|know) (?:exactly )?how (?:i(?: m| am| will| ll) )?(?:going )?(?:to )?do it\b",
     r"\bstenen in (?:mijn |m )?(?:jas|jaszakken|zakken|zak|rugzak)\b|\bspring (?:ik |hij |ze )?(?:erin|er in|eraf|er af|ervanaf|eronder|ervoor)\b",
     r"\b(?:weet|uitgezocht|bedacht|gepland|besloten|plan)\b(?: \w+){0,3} hoe ik (?:het|t) (?:ga|zal|wil) doen\b(?! (?:met|voor|qua|bij|aan|op|van))",
-    r"\bmijn\b(?: \w+){0,8} (?:gegeven|weggegeven)\b(?: \w+){0,4} (?:heb|hoef) (?:ze|het|die|dat|dit) (?:\w+ )?toch (?:niet|nie) meer (?:nodig|te hebben)\b",
+    r"\bmijn\b(?! oude)(?: \w+){0,8} (?:gegeven|weggegeven)\b(?: \w+){0,4} (?:heb|hoef) (?:ze|het|die|dat|dit) (?:\w+ )?toch (?:niet|nie) meer (?:nodig|te hebben)\b",
     r"\bweet (?:al |precies |allang |nu )?hoe (?:ik (?:het|t) (?:ga|zal|wil) doen|en wanneer)\b(?! (?:met|voor|qua|bij|aan|op|van))|\bknow (?:exactly )?how (?:i(?: am|'m| will|'ll) (?:going to )?do it|and when)\b",
     r"\b(?:ik|i)\b(?: \w+){0,3} (?:wil|ga|wou|hoop|verlang|want|wish|going)\b(?: \w+){0,7} (?:in de hemel|naar de hemel|daarboven|in heaven|to heaven|up there)\b|\b(?:wil|ga|wou|hoop)\b (?:\w+ ){0,2}(?:bij|naar) (?:mijn |m )?overleden \w+\b(?!(?: \w+){0,2} (?:graf|begraafplaats|kerkhof|urn|foto))",
     r"\b(?:wil|ga|wou|hoop)\b (?:\w+ ){0,2}(?:hem|haar|ze|hen|mijn \w+) achterna\b|\bherenigd\b(?: \w+){0,3} (?:overleden|hemel)\b|\b(?:wil|hoop)\b(?: \w+){0,3} herenigd\b",
@@ -295,7 +294,7 @@ _VIOLENCE = [
     r"\b(?:rare|vieze|enge|gekke|nare)\b (?:\w+ )?dingen (?:\w+ )?(?:met|bij|aan) (?:me|mij)\b|\bdingen (?:\w+ ){0,3}(?:die|wat) ik (?:\w+ )?(?:vies|eng|raar|niet fijn|niet leuk|pijnlijk) vind\b",
     r"\b(?:stuurt|stuurde|vraagt|vroeg)\b (?:me|mij) (?:\w+ ){0,2}(?:naakt\w*|bloot\w*|vieze|sexy) ?foto\w*|\bfoto\w*\b(?: \w+){0,4} wil dat ik (?:\w+ ){0,2}naar (?:zijn|haar) huis\b",
     r"\b(?:contactverbod|straatverbod|gebiedsverbod|huisverbod|locatieverbod|restraining order|lokverbod)\b(?: \w+){0,8} (?:staat|stond|komt|kwam|voor de deur|bij mijn|toch|negeert|outside|at my|is here)\b|\b(?:staat|stond|komt|outside|voor de deur|bij mijn)\b(?: \w+){0,8} (?:contactverbod|straatverbod|gebiedsverbod|huisverbod|restraining order)\b|\b(?:houdt|hield) zich (?:\w+ )?(?:niet|nie) aan (?:het|zijn|haar|de) \w*verbod\b",
-    r"\b(?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|messen|hamer|koevoet)\b(?: \w+){0,6} (?:voor (?:de|mijn|onze) deur|aan (?:de|mijn) deur|in (?:de|mijn|ons) (?:gang|huis|keuken|kamer|tuin))\b|\b(?:voor|aan) (?:de|mijn|onze) deur\b(?: \w+){0,4} (?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|hamer|koevoet)\b",
+    r"\b(?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|messen|hamer|koevoet)\b(?: \w+){0,6} (?:voor (?:de|mijn|onze) deur|aan (?:de|mijn) deur|in (?:de|mijn|ons) (?:gang|huis|keuken|kamer|tuin))\b(?![^\n]*\b(?:koken|kook|snijden|groente|brood|afwas|opruimen|lade|messenblok|klussen|timmeren)\b)|\b(?:voor|aan) (?:de|mijn|onze) deur\b(?: \w+){0,4} (?:knuppel|honkbalknuppel|bijl|machete|vuurwapen|pistool|mes|hamer|koevoet)\b",
     r"\b(?:deur|voordeur|raam|achterdeur)\b (?:\w+ )?(?:in te trappen|intrappen|in trappen|te forceren|open te breken|in te slaan|in te rammen)\b|\b(?:trapt|ramt|beukt|breekt) (?:\w+ ){0,2}(?:de|mijn|onze) (?:voor|achter)?deur (?:\w+ )?(?:in|open)\b",
     r"\b(?:ingebroken|inbraak|inbreker\w*|broke in|break in|breaking in|burglar\w*)\b(?: \w+){0,10} (?:hoor|hoort|nog (?:binnen|in huis|in het huis|in de woning|beneden|boven)|still|beneden|boven|in de (?:woonkamer|keuken|gang|kamer)|inside|in the house)\b",
     r"\b(?:gooit|gooide|smeet|smijt|gooien|smijten|wierp|slingert|slingerde)\b(?: \w+){0,7} (?:naar|tegen|op) (?:me|mij|mijn (?:hoofd|gezicht|lijf|rug|moeder|vader|vrouw|man|kind|kinderen|zoon|dochter)|ons|m|mama|papa|mam|pap|de kinderen|de baby)\b|\b(?:threw|throws|throwing|hurled)\b(?: \w+){0,3} at (?:me|us|my head)\b",
@@ -341,7 +340,7 @@ _DANGER = [
     r"\b(?:ligt|lig|liggen) (?:er )?(?:iemand|een (?:\w+ )?(?:man|vrouw|persoon|kind|jongen|meisje|meneer|mevrouw))\b(?: \w+){0,3} (?:op|in) (?:de |het )?(?:straat|grond|vloer|gang|tuin|trap|stoep|water)\b",
     rf"\b(?:iemand|{_PERSON}|ik)\b(?: \w+){{0,3}} (?:ligt|lig|liggen|lying|lies|is) (?:\w+ ){{0,2}}(?:op|in|on) (?:de |het |the |straat|zijn |haar )?(?:straat|grond|vloer|gang|tuin|trap|stoep|floor|ground|street)\b",
     r"\bdoet (?:al )?(?:\w+ )?(?:dagen|dag|twee dagen|drie dagen) (?:niet|nie) (?:meer )?open\b|\bpost (?:\w+ )?stapelt\b",
-    r"\b(?:bloed|bloedt|bloeden|bloeding|blood)\b(?: \w+){0,2} (?:spuit|spuiten|stopt niet|stopt nie|houdt niet op|veel|erg|overal|won'?t stop)\b",
+    r"\b(?:bloed|bloedt|bloeden|bloeding|blood)\b(?: \w+){0,2} (?:spuit|spuiten|gutst|gutsen|stroomt|stopt niet|stopt nie|houdt niet op|veel|erg|overal|won'?t stop)\b",
     r"\b(?:bloed|bloedt|bloeden|bloeding|bleeding|blood)\b(?: \w+){0,5} (?:stopt|houdt|stops|blijft) (?:\w+ )?(?:niet|nie|not|maar komen)\b",
     r"\b(?:spuug|spuugt|spugen|braak|braakt|overgeven|overgegeven|geef over|hoest|hoesten|plas|poep|vomit\w*|cough\w*)\b(?: \w+){0,2} (?:bloed|blood)\b|\b(?:bloed|blood) (?:overgegeven|opgehoest|gespuugd|gebraakt)\b",
     r"\b(?:keel|tong|gezicht|lippen|lip|throat|tongue|face)\b(?: \w+){0,2} (?:zwelt|zwellen|opgezwollen|dik|swell\w*)\b",
@@ -450,7 +449,7 @@ _ALL_OF = (
     (
         CrisisKind.DANGER,
         (
-            rf"\b{_PERSON}\b(?: \w+){{0,6}} (?:doet|deed|opent|reageert)\b(?: \w+){{0,6}} (?:niet|nie) (?:meer )?(?:open|op de bel|op aanbellen)\b",
+            rf"\b{_PERSON}\b(?: \w+){{0,10}} (?:doet|deed|opent|reageert)\b(?: \w+){{0,6}} (?:niet|nie) (?:meer )?(?:open|op de bel|op aanbellen)\b",
             r"\b(?:dagen|dag|uren|sinds (?:gisteren|eergisteren|\w+dag)|de hele dag|post|gordijnen)\b",
         ),
     ),
@@ -475,7 +474,7 @@ _ALL_OF = (
 )
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
+def word_start_alternation(patterns: list[str]) -> re.Pattern[str]:
     """One regex per kind. Every alternative starts at a word boundary, so the shared
     ``\\b`` is tested once per position before any alternative is tried (a big speed-up
     on long, rambling messages)."""
@@ -485,7 +484,7 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
             if alt.startswith(r"\b"):
                 alt = alt[2:]
             parts.append(alt)
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.MULTILINE)
 
 
 def _top_level_split(p: str) -> list[str]:
@@ -513,13 +512,13 @@ def _top_level_split(p: str) -> list[str]:
 
 
 _PATTERNS = (
-    (CrisisKind.SUICIDE, _compile(_SUICIDE)),
-    (CrisisKind.VIOLENCE, _compile(_VIOLENCE)),
-    (CrisisKind.DANGER, _compile(_DANGER)),
+    (CrisisKind.SUICIDE, word_start_alternation(_SUICIDE)),
+    (CrisisKind.VIOLENCE, word_start_alternation(_VIOLENCE)),
+    (CrisisKind.DANGER, word_start_alternation(_DANGER)),
 )
 
 
-_ALL_OF_COMPILED = tuple((kind, tuple(re.compile(p) for p in group)) for kind, group in _ALL_OF)
+_ALL_OF_COMPILED = tuple((kind, tuple(re.compile(p, re.MULTILINE) for p in group)) for kind, group in _ALL_OF)
 
 
 def component_kinds(cleaned: str) -> tuple[CrisisKind, ...]:
@@ -529,3 +528,19 @@ def component_kinds(cleaned: str) -> tuple[CrisisKind, ...]:
         if kind not in found and all(rx.search(cleaned) for rx in group):
             found.append(kind)
     return tuple(found)
+
+
+def component_hits(cleaned: str, skip: frozenset[CrisisKind] | set[CrisisKind] = frozenset()):
+    """(kind, start) of every component match (each pattern's matches left to right, then
+    the co-occurrence groups, anchored at their first part); kinds in ``skip`` are not
+    searched."""
+    for kind, rx in _PATTERNS:
+        if kind not in skip:
+            for m in rx.finditer(cleaned):
+                yield kind, m.start()
+    for kind, group in _ALL_OF_COMPILED:
+        if kind in skip:
+            continue
+        first = group[0].search(cleaned)
+        if first is not None and all(rx.search(cleaned) for rx in group[1:]):
+            yield kind, first.start()

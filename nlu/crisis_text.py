@@ -8,7 +8,10 @@ hash), so spellings that only matter for crisis detection live here. Two layers:
   only before a body part or person noun);
 * a generic rule for the dropped final ``-n`` of Dutch infinitives and plurals
   ("wakker worde", "opstaa", "zitte"): a word ending in ``e`` whose ``+n`` form is in
-  the crisis vocabulary gets its ``n`` back.
+  the crisis vocabulary gets its ``n`` back;
+* (round 10) Frisian, Limburgish and Brabant words of the crisis vocabulary ("libje",
+  "dea", "slacht", "sleit mich", "höb"), and words read as dialect only next to a
+  neighbour that shows it ("net mear" is "niet meer", "slacht my" is "slaat mij").
 """
 
 from __future__ import annotations
@@ -71,6 +74,39 @@ _WORDS: dict[str, str] = {
     "wordt": "word", "wort": "word", "wor": "word", "helemal": "helemaal",
     "zinn": "zin",
     "drmee": "ermee", "dermee": "ermee",
+    # round 10 (dev batch 4): Frisian, Limburgish and Brabant words the crisis rules
+    # are built from (only words that are not also common Dutch or English words;
+    # "net", "my" and "us" are handled by their neighbours below)
+    "mear": "meer", "libje": "leven", "libben": "leven", "dea": "dood", "wol": "wil",
+    "hoecht": "hoeft", "foar": "voor", "sjoch": "zie", "meitsje": "maken", "oan": "aan",
+    "seit": "zegt", "har": "haar", "opsparre": "opgespaard", "slacht": "slaat",
+    "doar": "durf", "nei": "naar", "hus": "huis", "ljedder": "ladder", "neat": "niks",
+    "heit": "vader", "mem": "moeder", "pake": "opa", "beppe": "oma", "wetter": "water",
+    "gean": "ga", "fannacht": "vannacht", "jun": "avond", "wurdt": "wordt", "wekker": "wakker",
+    "gien": "gegaan", "fan": "van", "syn": "zijn", "hy": "hij", "sy": "zij", "gjin": "geen",
+    "yn": "in", "kin": "kan", "ein": "eind", "fallen": "gevallen", "sitten": "zitten",
+    "der": "er", "se": "ze", "hat": "heeft",
+    "hob": "heb", "ind": "eind", "miene": "mijn", "mien": "mijn", "sleit": "slaat",
+    "mich": "mij", "bin": "ben", "zeet": "zegt", "ligk": "ligt", "moder": "moeder",
+    "dae": "die", "gespaord": "gespaard", "gewees": "geweest",
+    "veur": "voor", "mot": "moet", "allemaol": "allemaal", "gedaon": "gedaan",
+    "gegaon": "gegaan", "onderuit": "onderuit",
+    # SMS
+    "vnv": "vanavond", "vnavond": "vanavond", "mss": "misschien", "wss": "waarschijnlijk",
+}
+
+#: Words mapped only next to a neighbour that shows the dialect reading: Frisian "net
+#: mear" is "niet meer" (Dutch "net" is "just"), "foar my" / "slacht my" is "mij"
+#: (English "my"), "us heit" is "onze vader" (English "us").
+_BEFORE_NEXT: dict[str, tuple[frozenset[str], str]] = {
+    "net": (frozenset({"meer"}), "niet"),
+    "us": (frozenset({"vader", "moeder", "opa", "oma"}), "onze"),
+    "e": (frozenset({"eind"}), "een"),
+    "it": (frozenset({"hoeft", "leven", "water", "niet", "net"}), "het"),
+}
+_AFTER_PREV: dict[str, tuple[frozenset[str], str]] = {
+    "net": (frozenset({"durf", "wil", "hoeft", "kan"}), "niet"),
+    "my": (frozenset({"slaat", "voor", "van", "aan", "bedreigt", "schopt", "sloeg"}), "mij"),
 }
 
 #: SMS forms that drop the vowels ("wil nie mr lvn", "k wl dd", "stppe"): a word with
@@ -130,4 +166,12 @@ def crisis_normalize(text: str) -> str:
         if rep is None:
             rep = _sms_word(w)
         out.append(rep if rep is not None else w)
+    for i, w in enumerate(out):
+        nxt = _BEFORE_NEXT.get(w)
+        if nxt is not None and i + 1 < len(out) and out[i + 1] in nxt[0]:
+            out[i] = nxt[1]
+            continue
+        prv = _AFTER_PREV.get(w)
+        if prv is not None and i > 0 and out[i - 1] in prv[0]:
+            out[i] = prv[1]
     return " ".join(out)

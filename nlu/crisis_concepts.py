@@ -1,0 +1,706 @@
+"""Crisis concepts: meanings built from small word classes that occur together.
+
+Round 10 (``crisis_dev4.yml``, written before the rules were read). Each fresh batch so
+far brought phrasings no phrase rule had seen, so these rules do not name phrases but
+classes of meaning, and raise a crisis when classes that together mean one occur in the
+same message (``MESSAGE``) or the same sentence (``SENTENCE``):
+
+* suicide: a farewell (thanks for everything, take good care of, if you read this, one
+  last time) + finality (I'm gone, it is over, no longer needed, never coming back);
+  a plan or chosen date + the final event ("dan is het klaar", "is het zover", "stop ik
+  ermee"); belongings given away + finality or concealment ("ze snapt niet waarom");
+  pills gathered from several pharmacies; car exhaust in a closed space; never opening
+  the door again + finality or being a burden; going to a dead spouse; an earlier
+  attempt + "again / this time"; cutting in one's own body in any verb form; wishing
+  to "fall asleep" and "help a hand".
+* violence: getting beaten in slang ("klappen krijgen", "op mijn bek gehad"); a child +
+  touching + a secret or being alone; honour or forced marriage + a threat; a weapon
+  carried in public; a fight + blood or injury; a parent afraid to hurt their own
+  child; an old person handled roughly (passive voice); someone hurting me in
+  subordinate clause order ("omdat mijn man me weer sloeg").
+* danger: a person or a mobility scooter in the water; through the ice; electricity in
+  water; an explosion; a child that swallowed tablets or cleaning products; someone
+  under water who does not come up; a limb that "does nothing"; severe burns.
+
+Each group can name a ``none_of`` pattern for occasions that explain the same words
+(a farewell for colleagues, belongings given away when moving house, a fight in a film).
+Past events and hypothetical or information questions are handled once for all rules by
+:mod:`nlu.crisis`. All patterns run on the cleaned text of :mod:`nlu.crisis`: one
+sentence per line, so ``$`` is a sentence end and word windows stay in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nlu.api import CrisisKind
+
+__all__ = ["concept_hits"]
+
+MESSAGE = "message"
+SENTENCE = "sentence"
+
+# --- word classes (regex fragments on cleaned text) ------------------------------------
+
+_FAREWELL = (
+    r"(?:afscheid (?:\w+ )?(?:neem|nemen|genomen)|neem (?:\w+ ){0,3}afscheid|(?:is|dit is) (?:mijn |een )?afscheid\b|"
+    r"gedag (?:te )?zeggen|(?:zeg|zegt|zeggen) (?:\w+ ){0,2}gedag|vaarwel|(?:dag|doei|houdoe|dag lieve|bye) (?:allemaal|iedereen|lieverds|everyone|all)\b|"
+    r"goodbye|bedankt voor (?:alles|alle (?:\w+ )?(?:hulp|jaren|liefde|goede))|thank you for everything|het spijt me\b|"
+    r"sorry (?:voor alles|mam|pap|mama|papa|lieverd)\b|^sorry$|zorg (?:\w+ ){0,2}goed voor|pas (?:\w+ ){0,2}goed op\b|take care of|"
+    r"ik hou van (?:jullie|je|jou|haar|hem|ze)\b|love you all|vergeef (?:me|mij)\b|forgive me|"
+    r"(?:niet|nie) (?:jouw|jullie|haar|zijn|je) schuld|not your fault|als (?:je|jullie|u) dit (?:leest|lezen)|when you read this|"
+    r"laatste (?:keer|berichtje|bericht|groet|woorden)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))|"
+    r"brief (?:\w+ ){0,3}(?:op tafel|klaargelegd|neergelegd|achtergelaten)|iedereen (?:\w+ ){0,4}(?:gebeld|geappt|gezien|gesproken|geschreven))"
+)
+_FINAL = (
+    r"(?:ben (?:ik )?(?:al |dan |allang |straks )?weg$|ben (?:ik )?al weg\b|het is (?:nu )?(?:op|klaar|over|voorbij|gedaan|afgelopen|volbracht)$|"
+    r"(?:dan|daarna|straks) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)\b|(?:is het|het is) zover\b|"
+    r"(?:niet|nooit|nie) meer (?:terug ?komen|terugkomen|terug|thuis ?komen|wakker)\b|kom (?:\w+ )?(?:niet|nooit|nie) meer (?:terug|thuis)|"
+    r"voorgoed|voor altijd|forever|maakt (?:\w+ ){0,2}(?:niks|niets) meer uit|"
+    r"(?:niet|nie|geen) (?:meer )?(?:\w+ )?geholpen (?:te )?worden|niemand hoeft (?:me|mij|naar me|naar mij) (?:\w+ )?te zoeken|"
+    r"(?:als|wanneer|voordat) (?:ze|jullie|je|hij|zij|iemand|men) (?:me|mij) vinden|ben (?:ik )?er (?:\w+ ){0,3}(?:niet|nie) meer\b|"
+    r"waar ik (?:naartoe |heen )?ga\b|"
+    r"(?:na|vanaf|after) (?:\w+ ){1,3}(?:ben|heb|hoef) ik (?:er |het |ze |die )?(?:\w+ )?(?:niet|nie|niks|niets) (?:meer|nodig)|"
+    r"won t be (?:here|around)|tijd om te gaan|ik (?:ga|vertrek) (?:ook )?(?:maar |nu )?weg$|ik ga (?:ook )?weg voorgoed)"
+)
+_OCCASION = (
+    r"\b(?:pensioen|verhuis\w*|verhuiz\w*|emigr\w*|vakantie|op reis|afscheidsfeest\w*|afscheidsreceptie|nieuwe baan|andere baan|"
+    r"laatste werkdag|kringloop|goed doel|gezellige|collega\w*|speech|receptie|uitvaart van|begrafenis van|"
+    r"kleiner (?:gaan )?wonen|samenwonen|opruimen|zolder)\b"
+)
+_FAREWELL_OCCASION = (
+    _OCCASION[:-3]
+    + r"|voorlezen|voordragen|op de (?:uitvaart|begrafenis|crematie)|tijdens de (?:uitvaart|begrafenis|crematie))\b"
+)
+#: Everyday burdens that "ik zie het niet meer zitten" can be about.
+_CHORES = (
+    r"\b(?:post|brieven|brief|formulier\w*|papieren|papierwerk|administratie|belasting\w*|aangifte|aanvraag|aanvragen|"
+    r"rekeningen|verbouwing|klus\w*|verhuizing|tuin|digid|website|app|computer|auto|wachtlijst\w*|hoorzitting)\b"
+)
+_TIME = (
+    r"(?:(?:na|op|vanaf|voor) (?:de |het |mijn |zijn |haar )?(?:\w+ ){0,3}(?:verjaardag|kerst|feestdagen|bruiloft|vakantie|weekend)\b|"
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\d+ (?:januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)\b|volgende (?:week|maand)\b|morgen\b|vanavond\b|vannacht\b)"
+)
+_OPEN_WATER = r"(?:water|rivier|zee|gracht|kanaal|vaart|sloot|meer|ijsselmeer|haven|maas|rijn|waal|ijssel|noordzee|plas|vijver)"
+#: Plans with a date that are about something else: a wedding, an operation, a move.
+_PLAN_OCCASION = (
+    _OCCASION[:-3]
+    + r"|bruiloft|trouw\w*|feest\w*|operatie|bevalling|uitgerekend|examen\w*|diploma|sleutel\w*|oplevering|verbouwing|"
+    r"renovatie|werkzaamheden|klus\w*|contract|abonnement|opleiding|studie|afspraak)\b"
+)
+_PLAN = (
+    r"(?:datum (?:\w+ )?(?:gekozen|geprikt|bepaald|vastgesteld|gepland|uitgekozen)|"
+    r"(?:weet|besloten|gekozen|bepaald|bedacht|uitgezocht|gepland) (?:\w+ ){0,2}(?:wanneer|waar) ik\b|"
+    r"alles (?:\w+ )?(?:geregeld|op orde|opgeruimd|opgezegd)|testament|(?:begrafenis|uitvaart|crematie) (?:\w+ ){0,2}(?:betaald|geregeld|geregeld)|"
+    r"besluit staat vast|(?:heb|had) (?:\w+ ){0,3}besloten|getimed|in (?:mijn |m )?agenda (?:gezet|geschreven)|"
+    r"plek (?:\w+ )?(?:uitgezocht|gevonden|gekozen)|planned|set a date|picked a date)"
+)
+_FINAL_EVENT = (
+    r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
+    r"(?:mijn|m) laatste dag$|laatste dag (?:van mijn leven|op aarde)|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
+    r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
+    r"tonight s the night)"
+)
+_GIVE = (
+    r"(?:weg ?gegeven|gegeven|verdeeld|geschonken|overgedragen|weggedaan|nagelaten|(?:wie wil|mag) (?:\w+ ){0,3}(?:hebben|houden)|"
+    r"mogen (?:ze|jullie) (?:\w+ ){0,3}(?:hebben|ophalen|houden)|given away|gave away|giving away)"
+)
+_CONCEAL = (
+    r"(?:snapt (?:\w+ )?(?:niet|nie) waarom|vroeg (?:\w+ )?waarom|(?:hebben|heeft|had|hadden) (?:\w+ )?(?:niks|niets) (?:door|in de gaten)|"
+    r"(?:weet|weten) (?:\w+ )?(?:niet|nie) waarom|zei (?:ik )?gewoon omdat|niemand (?:\w+ )?weet (?:het|dat|ervan))"
+)
+_BURDEN = (
+    r"(?:niemand (?:\w+ ){0,3}(?:druk|zorgen) (?:\w+ ){0,3}(?:om|over) (?:me|mij)|tot last|van (?:me|mij) af\b|"
+    r"(?:beter|better) (?:af )?(?:zonder|without) (?:me|mij)|niemand (?:\w+ ){0,2}(?:mist|missen|zal missen) (?:me|mij))"
+)
+_PILLS = (
+    r"(?:pillen|pilletjes|pil|slaappillen|medicijnen|medicatie|tabletten|strips|pills|meds|oxazepam|temazepam|diazepam|"
+    r"lorazepam|paracetamol|morfine|oxycodon|tramadol|antidepressiva|slaapmiddel\w*|slaaptabletten)"
+)
+_PERSON_ANY = (
+    r"(?:iemand|een (?:\w+ )?(?:man|vrouw|kind|jongen|meisje|meneer|mevrouw|persoon|dame|heer|baby|peuter|fietser|jongetje)|"
+    r"kind|kindje|hij|zij|ze|(?:mijn|m|onze|zijn|haar|de) (?:\w+ )?(?:man|vrouw|vader|moeder|zoon|dochter|opa|oma|kind|broer|zus|"
+    r"buurman|buurvrouw|baby|peuter|dochtertje|zoontje|schoonvader|schoonmoeder|partner|vriend|vriendin)|buurman|buurvrouw|"
+    r"meneer|mevrouw|oma|opa|vader|moeder|mensen|someone|person|child|kid|he|she|scootmobiel|rolstoel|rollator)"
+)
+_WATER = r"(?:sloot|water|vaart|gracht|kanaal|vijver|plas|greppel|rivier|haven|zwembad|wak|zee|meer|ijsselmeer|canal|river|pool|lake|ditch|sea)"
+_CHILD = (
+    r"(?:kind|kindje|kinderen|dochter\w*|zoon\w*|nichtje|neefje|kleinkind\w*|kleindochter|kleinzoon|meisje|jongetje|"
+    r"peuter|kleuter|baby|kid|kids|child|daughter|son|leerling|van \d+ jaar|van (?:\d|1[0-5])\b)"
+)
+_TOUCH = (
+    r"(?:aanraak\w*|aangeraakt|raakt (?:\w+ ){0,2}aan\b|raakte (?:\w+ ){0,2}aan\b|zit (?:\w+ ){0,2}aan (?:haar|hem|me|mij|ze)\b|"
+    r"zat (?:\w+ ){0,2}aan (?:haar|hem|me|mij)\b|betast\w*|bevoel\w*|kietel\w* (?:\w+ ){0,3}(?:plekken|onder|tussen)|"
+    r"(?:broek|kleren|onderbroek|kleding) (?:\w+ ){0,2}(?:uit ?doen|uitdoen|uittrekken|uit te trekken|uit|omlaag)\b|uitkleden|"
+    r"piemel\w*|plasser\w*|doktertje|touch\w*|private parts)"
+)
+_SECRET = (
+    r"(?:geheim\w*|(?:niet|nie|niemand) (?:\w+ ){0,3}(?:mag|mocht|moet|mogen) (?:\w+ ){0,2}(?:zeggen|vertellen|weten)|"
+    r"(?:mag|mocht) (?:het )?(?:\w+ ){0,2}(?:niet|nie) (?:\w+ ){0,2}(?:zeggen|vertellen|weten)|"
+    r"als (?:de anderen|iedereen|mama|mam|papa|mijn (?:moeder|vader|vrouw|man)|de rest) (?:\w+ )?(?:weg|er niet|slaapt|slapen)|"
+    r"stiekem|onder ons|secret|don t tell)"
+)
+_CHILD_DISTRESS = (
+    r"(?:wil (?:\w+ ){0,2}(?:niet|nie) meer (?:naar|bij) (?:\w+ ){0,2}(?:toe|huis|heen)|huilt|bang (?:voor|van) (?:\w+ )?"
+    r"(?:haar|hem|opa|oom|de oppas|de trainer|de buurman)|nachtmerries|plast (?:weer )?in bed)"
+)
+_HONOUR = (
+    r"(?:\beer\b|eerwraak|familie ?eer|te schande|schande (?:gebracht|gemaakt|aangedaan)|dishonou?r\w*|uithuwelijk\w*|"
+    r"gedwongen (?:\w+ )?(?:huwelijk|trouwen)|marry me off|forced (?:to )?marr\w*|"
+    r"(?:terug|back) (?:\w+ ){0,3}(?:thuisland|land van herkomst|home country|moederland)|maagdelijkheid|virginity)"
+)
+_THREAT = (
+    r"(?:dreig\w*|bedreig\w*|vermoord\w*|doodmaken|dood maken|afmaken|(?:niet|nie) (?:\w+ )?overleven|pijn (?:\w+ )?doen|"
+    r"iets aan ?doen|opgesloten|opsluiten|sluiten (?:me|mij|haar) op|slaan|geslagen|threat\w*|kill|hurt|beat|"
+    r"(?:meenemen|meegenomen|take me|taken) (?:\w+ ){0,3}(?:naar|back|to)|verstoten)"
+)
+_WEAPON = (
+    r"(?:mes|messen|bijl|machete|kapmes|pistool|vuurwapen|geweer|knuppel|honkbalknuppel|zwaard|steekwapen|wapen|"
+    r"koevoet|knife|gun|axe)"
+)
+_FIGHT = (
+    r"(?:vechtpartij|vechten|vecht|gevochten|knokpartij|knokken|knokt|geknokt|steekpartij|schietpartij|"
+    r"slaan elkaar|sloegen elkaar|matten|fight\w*|brawl)"
+)
+_INJURY = r"(?:bloed\w*|gewond\w*|ligt (?:\w+ ){0,2}(?:op de grond|stil)|bewusteloos|beweegt (?:niet|nie)|gestoken|bleeding|injured)"
+_MEDIA = r"\b(?:film|serie|filmpje|video|tiktok|youtube|instagram|game|spel|tv|televisie|nieuws|krant|boek|documentaire)\b"
+_OWN_CHILD = r"\bik\b(?: \w+){0,4} (?:mijn|m|de|onze|het) (?:baby|kind|kindje|kinderen|zoon\w*|dochter\w*|peuter|kleuter|kleine|meisje|jongen)\b"
+_HARM_ACT = (
+    r"(?:slaan|slaat|sla|geslagen|schudden|geschud|door elkaar|knijpen|geknepen|wurgen|laten vallen|gooien|pijn doen|"
+    r"iets aan ?doen|iets aan ?doe|wat aan ?doen|wat aan ?doe|vastgegrepen|hard vastgepakt|harm|hurt|shake|shaking)"
+)
+_SELF_FEAR = (
+    r"(?:bang|angst|vrees|schrik|doodsbang|ik word gek|ik kan (?:het )?(?:niet|nie) meer|controle (?:\w+ )?kwijt|afraid|scared|"
+    r"het (?:echt|weer) (?:ga )?doe|weer gebeurt|gedachten)"
+)
+_ELEC = (
+    r"(?:snoer|verlengsnoer|kabel|stroomkabel|stroomdraad|elektriciteitsdraad|draad|draden|fohn|haardroger|stekker|stopcontact|"
+    r"hoogspanning\w*|radio|straalkachel|elektrische \w+|cable|wire|hairdryer)"
+)
+
+_PERSONS_HARM = (
+    r"(?:man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|moeder|ma|mama|zoon|dochter|broer|zus|oom|stiefvader|"
+    r"schoonzoon|kleinzoon|buurman|vent|echtgenoot|echtgenote|hij|zij|ze|hem|iemand|jongens|mannen)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    kind: CrisisKind
+    scope: str
+    all_of: tuple[re.Pattern[str], ...]
+    none_of: re.Pattern[str] | None
+    #: Words (and word starts) of which the message must hold at least one for the
+    #: group to hold: checked on the message's word set before any regex runs. A test
+    #: checks they are necessary on every data file.
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+def _g(kind: CrisisKind, scope: str, *parts: str, keys: str, none_of: str | None = None) -> _Group:
+    ks = keys.split()
+    return _Group(
+        kind,
+        scope,
+        tuple(re.compile(p, re.MULTILINE) for p in parts),
+        re.compile(none_of, re.MULTILINE) if none_of else None,
+        frozenset(k for k in ks if not k.endswith("*")),
+        tuple(k[:-1] for k in ks if k.endswith("*")),
+    )
+
+
+S, V, D = CrisisKind.SUICIDE, CrisisKind.VIOLENCE, CrisisKind.DANGER
+
+_GROUPS: tuple[_Group, ...] = (
+    # ---- suicide -----------------------------------------------------------------------
+    # "ik zie het niet meer zitten", unless it names what it is about: the post, the
+    # paperwork, a move ("met die post", "gek van die formulieren")
+    _g(
+        S,
+        SENTENCE,
+        r"\bzie (?:ik )?(?:het|t|alles)\b(?: \w+){0,2} (?:niet|nie) meer zitt\w*\b(?! (?:\w+ )?(?:met|in|op|van|mee|voor) (?:die|de|dat|deze|dit|al|mijn (?!leven)|zo n|het|een|onze|ons|m (?!leven))\b)",
+        none_of=_CHORES,
+        keys="zitt*",
+    ),
+    # a goodbye letter, unless for colleagues, a funeral or a move
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:afscheids ?brief\w*|afscheids ?bericht\w*|goodbye (?:letter|note)|suicide note)",
+        none_of=_FAREWELL_OCCASION,
+        keys="afscheids* goodbye suicide",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_FAREWELL}",
+        rf"\b{_FINAL}",
+        none_of=_OCCASION,
+        keys="afscheid gedag vaarwel allemaal iedereen lieverds everyone all goodbye bedankt everything spijt sorry zorg pas care hou love vergeef forgive schuld fault leest lezen read laatste brief",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_FAREWELL}",
+        rf"\b{_CONCEAL}",
+        none_of=_OCCASION,
+        keys="afscheid gedag vaarwel allemaal iedereen lieverds everyone all goodbye bedankt everything spijt sorry zorg pas care hou love vergeef forgive schuld fault leest lezen read laatste brief",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        rf"\b(?:{_PLAN}|{_TIME})",
+        rf"\b{_FINAL_EVENT}",
+        none_of=_PLAN_OCCASION,
+        keys="klaar over voorbij afgelopen gedaan zover laatste ermee mee doen night",
+    ),
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:weet|besloten|gekozen|bepaald|bedacht|uitgezocht|gepland)\b (?:nu |al |precies |allang )?(?:wanneer|waar) ik (?:het|t) (?:ga|wil|zal) doen\b(?! (?:met|voor|qua|bij|aan|op|van|in)\b)",
+        keys="wanneer waar",
+    ),
+    # walking, cycling or driving into open water, in either word order
+    _g(
+        S,
+        SENTENCE,
+        rf"\b(?:loop|ga|wandel|lopen|gaan|wil|rij|rijd|stuur|fiets|walk)\b(?: \w+){{0,6}} (?:het|de|it) (?:\w+ )?{_OPEN_WATER} in\b"
+        rf"|\b(?:het|de|it) (?:\w+ )?{_OPEN_WATER} in (?:loop|lopen|ga|gaan|rij|rijd|rijden|fiets|fietsen|wandel|wandelen|spring|springen|stap|stappen)\b",
+        none_of=r"\b(?:zwem\w*|duik\w*|pootje\w*|baden|vissen|surf\w*|kano\w*|boot\w*|suppen)\b",
+        keys="water rivier zee gracht kanaal vaart sloot meer ijsselmeer haven maas rijn waal ijssel noordzee plas vijver",
+    ),
+    # standing on a platform, bridge or roof: "nog een stap"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:perron|spoor|rails|brug|dak|dakrand|rand|balkon|flat|viaduct|parkeergarage|klif|dijk)\b",
+        r"\bnog (?:een|1|een klein) stap\w*\b|\b(?:een|1) stap (?:\w+ )?(?:verder|naar voren|vooruit)\b",
+        keys="stap*",
+    ),
+    # going away for good
+    _g(
+        S,
+        MESSAGE,
+        r"\bik (?:ga|vertrek|verdwijn) (?:ook |maar |nu |dan )?(?:weg|ervandoor)\b",
+        r"\b(?:voorgoed|voor altijd|forever)\b",
+        none_of=_OCCASION[:-3]
+        + r"|buitenland|terug naar|naar (?:mijn|m) (?:land|familie|ouders|zus|broer|moeder|vader))\b",
+        keys="voorgoed altijd forever",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_GIVE}\b",
+        rf"\b(?:{_CONCEAL}|{_FINAL}|{_BURDEN})",
+        none_of=_OCCASION,
+        keys="gegeven weggegeven weg verdeeld geschonken overgedragen weggedaan nagelaten hebben houden ophalen given gave giving",
+    ),
+    # a door never opened again, with finality or being a burden
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:doe|open|doen) (?:\w+ ){0,4}(?:nooit|nie|niet) meer open\b|\bdeur (?:\w+ ){0,3}(?:op slot|dicht) (?:\w+ ){0,4}(?:nooit|voorgoed|voor altijd)\b",
+        rf"\b(?:{_FINAL}|{_BURDEN}|{_FINAL_EVENT})",
+        keys="open slot dicht",
+    ),
+    # pills gathered at several pharmacies; stockpiled pills + finality
+    _g(
+        S,
+        SENTENCE,
+        rf"\b{_PILLS}\b",
+        r"\b(?:bij|in|van) (?:\w+ ){0,2}(?:verschillende|meerdere|allerlei|\d+|twee|drie|vier|vijf|alle) (?:apotheken|drogisterijen|drogist\w*|winkels)\b",
+        keys="apotheken drogist* winkels",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_PILLS}\b(?: \w+){{0,4}} (?:gehaald|gekocht|verzameld|bewaard|opgespaard|gespaard|ingeslagen)\b",
+        rf"\b(?:{_FINAL}|{_BURDEN}|{_FAREWELL})",
+        keys="gehaald gekocht verzameld bewaard opgespaard gespaard ingeslagen",
+    ),
+    # car exhaust in a closed space
+    _g(
+        S,
+        SENTENCE,
+        r"\bslang\b(?: \w+){0,5} (?:uitlaat|auto|raam)\b|\buitlaatgas\w*\b(?: \w+){0,4} (?:in|binnen|inademen)\b|\bexhaust\b",
+        keys="slang uitlaatgas* exhaust",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        r"\bmotor (?:\w+ ){0,2}(?:aan|draaien|draait|laten lopen|lopen|laat lopen|laten draaien|aanzetten)\b|\bengine running\b",
+        r"\b(?:garage\w*|schuur|loods|afgesloten|garagedeur|deur dicht|ramen dicht|dichtgedaan)\b",
+        none_of=r"\b(?:opwarmen|op te warmen|warm (?:te )?draaien|monteur|apk|reparatie|start niet|slaat niet aan)\b",
+        keys="motor engine",
+    ),
+    # going to a dead spouse or relative
+    _g(
+        S,
+        MESSAGE,
+        r"(?s)\b(?:ga|gaan|wil|wou|hoop|kom)\b (?:\w+ ){0,2}(?:naar|bij) (?:mijn|m) (vrouw|man|moeder|vader|zoon|dochter|kind|mam|pap|mama|papa|broer|zus|partner|lief|vriend|vriendin)\b.*\b(?:mijn|m|zijn|haar) \1 is (?:\w+ ){0,3}(?:overleden|gestorven|dood|heengegaan)\b"
+        r"|\b(?:mijn|m|zijn|haar) (vrouw|man|moeder|vader|zoon|dochter|kind|broer|zus|partner|vriend|vriendin) is (?:\w+ ){0,3}(?:overleden|gestorven|dood|heengegaan)\b.*\b(?:ga|gaan|wil|wou|hoop|kom)\b (?:\w+ ){0,2}(?:naar|bij) (?:hem|haar|mijn \2|m \2)\b",
+        none_of=r"\b(?:graf|begraafplaats|kerkhof|urn|foto|ziekenhuis|verpleeghuis)\b",
+        keys="overleden gestorven dood heengegaan",
+    ),
+    # an earlier attempt + again / this time
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:(?:vorige|laatste|eerste) keer|(?:al )?(?:een keer|eens|eerder|vaker) (?:\w+ ){0,2}geprobeerd\b(?! (?:om|te))|"
+        r"(?:heb|had) (?:het|t) (?:\w+ ){0,4}geprobeerd\b(?! (?:om|te|met|bij))|\bkeer (?:\w+ ){0,2}geprobeerd\b(?! (?:om|te|met|bij))|poging\b|in het ziekenhuis (?:\w+ ){0,3}(?:na|door|belandde|beland|gelegen)\b|"
+        r"(?:hebben|heeft) (?:\w+ )?(?:me|mij) (?:\w+ ){0,3}(?:gevonden|gered|eruit gehaald)\b|tried (?:it )?before|last time)",
+        r"\b(?:weer|opnieuw|nog een keer|nog eens|again|deze keer|dit keer|this time)\b(?: \w+){0,3} (?:doen|proberen|lukt|lukken|niet|nie|zo ?ver|gaat|gaan|succeed|work)\b"
+        r"|\b(?:deze|dit) keer (?:niet|nie|wel|lukt)\b|\bthis time\b",
+        keys="weer opnieuw keer eens again time",
+    ),
+    # "nog een keer proberen" + "deze keer lukt het wel"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:nog een keer|opnieuw|weer) proberen\b(?! (?:met|bij|via|om|te))",
+        r"\b(?:deze|dit) keer (?:lukt|gaat) (?:het|t) (?:wel|echt)\b",
+        keys="keer",
+    ),
+    # cutting one's own body in any verb form
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:in |op )?(?:mijn|m) (?:arm|armen|pols|polsen|benen|been|bovenbenen|huid|dijen|dijbenen|buik|onderarm\w*|enkels)\b(?: \w+){0,2} (?:gesneden|gekrast|gekerfd|gesneden|opengehaald|bewerkt|gesneden|sneed|kraste|snij|snijd|snijden|kras|krassen)\b"
+        r"|\b(?:sneed|kraste|kerfde|snij|snijd|kras) (?:\w+ ){0,2}(?:in )?(?:mijn|m) (?:arm|armen|pols|polsen|benen|been|huid|dijen|buik)\b",
+        keys="gesneden gekrast gekerfd opengehaald bewerkt sneed kraste snij snijd snijden kras krassen kerfde",
+    ),
+    # wishing to fall asleep for good, and "helping a hand"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:hoop|wens|bid|wil|wou)\b(?: \w+){0,5} (?:inslapen|heengaan|sterven|overlijden|doodgaan|niet meer wakker)\b",
+        r"\b(?:help|helpen) (?:ik |ik er |ik het |er )?(?:\w+ )?(?:een )?(?:handje|beetje|handje mee)\b|\bzelf (?:een )?(?:handje|beetje) helpen\b|\bzelf (?:wat )?aan (?:\w+ )?(?:helpen|doen)\b",
+        keys="handje beetje zelf",
+    ),
+    # someone else harming themselves or wishing to die, in the third person
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:snijdt|snijden|sneed|krast|kraste|krassen|verwondt|beschadigt|bewerkt) (?:\w+ ){0,2}(?:zich|zichzelf)\b|\b(?:zich|zichzelf) (?:\w+ ){0,3}(?:gesneden|gekrast|verwond|beschadigd|snijdt|snijden|krassen)\b"
+        r"|\b(?:cutting|cuts|cut|hurting|hurts|harming|harms|burning|burns) (?:himself|herself|themselves)\b"
+        r"|\b(?:wants|wanted|wanting|want) to (?:die|be dead|end (?:it|his life|her life|their life|it all))\b"
+        r"|\b(?:doesn t|does not|doesnt|didn t|do not|don t) want to (?:live|be alive|be here|exist)\b",
+        keys="zich zichzelf himself herself themselves want wants wanted wanting",
+    ),
+    # going to a dead spouse or relative, in any person
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:wil|wou|hoop|gaat|ga|wilde)\b (?:\w+ ){0,2}(?:naar|bij) (?:mijn|m|haar|zijn|hun) overleden \w+\b(?!(?: \w+){0,2} (?:graf|begraafplaats|kerkhof|urn|foto))",
+        keys="overleden",
+    ),
+    # English: pills by the bottle, a rope or noose
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:took|taken|swallowed|take|swallow|taking)\b (?:\w+ ){0,2}(?:whole|entire|full|all|bottle of|box of|pack of|packet of|strip of|handful of|lot of)\b(?: \w+){0,3} (?:pills|tablets|meds|medication|paracetamol|painkillers|sleeping pills)\b"
+        r"|\b(?:have|bought|got|tied|made|found) (?:a |the |my )?(?:rope|noose)\b|\bnoose\b",
+        keys="pills tablets meds medication paracetamol painkillers rope noose",
+    ),
+    # a burden to everyone + better off when gone, across sentences
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_BURDEN}",
+        r"\b(?:als|wanneer|zodra|if) ik (?:er )?(?:\w+ )?(?:weg|dood|er niet meer|niet meer|gone|dead) (?:ben|was|zou zijn|am|were)\b|\b(?:hebben|zijn|is) (?:ze|jullie|iedereen|het) (?:\w+ )?beter\b|\bbeter (?:af|zonder)\b|\bbetter off\b",
+        keys="last af zorgen druk missen mist beter better",
+    ),
+    # ---- violence ------------------------------------------------------------------------
+    # sexual assault, in any sentence
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:aangerand|aanranden|verkracht|verkrachtte|misbruikt|betast)\b",
+        keys="aangerand aanranden verkracht verkrachtte misbruikt betast",
+        none_of=r"\b(?:film|serie|boek|nieuws|krant|documentaire|artikel|vertrouwen|misbruikt (?:\w+ )?(?:van|voor) (?:de|het|mijn) (?:regeling|systeem|naam|gegevens|pas|goedheid|situatie))\b",
+    ),
+    # English: a person hitting, choking ... me or a relative
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:hit|hits|hitting|punch|punches|punched|punching|slap|slaps|slapped|slapping|kick|kicks|kicked|kicking|beat|beats|beating|"
+        r"push|pushes|pushed|shove|shoves|shoved|choke|chokes|choked|strangle|strangles|strangled|grab|grabs|grabbed|bite|bites|bit|"
+        r"burn|burns|burned|burnt|hurt|hurts|hurting|abuse|abuses|abused|rape|rapes|raped|threaten|threatens|threatened|attack|attacks|"
+        r"attacked|stab|stabs|stabbed|smack|smacks|smacked|pinch|pinches|pinched|drag|drags|dragged)\b "
+        r"(?:me|us|my (?:mom|mum|mother|dad|father|sister|brother|grandma|grandmother|gran|granny|nan|grandpa|grandfather|son|daughter|"
+        r"kids|children|child|baby|wife|husband|girlfriend|boyfriend|partner|aunt|uncle))\b",
+        none_of=r"\b(?:game|film|movie|series|show|joke|joking|accident|accidentally|ball)\b",
+        keys="me us my",
+    ),
+    # forced marriage on its own
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:uithuwelijk\w*|uitgehuwelijkt|gedwongen (?:\w+ )?(?:huwelijk|trouwen|te trouwen)|marry me off|forced (?:to )?marr\w*|forced marriage)\b",
+        keys="uithuwelijk* uitgehuwelijkt huwelijk trouwen marry marr*",
+    ),
+    # getting beaten, in slang
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:krijg|krijgt|kreeg|krijgen|kregen|gekregen|geeft|gaf|geven|gegeven|deelt|deelde|uitgedeeld)\b(?: \w+){0,4} "
+        r"(?:(?:een |rake |flinke |harde |paar |veel |heel wat |weer )?(?:klappen|meppen|dreunen|rammel|pak rammel|pak slaag|slaag|oplawaai|kopstoot|billenkoek)|"
+        r"(?:een |rake |flinke |harde )(?:klap|mep|dreun|hijs|lel|schop|trap|stomp|optater))\b|"
+        r"\bop (?:mijn|m|je|zn|zijn|haar|d r) (?:bek|muil|donder|kop|sodemieter|flikker|lazer|smoel|falie) (?:\w+ )?(?:gehad|gekregen|krijg|krijgen|kreeg|gekregen)\b",
+        none_of=r"\b(?:per ongeluk|per abuis|bij het (?:voetballen|spelen|sporten|hockey)|tijdens (?:de |het )?(?:training|wedstrijd|les|spel)|van (?:de|een) (?:bal|deur|tak|paal|golf))\b"
+        # one blow from a classmate is a matter for the school, daily beatings are not
+        r"|\b(?:een|1) (?:klap|duw|schop|mep)\b(?=[^\n]*\b(?:klasgenoot\w*|op school|schoolplein|gym\w*)\b)(?![^\n]*\b(?:in elkaar|bloed\w*|slaag|elke dag|steeds|weer|bang)\b)",
+        keys="klappen meppen dreunen rammel slaag oplawaai kopstoot billenkoek klap mep dreun hijs lel schop trap stomp optater bek muil donder kop sodemieter flikker lazer smoel falie",
+    ),
+    # a child + touching + a secret or being alone; a secret imposed + the child upset
+    _g(
+        V,
+        MESSAGE,
+        rf"\b{_CHILD}\b",
+        rf"\b{_TOUCH}",
+        rf"\b{_SECRET}",
+        keys="aanraak* aangeraakt raakt raakte zit zat betast* bevoel* kietel* broek kleren onderbroek kleding uitkleden piemel* plasser* doktertje touch* private",
+    ),
+    _g(
+        V,
+        MESSAGE,
+        rf"\b{_CHILD}\b",
+        r"\b(?:zegt|zei|gezegd|vertelt|moet|moest)\b(?: \w+){0,8} geheim\w*|\bgeheim\w* (?:\w+ )?(?:moet|moest|blijven|houden)\b",
+        rf"\b(?:{_TOUCH}|{_CHILD_DISTRESS})",
+        keys="geheim*",
+    ),
+    _g(
+        V,
+        SENTENCE,
+        rf"\b{_TOUCH}",
+        r"\b(?:trainer|coach|leraar|meester|juf|oppas|begeleider|oom|opa|stiefvader|buurman|buurjongen)\b",
+        rf"\b(?:{_SECRET}|kleedkamer|alleen (?:met|in|op))",
+        keys="trainer coach leraar meester juf oppas begeleider oom opa stiefvader buurman buurjongen",
+    ),
+    # honour or forced marriage + a threat
+    _g(
+        V,
+        MESSAGE,
+        rf"{_HONOUR}",
+        rf"\b{_THREAT}",
+        keys="eer eerwraak familieeer schande dishono* uithuwelijk* gedwongen marry forced thuisland herkomst country moederland maagdelijkheid virginity",
+    ),
+    # a weapon carried or raised in public (not kept, hunted with or cooked with)
+    _g(
+        V,
+        SENTENCE,
+        rf"\b(?:met|heeft|had|trekt|trok|pakt|pakte|zwaait|zwaaide|with|has) (?:een|zijn|haar|z n|a|his) (?:\w+ )?{_WEAPON}\b|\b{_WEAPON}\b (?:\w+ ){{0,2}}(?:gericht|getrokken|zwaait|zwaaien)\b",
+        r"\b(?:loopt|lopen|liep|zwaait|zwaaien|zwaaide|staat|stond|rent|rennen|schreeuwt|schreeuwen|dreigt|richt|richtte|bedreigt|achtervolgt|steekt|stak|schiet|schoot|waving|walking|running|pointing|threatening)\b",
+        none_of=r"\b(?:vergunning|jaagt|jacht|jager|keuken|snijden|groente|brood|klussen|timmer\w*|schilderij|messenblok|messenset|opbergen|bewaren|museum|toneel|kermis|speelgoed|film|serie|game|spel|video|filmpje|tv)\b",
+        keys="mes messen bijl machete kapmes pistool vuurwapen geweer knuppel honkbalknuppel zwaard steekwapen wapen koevoet knife gun axe",
+    ),
+    # a fight + blood, injury or here-and-now
+    _g(
+        V,
+        SENTENCE,
+        rf"\b{_FIGHT}\b",
+        rf"\b{_INJURY}\b|\b(?:vechtpartij|knokpartij|steekpartij|schietpartij)\b(?: \w+){{0,4}} (?:voor (?:de|mijn|onze) deur|op straat|in de (?:gang|portiek|flat|straat|lift)|op het plein|op de galerij|bij de buren|nu)\b",
+        none_of=_MEDIA,
+        keys="vechtpartij vechten vecht gevochten knokpartij knokken knokt geknokt steekpartij schietpartij elkaar matten fight* brawl",
+    ),
+    # a parent afraid to hurt their own child
+    _g(
+        V,
+        MESSAGE,
+        _OWN_CHILD,
+        rf"\b{_HARM_ACT}\b",
+        rf"\b{_SELF_FEAR}",
+        keys="slaan slaat sla geslagen schudden geschud elkaar knijpen geknepen wurgen vallen gooien pijn aandoen aandoe aan vastgegrepen vastgepakt harm hurt shake shaking",
+    ),
+    # an old or dependent person handled roughly, in the passive voice
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:wordt|word|worden|werd|werden)\b(?: \w+){0,6} (?:hardhandig|ruw|geknepen|geduwd|vastgebonden|gesleurd|gesleept|getrapt|gestompt|gewurgd|gekrabd|gebeten|gemept|geschud|geslagen|geschopt|mishandeld)\b",
+        none_of=r"\b(?:film|serie|nieuws|krant|boek|tv)\b",
+        keys="hardhandig ruw geknepen geduwd vastgebonden gesleurd gesleept getrapt gestompt gewurgd gekrabd gebeten gemept geschud geslagen geschopt mishandeld",
+    ),
+    # someone hurting me, in subordinate clause order ("omdat mijn man me weer sloeg")
+    _g(
+        V,
+        SENTENCE,
+        rf"\b{_PERSONS_HARM} (?:me|mij|ons)\b(?: \w+){{0,3}} (?:sloeg|slaat|schopte|schopt|duwde|duwt|kneep|knijpt|wurgde|wurgt|trapte|trapt|"
+        r"mishandelde|mishandelt|bedreigde|bedreigt|stompte|stompt|gooide|beet|krabde|sla|slaan|schoppen|duwen|pijn deed|pijn doet)\b",
+        keys="sloeg slaat schopte schopt duwde duwt kneep knijpt wurgde wurgt trapte trapt mishandelde mishandelt bedreigde bedreigt stompte stompt gooide beet krabde sla slaan schoppen duwen pijn",
+    ),
+    # someone did something to me: burnt, stabbed, bitten ... ; hair, a kicked-in door
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:ze|zij|hij|iemand|jongens|meiden|mannen|die|hun)\b (?:\w+ ){0,2}(?:me|mij) (?:\w+ ){0,4}(?:gebrand|verbrand|gestoken|gesneden|gebeten|gekrabd|bespuugd|vastgebonden|vastgehouden|in elkaar \w+|beroofd|gewurgd)\b"
+        r"|\b(?:aan|bij) (?:mijn|me|haar|de|zijn) haren (?:\w+ ){0,4}(?:getrokken|gesleurd|gesleept|meegesleurd|gepakt|vastgepakt|trekt|sleurt)\b"
+        r"|\bdeur (?:\w+ )?(?:ingetrapt|ingeramd|ingebeukt|ingeslagen|ingeschopt)\b",
+        keys="gebrand verbrand gestoken gesneden gebeten gekrabd bespuugd vastgebonden vastgehouden elkaar beroofd gewurgd haren ingetrapt ingeramd ingebeukt ingeslagen ingeschopt",
+    ),
+    # ---- danger --------------------------------------------------------------------------
+    # a person (or a mobility scooter) in the water
+    _g(
+        D,
+        SENTENCE,
+        rf"\b(?:in|into) (?:de|het|een|the|it) (?:\w+ )?{_WATER}\b|\bte water\b|\bonder water\b",
+        r"\b(?:ligt|lig|liggen|lag|zit|zat|gevallen|gereden|gezakt|gegaan|gekanteld|gestort|beland|verdrinkt|verdronken|te water|"
+        r"komt (?:er )?(?:\w+ )?(?:niet|nie) (?:meer )?(?:uit|boven)|zwemt (?:\w+ )?(?:niet|nie)|(?:niet|nie) (?:meer )?boven|fell|fallen)\b",
+        rf"\b{_PERSON_ANY}\b",
+        none_of=r"\b(?:telefoon|mobiel|sleutel\w*|bril|tas|portemonnee|bal|pet|schoen\w*|hond|kat|zwemles\w*|vissen)\b",
+        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee meer ijsselmeer canal river pool lake ditch sea",
+    ),
+    _g(
+        D,
+        SENTENCE,
+        r"\bdoor het ijs\b|\bonder het ijs\b|\bthrough the ice\b|\bunder the ice\b|\bin (?:een|het) wak\b",
+        keys="ijs ice wak",
+    ),
+    # a vehicle in the water: people in it
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:auto|wagen|bus|busje|fiets|scooter|scootmobiel|rolstoel|car|van)\b(?: \w+){0,3} te water\b|\bte water (?:geraakt|gegaan|gereden|gevallen)\b|\b(?:car|van|bus) (?:\w+ )?(?:in|into) the (?:water|canal|river|lake)\b",
+        keys="water canal river lake",
+    ),
+    # English: a child swallowed something
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:swallowed|ate|drank|eaten|drunk)\b (?:\w+ ){0,3}(?:battery|batteries|magnet|magnets|pills|tablets|meds|medicine|bleach|detergent|pod|pods|poison|cleaner|cleaning|antifreeze|lamp oil)\b",
+        keys="swallowed ate drank eaten drunk",
+    ),
+    # electricity in water
+    _g(
+        D,
+        SENTENCE,
+        rf"\b{_ELEC}\b(?: \w+){{0,6}} (?:in|into) (?:het |de |een |the )?(?:water|bad|badwater|douche|plas|sloot|bath)\b|\b(?:in|into) (?:het |de |een )?(?:water|bad|badwater|plas)\b(?: \w+){{0,4}} {_ELEC}\b",
+        keys="snoer verlengsnoer kabel stroomkabel stroomdraad elektriciteitsdraad draad draden fohn haardroger stekker stopcontact hoogspanning* radio straalkachel elektrische cable wire hairdryer",
+    ),
+    # an explosion
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:ontploffing|ontploft|ontplofte|explosie|gasexplosie|geexplodeerd|explodeerde|explosion|exploded)\b",
+        none_of=r"\b(?:hoofd|kop|ik ontplof|ontplof (?:\w+ )?van|uit elkaar|woede|boos|prijzen|kosten|huur|nieuws|krant|journaal|tv|film|serie)\b",
+        keys="ontploffing ontploft ontplofte explosie gasexplosie geexplodeerd explodeerde explosion exploded",
+    ),
+    # a child swallowed tablets, capsules or cleaning products
+    _g(
+        D,
+        SENTENCE,
+        rf"\b{_CHILD}\b",
+        r"\b\w*(?:tablet|tabletten|capsule|capsules|pil|pillen|pilletjes|middel|medicijn|medicijnen|batterij|batterijtje|gif|bleek|chloor|ontstopper|olie|vloeistof)\b(?: \w+){0,3} "
+        r"(?:gegeten|opgegeten|geslikt|ingeslikt|doorgeslikt|gedronken|binnengekregen|opgedronken|swallowed|ate|drank)\b",
+        none_of=r"\b(?:vitamine\w*|snoep\w*|kauw\w*|druif\w*|zuig\w*)\b",
+        keys="gegeten opgegeten geslikt ingeslikt doorgeslikt gedronken binnengekregen opgedronken swallowed ate drank",
+    ),
+    # under water and not coming up
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:niet|nie) (?:meer )?boven (?:gekomen|komt|gekomen)\b|\bonder water (?:gegaan|gebleven|getrokken|verdwenen)\b|\b(?:verdrinkt|aan het verdrinken)\b|\bis drowning\b",
+        keys="boven water verdrinkt verdrinken drowning",
+    ),
+    # a limb that does nothing, muddled speech
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:arm|been|hand|kant|gezicht|mond)\b (?:\w+ ){0,2}doet (?:\w+ )?(?:niks|niets|het niet meer|niet meer mee)\b|\bpraat (?:\w+ ){0,2}(?:warrig|onsamenhangend|verward)\b",
+        keys="doet praat",
+    ),
+    # English: someone with a gun or a knife (not in a kitchen, a game or a hunt)
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:with|has|have|holding|carrying|got|pulled|waving) (?:a|an|his|her|their) (?:\w+ )?(?:gun|knife|machete|axe|weapon|pistol|rifle|bat)\b",
+        keys="gun knife machete axe weapon pistol rifle bat",
+        none_of=r"\b(?:kitchen|cook\w*|cutting|hunt\w*|licen[cs]e|game|film|movie|toy|baseball game|cricket)\b",
+    ),
+    # a head bleeding; someone who does not wake up; fever with a stiff neck or confusion
+    _g(
+        D,
+        SENTENCE,
+        r"\bhoofd\b(?: \w+){0,3} (?:bloed|bloedt|bloeding|open)\b|\b(?:bloed|bloedt|bleeding)\b(?: \w+){0,3} (?:hoofd|oor|oren|head|ear)\b",
+        keys="hoofd head oor oren ear",
+    ),
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:wordt|word|worden|slaap|slaapt|komt|wakes|wake) (?:\w+ )?(?:niet|nie|not|up) (?:meer )?(?:wakker|up)\b(?! (?:van|door|om|als|voor|before|at))",
+        keys="wakker up",
+        none_of=r"\b(?:wekker|alarm|s ochtends|ochtend|morning|op tijd|vroeg)\b",
+    ),
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:koorts|fever|verhoging)\b",
+        r"\b(?:stijve nek|stiff neck|in de war|verward|confused|suf|niet aanspreekbaar|vlekjes)\b",
+        keys="koorts fever verhoging",
+    ),
+    # severe burns
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:gebrand|verbrand|burnt|burned|scalded)\b",
+        r"\b(?:blaren|hele (?:arm|been|rug|borst|gezicht|hand|buik)|vel (?:\w+ )?(?:los|hangt|eraf)|wit en|zwart|blisters)\b",
+        keys="gebrand verbrand burnt burned scalded",
+    ),
+    # fainted: "van zijn stokje gegaan"
+    _g(
+        D,
+        SENTENCE,
+        r"\bvan (?:zijn|haar|z|mijn|m|zn|d r|me) stokje (?:gegaan|gaat|gevallen|ging)\b|\bging (?:\w+ ){0,2}van (?:zijn|haar|z|zn|d r) stokje\b",
+        keys="stokje",
+    ),
+    # a gas smell, any word order
+    _g(D, SENTENCE, r"\bgas (?:\w+ ){0,2}(?:ruik|ruiken|rook|geroken|lucht)\b", keys="gas"),
+    # a mobility aid tipped over or in a ditch
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:scootmobiel|rolstoel|rollator)\b(?: \w+){0,6} (?:gekanteld|omgevallen|omgekieperd|gekieperd|omgeslagen|over de kop|te water|in de sloot|in het water|in de greppel|in de vaart)\b",
+        r"\b(?:met (?:zijn|haar|z|zn|d r|mijn|m) scootmobiel|met (?:zijn|haar|z|zn|mijn) (?:rolstoel|rollator)|iemand|meneer|mevrouw|man|vrouw|vader|moeder|opa|oma|buurman|buurvrouw|hij|zij|ze|ik)\b",
+        keys="scootmobiel rolstoel rollator",
+    ),
+)
+
+
+def concept_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind, int]]:
+    """(kind, start) for every concept group that holds in the cleaned text; ``start``
+    is where its first part matched (the anchor that framing is judged at).
+    ``check_keys=False`` skips the word-set shortcut (for the test that it is exact)."""
+    tokens = set(cleaned.split())
+    groups = [
+        g
+        for g in _GROUPS
+        if not check_keys
+        or not g.words.isdisjoint(tokens)
+        or (g.prefixes and any(t.startswith(g.prefixes) for t in tokens))
+    ]
+    lines: list[str] | None = None
+    for g in groups:
+        first = g.all_of[0].search(cleaned)
+        if first is None:
+            continue
+        if g.scope == MESSAGE:
+            if all(rx.search(cleaned) for rx in g.all_of[1:]) and not (
+                g.none_of and g.none_of.search(cleaned)
+            ):
+                yield g.kind, first.start()
+            continue
+        if lines is None:
+            lines = cleaned.split("\n")
+        offset = 0
+        for line in lines:
+            m = g.all_of[0].search(line)
+            if (
+                m is not None
+                and all(rx.search(line) for rx in g.all_of[1:])
+                and not (g.none_of and g.none_of.search(line))
+            ):
+                yield g.kind, offset + m.start()
+                break
+            offset += len(line) + 1
