@@ -171,3 +171,12 @@ def test_metrics_with_several_workers_are_valid_prometheus(db_url: str, tmp_path
     assert len(types) == len(set(types)), "each metric described once"
     assert 'voordeur_inbound_messages_total{channel="sms"} 1.0' in out
     assert "voordeur_outbox_depth" in out
+
+
+def test_sqlite_refuses_several_workers(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite only, by nature: one process holds its write lock, so `voordeur run
+    --workers 2` stops before starting anything and says to use PostgreSQL."""
+    from bot.app import serve
+
+    assert serve(Settings(database_url=sqlite_url), host="127.0.0.1", port=1, workers=2) == 2
+    assert "PostgreSQL" in capsys.readouterr().out
