@@ -118,6 +118,8 @@ def test_chat_cookie_is_httponly_and_strict(client: TestClient) -> None:
 
 
 def test_webhooks_answer_503_while_the_database_is_down(pg_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL only, by nature: a database server that goes away (the test drops the
+    database under the running app); a SQLite file cannot go down that way."""
     import psycopg
 
     from tests.conftest import PG_URL

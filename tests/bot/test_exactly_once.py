@@ -99,6 +99,7 @@ def test_followups_due_during_a_sigkill_are_sent_exactly_once(tmp_path: Path) ->
 
 
 def test_two_workers_on_postgresql_send_each_followup_once(pg_url: str, tmp_path: Path) -> None:
+    """PostgreSQL only, by nature: several worker processes need a database server."""
     with FakeTwilioServer() as twilio:
         env = env_for(pg_url, twilio, tmp_path / "nlu")
         a = AppProcess(env, log=tmp_path / "a.log")
