@@ -9,7 +9,9 @@ PostgreSQL variants skip and say why, they never fail.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,10 +57,40 @@ def _pg_reachable() -> str | None:
 _PG_REASON = _pg_reachable()
 
 
+#: Test databases are named vd_<host>_<pid>_<random>: a run that was killed leaves its
+#: databases behind, and a later run on this host drops those of processes now gone.
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
+_PREFIX = f"vd_{_HOST}_"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _drop_leftover_pg_databases() -> None:
+    """Drop this host's test databases whose pytest process is gone (killed runs)."""
+    import psycopg
+
+    with psycopg.connect(_libpq(PG_URL), autocommit=True) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", (_PREFIX + "%",)
+        )]
+        for name in names:
+            pid = name[len(_PREFIX):].split("_")[0]
+            if pid.isdigit() and not _pid_alive(int(pid)):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _fresh_pg_database() -> tuple[str, str]:
     import psycopg
 
-    name = f"vd_{uuid.uuid4().hex[:12]}"
+    name = f"{_PREFIX}{os.getpid()}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(_libpq(PG_URL), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
         # A throwaway database need not survive a crash of the server: commits that do
@@ -143,6 +175,7 @@ class _ClearablePg:
 def _session_pg() -> Iterator[_ClearablePg]:
     if _PG_REASON is not None:
         pytest.skip(_PG_REASON)
+    _drop_leftover_pg_databases()
     url, name = _fresh_pg_database()
     try:
         yield _ClearablePg(url, name)
