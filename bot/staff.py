@@ -17,6 +17,8 @@ __all__ = ["LOCK_AFTER", "LOCK_FOR", "ROLES", "check_password", "create_staff", 
 ROLES = ("volunteer", "professional", "coordinator")
 LOCK_AFTER = 5
 LOCK_FOR = timedelta(minutes=15)
+#: What the staff table holds (PostgreSQL refuses more; SQLite stored anything).
+MAX_USERNAME, MAX_NAME, MAX_OPEN = 64, 120, 100
 _hasher = PasswordHasher()
 
 
@@ -43,6 +45,10 @@ def create_staff(
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if not username or not username.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise ValueError("username: letters, digits, '-', '_' and '.' only")
+    if len(username) > MAX_USERNAME or len(name) > MAX_NAME:
+        raise ValueError(f"username: at most {MAX_USERNAME} characters, name at most {MAX_NAME}")
+    if not 1 <= max_open <= MAX_OPEN:
+        raise ValueError(f"max open: from 1 to {MAX_OPEN}")
     if s.scalar(select(Staff).where(Staff.username == username)) is not None:
         raise ValueError(f"username {username!r} exists already")
     staff = Staff(
