@@ -23,6 +23,9 @@ from storage.models import Campaign, CampaignTarget, Contact, Identity
 
 __all__ = ["CampaignRunner", "ImportReport", "create_campaign", "plan_times", "progress"]
 
+#: Longest campaign name the table holds.
+MAX_NAME = 120
+
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
@@ -86,6 +89,8 @@ def create_campaign(
     """Import people and plan their check-ins. Bad rows are reported, not fatal."""
     if window_end <= window_start:
         raise ValueError("the window must end after it starts")
+    if len(name) > MAX_NAME:  # PostgreSQL refuses more than the column holds
+        raise ValueError(f"the name may have at most {MAX_NAME} characters")
     reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
     fields = {f.strip().lower() for f in reader.fieldnames or []}
     if "phone" not in fields and "telefoon" not in fields:

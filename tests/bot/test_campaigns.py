@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.campaigns import create_campaign
@@ -30,5 +31,21 @@ def test_a_long_neighbourhood_in_the_csv_is_kept_not_fatal(db_url: str) -> None:
         with db.session() as s:
             stored = s.scalar(select(Contact.neighbourhood))
         assert stored and hood.startswith(stored) and len(stored) <= 80
+    finally:
+        db.dispose()
+
+
+def test_a_name_longer_than_the_table_holds_is_refused(db_url: str) -> None:
+    """The command line passes the name as typed; PostgreSQL refused more than 120
+    characters with a database error (SQLite stored it)."""
+    db = Database(db_url)
+    db.upgrade()
+    try:
+        with pytest.raises(ValueError, match="120"), db.session() as s, s.begin():
+            create_campaign(
+                s, name="W" * 121, flow="checkin", csv_text="phone\n0612345678\n",
+                window_start=NOW + timedelta(days=1), window_end=NOW + timedelta(days=2),
+                profile=load_profile(), now=NOW,
+            )
     finally:
         db.dispose()
