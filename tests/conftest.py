@@ -205,6 +205,18 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
+@pytest.fixture
+def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with the smallest cost instead of the production one (about 0.25 s per
+    hash or check here, and every staff member in a test is hashed and checked once).
+    Tests with staff (the console's) are about who may do what, not the hash's cost."""
+    from argon2 import PasswordHasher
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr("bot.staff._hasher", cheap)
+    monkeypatch.setattr("bot.web.console_admin.PasswordHasher", lambda: cheap)
+
+
 @pytest.fixture(scope="session")
 def understander(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The real in-process NLU, trained once per test session into a temp folder."""

@@ -189,18 +189,6 @@ def tuesday_morning() -> datetime:
 
 
 @pytest.fixture
-def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2id with the smallest cost instead of the production one (about 0.25 s per
-    hash or check here, and every staff member in a test is hashed and checked once).
-    The console tests are about who may do what, not about the hash's cost."""
-    from argon2 import PasswordHasher
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr("bot.staff._hasher", cheap)
-    monkeypatch.setattr("bot.web.console_admin.PasswordHasher", lambda: cheap)
-
-
-@pytest.fixture
 def console(db_url: str, cheap_passwords: None) -> Iterator[Console]:
     clock = ShiftedClock(tuesday_morning())
     app = create_app(
