@@ -182,3 +182,14 @@ def test_sqlite_refuses_several_workers(sqlite_url: str, capsys: pytest.CaptureF
 
     assert serve(Settings(database_url=sqlite_url), host="127.0.0.1", port=1, workers=2) == 2
     assert "PostgreSQL" in capsys.readouterr().out
+
+
+def test_startup_objects_are_kept_out_of_full_garbage_collections(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    """The NLU model and everything built at start are frozen: a full GC pass skips them."""
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    with TestClient(create_app(Settings(database_url=db_url), nlu=understander)) as c:
+        assert gc.get_freeze_count() > 10_000
+        assert c.get("/healthz").status_code == 200
