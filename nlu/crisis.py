@@ -73,7 +73,7 @@ _IDIOMS = _word_start_alternation(
         r"\bdoodmoe|doodop|doodziek|doodsaai|doodnormaal|doodeng|doodstil|doodgewoon\b",
         r"\bslaat (?:nergens|helemaal nergens|echt nergens|op niks|op niets) (?:op|over)?\b",
         r"\bsla (?:de plank|het) mis\b",
-        r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)\w+",
+        r"\bgeen zin (?:meer )?(?:in|om|te|voor|om te) (?!(?:in )?(?:het )?leven|te leven)(?![^\n]{0,30}\b(?:leven|ademen|bestaan|wakker)\b)\w+",
         r"\bgaan dood\b",  # "de plantjes gaan dood"
         r"\b(?:stik|stikt|stikken) (?:\w+ )?van (?:de |het )?(?:hitte|warmte|lach|lachen|zorgen|werk|benauwdheid)\b",
         r"\b(?:gevallen|valt|viel|vallen) (?:\w+ )?voor (?:een|de|die|het|zijn|haar)\b|\bdying to\b|\bslaat (?:\w+ )?(?:dicht|over|aan|op hol)\b",
@@ -223,7 +223,7 @@ _FALL = re.compile(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen
 _FALL_ACUTE = re.compile(
     r"\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:op ?staan|overeind|omhoog|bewegen)|"
     r"\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|"
-    r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bcan'?t get up\b|\bbloed|\bbleed|\bhoofd"
+    r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bpraat (?:\w+ )?(?:niet|nie|niks|niets)\b|\bzegt (?:\w+ )?(?:niks|niets)\b|\bcan'?t get up\b|\bbloed|\bbleed|\bhoofd"
 )
 _DANGER = _word_start_alternation(
     (
@@ -320,6 +320,10 @@ _HYPOTHETICAL = re.compile(
     r"|\b(?:wat zijn|welke|ken je|herken|herkennen|leren|weten) (?:\w+ ){0,2}(?:signalen|symptomen|verschijnselen|tekenen|kenmerken)\b"
     r"|\b(?:what are|know) the (?:warning )?(?:signs|symptoms)\b"
     r"|\bwat (?:moet|moeten|kun|kan|kunnen|doe|doen|zou) (?:je|men|we|jullie|u)\b(?: \w+){0,3} (?:als|bij|wanneer|indien|tijdens)\b"
+    # round 11: helping someone else, a generic "iemand", a story in a film
+    r"|\bhoe (?:kan|kun|moet) (?:ik|je|men|u) (?:iemand|een \w+) (?:\w+ )?(?:helpen|steunen|bijstaan|opvangen)\b"
+    r"|\bwat (?:moet|kan|doe) ik (?:doen )?(?:als|wanneer|bij) (?:iemand|een (?:\w+ )?(?:persoon|man|vrouw))\b"
+    r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
@@ -470,11 +474,18 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     return tuple(k for k in _ORDER if k in found)
 
 
+#: A dosage question ("hoeveel mag ik per dag"): the amount bought or prescribed that
+#: comes with it is not a hoard (round 11); the rules still judge what else is said.
+_DOSAGE_QUESTION = re.compile(
+    r"\bhoeveel\b[^\n]*\b(?:per|a) (?:dag|nacht|keer|week)\b|\b(?:per|a) (?:dag|nacht|keer|week)\b[^\n]*\bhoeveel\b"
+)
+
+
 def model_kind(text: str) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
     threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
     t = _clean(text)
-    if _is_over(t) or _double_dose(t):
+    if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t):
         return None
     t = _unframed(t)
     if len(t.split()) < 3:

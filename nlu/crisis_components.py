@@ -80,7 +80,7 @@ _SUICIDE = [
     rf"\b{_WISH}\b(?: \w+){{0,2}} {_LIVE}\b(?: \w+){{0,1}} (?:niet|nie|no) (?:meer|more|langer|longer)\b",
     rf"\b(?:wil|wou|wilde|willen|want) (?:\w+ ){{0,2}}(?:het|this|mijn|my) (?:leven|life) (?:niet|nie|no) (?:meer|more)\b",
     # wish / hope + dying
-    rf"\b(?:hoop|hoopte|wens|wish|hope)\b(?: \w+){{0,5}} {_DIE}\b(?! (?:van|door|of|to))",
+    rf"\b(?:hoop|hoopte|wens|wish|hope)\b(?! dat (?:mijn|zijn|haar|hij|zij|ze|onze|de|opa|oma|papa|mama)\b)(?: \w+){{0,5}} {_DIE}\b(?! (?:van|door|of|to))",
     rf"\b(?:wil|wou|want|wanna)\b(?: \w+){{0,2}} {_DIE}(?: gaan| ga)?$",
     r"\b(?:liever|beter) dood\b|\bdood (?:liever|beter)\b",
     # being absent is better / wished for
@@ -121,7 +121,7 @@ _SUICIDE = [
     # round 2 (fresh dev batch): meaning, farewell, method, assisted dying
     r"\bwaarom (?:\w+ ){0,3}(?:leef|leven|besta|ben) ik (?:hier )?(?:nog|eigenlijk nog)\b|\bwaarom (?:\w+ ){0,2}(?:nog|eigenlijk) (?:leven|doorgaan|verder)\b",
     r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
-    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
+    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
     r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b",
     r"\b(?:pillen|slaappillen|tabletten|medicijnen|pills)\b(?: \w+){0,4} (?:dodelijk|fataal|om dood te gaan|lethal)\b|\bdodelijke dosis\b|\blethal dose\b",
@@ -352,7 +352,7 @@ _DANGER = [
     r"\bvast in (?:de |het |een )?(?:lift|elevator)\b|\bin de lift (?:\w+ )?vast\b|\bstuck in (?:the |a )?(?:lift|elevator)\b",
     r"\bin de fik\b|\bfikkie\b",
     r"\b(?:van|uit|off) (?:de |het |een |the )?(?:trap|dak|ladder|balkon|steiger|raam|roof|ladder|stairs)\b(?: \w+){0,1} (?:gevallen|afgevallen|gevallen|fell|fallen)\b",
-    r"\b(?:in|into) (?:het |de |een |the )?(?:water|sloot|gracht|vijver|zwembad|kanaal|rivier|pool|canal)\b(?: \w+){0,1} (?:gevallen|gevallen|fell|fallen)\b",
+    r"(?<!telefoon is )(?<!mobiel is )(?<!sleutel is )(?<!sleutels zijn )(?<!bril is )(?<!tas is )(?<!bal is )(?<!fiets is )(?<!portemonnee is )(?<!phone )\b(?:in|into) (?:het |de |een |the )?(?:water|sloot|gracht|vijver|zwembad|kanaal|rivier|pool|canal)\b(?: \w+){0,1} (?:gevallen|gevallen|fell|fallen)\b",
     r"\bhelp\b(?: \w+){0,2} gevallen\b|\bgevallen\b(?: \w+){0,2} help\b",
     r"\bgevallen\b(?: \w+){0,6} (?:kan|kom) (?:\w+ )?(?:niet|nie) (?:meer )?(?:lopen|staan|op|overeind|weg|eruit|er uit|bewegen)\b",
     r"\b(?:kind|kindje|baby|peuter|dochter|zoon|zoontje|dochtertje|child|toddler)\b(?: \w+){0,4} (?:pillen|medicijnen|tabletten|schoonmaakmiddel|gif|bleek|wasmiddel|batterij\w*|pills)\b(?: \w+){0,2} (?:gegeten|geslikt|gedronken|opgegeten|ingenomen|ate|swallowed|drank)\b",
@@ -395,7 +395,7 @@ _DANGER = [
     # trapped, carbon monoxide, appliances smoking
     r"\bwater\b(?: \w+){0,8} (?:meterkast|stopcontact\w*|stroomkast|groepenkast|elektra|bedrading|sockets?|fuse ?box|electric\w*)\b|\b(?:meterkast|stopcontact\w*|stroomkast|groepenkast|sockets?)\b(?: \w+){0,4} (?:onder water|nat|water)\b",
     r"\b(?:zuurstof\w*|beademing\w*|dialyse\w*|thuisdialyse|ventilator|oxygen|dialysis)\b(?: \w+){0,3} (?:op|leeg|werkt niet|doet het niet|uit|out|piept|alarm|gestopt|stopt|valt uit|uitgevallen|stilgevallen|geen stroom)\b(?!.*\b(?:verzetten|afspraak|afzeggen|vervoer|taxi|vergoeding|subsidie|kosten|aanvragen|bestellen|nieuwe)\b)",
-    r"\b(?:klem|bekneld|vast|opgesloten)\b (?:\w+ )?(?:onder|tussen)\b|\b(?:zit|zitten|zat|lig|ligt|liggen) (?:\w+ )?(?:vast|klem|opgesloten|bekneld) in (?:de|het|een|mijn|ons) (?:auto|bad|lift|kelder|kast|wc|toilet|badkamer|schuur|tuinhuis|huis|water|sneeuw|modder)\b|\btrapped\b (?:under|in (?:the|a|my) (?:car|lift|elevator|house|basement|bathroom|fire|water|room))\b",
+    r"\b(?:klem|bekneld|vast|opgesloten)\b (?:\w+ )?(?:onder|tussen)\b|(?<!auto )(?<!wagen )(?<!fiets )(?<!bus )(?<!busje )\b(?:zit|zitten|zat|lig|ligt|liggen) (?:\w+ )?(?:vast|klem|opgesloten|bekneld) in (?:de|het|een|mijn|ons) (?:auto|bad|lift|kelder|kast|wc|toilet|badkamer|schuur|tuinhuis|huis|water|sneeuw|modder)\b|\btrapped\b (?:under|in (?:the|a|my) (?:car|lift|elevator|house|basement|bathroom|fire|water|room))\b",
     r"\b(?:co|koolmonoxide|carbon monoxide)\w* ?(?:melder|alarm|detector)?\b(?: \w+){0,2} (?:piept|gaat af|gaat|blijft|slaat aan|going off|went off|goes off|alarm|is going)\b(?!.*\b(?:batterij|battery|vervangen|gekocht|test|testen)\b)",
     r"\b(?:cv|ketel|kachel|geiser|gaskachel|verwarming|houtkachel|boiler|heater)\b(?: \w+){0,8} (?:misselijk|hoofdpijn|duizelig|suf|slaperig|flauw|dizzy|nauseous)\b",
     r"\b(?:dementie|dement|demente|alzheimer|dementia)\b(?: \w+){0,12} (?:vinden|vind|find) (?:hem|haar|him|her) (?:\w+ )?(?:niet|nergens|nowhere|not)\b",

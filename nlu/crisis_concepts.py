@@ -63,7 +63,7 @@ _FINAL = (
     r"(?:als|wanneer|voordat) (?:ze|jullie|je|hij|zij|iemand|men) (?:me|mij) vinden|ben (?:ik )?er (?:\w+ ){0,3}(?:niet|nie) meer\b|"
     r"waar ik (?:naartoe |heen )?ga\b|"
     r"(?:na|vanaf|after) (?:\w+ ){1,3}(?:ben|heb|hoef) ik (?:er |het |ze |die )?(?:\w+ )?(?:niet|nie|niks|niets) (?:meer|nodig)|"
-    r"won t be (?:here|around)|tijd om te gaan|ik (?:ga|vertrek) (?:ook )?(?:maar |nu )?weg$|ik ga (?:ook )?weg voorgoed)"
+    r"won t be (?:here|around)|(?:niemand|niks|niets) hoeft na (?:mij|me)\b|tijd om te gaan|ik (?:ga|vertrek) (?:ook )?(?:maar |nu )?weg$|ik ga (?:ook )?weg voorgoed)"
 )
 _OCCASION = (
     r"\b(?:pensioen|verhuis\w*|verhuiz\w*|emigr\w*|vakantie|op reis|afscheidsfeest\w*|afscheidsreceptie|nieuwe baan|andere baan|"
@@ -102,7 +102,7 @@ _FINAL_EVENT = (
     r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
     r"(?:mijn|m) laatste dag$|laatste dag (?:van mijn leven|op aarde)|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
     r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
-    r"tonight s the night)"
+    r"tonight s the night|(?:het is|is het) (?:\w+ )?tijd$)"
 )
 _GIVE = (
     r"(?:weg ?gegeven|gegeven|verdeeld|geschonken|overgedragen|weggedaan|nagelaten|(?:wie wil|mag) (?:\w+ ){0,3}(?:hebben|houden)|"
@@ -110,7 +110,7 @@ _GIVE = (
 )
 _CONCEAL = (
     r"(?:snapt (?:\w+ )?(?:niet|nie) waarom|vroeg (?:\w+ )?waarom|(?:hebben|heeft|had|hadden) (?:\w+ )?(?:niks|niets) (?:door|in de gaten)|"
-    r"(?:weet|weten) (?:\w+ )?(?:niet|nie) waarom|zei (?:ik )?gewoon omdat|niemand (?:\w+ )?weet (?:het|dat|ervan))"
+    r"(?:weet|weten) (?:\w+ )?(?:niet|nie) waarom|zei (?:ik )?gewoon omdat|niemand (?:\w+ )?weet (?:het|dat|ervan)|(?:weet|weten) (?:het|dat|er) (?:\w+ )?(?:niet|nie|niks|niets)\b)"
 )
 _BURDEN = (
     r"(?:niemand (?:\w+ ){0,3}(?:druk|zorgen) (?:\w+ ){0,3}(?:om|over) (?:me|mij)|tot last|van (?:me|mij) af\b|"
@@ -186,6 +186,44 @@ _PERSONS_HARM = (
     r"schoonzoon|kleinzoon|buurman|vent|echtgenoot|echtgenote|hij|zij|ze|hem|iemand|jongens|mannen)"
 )
 
+# --- round 11 classes (crisis_dev5.yml) ------------------------------------------------
+#: Being gone, told as a fact about the future.
+_GONE = (
+    r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b|"
+    r"(?:zal|zullen|hoeft|heeft) (?:niemand|geen mens|jullie|je|ze) (?:\w+ )?(?:meer )?last (?:\w+ ){0,2}(?:mij|me)\b|"
+    r"(?:niemand|niks|niets) hoeft na (?:mij|me)\b)"
+)
+#: A point in time: a day, a holiday, "daarna", "binnenkort", "na de 1e".
+_WHEN = (
+    _TIME[:-1]
+    + r"|na (?:vandaag|morgen|de \w+|het \w+|dit \w+|deze \w+|\d+\w*|oud en nieuw|nieuwjaar|pasen|pinksteren|sinterklaas|carnaval|ramadan|suikerfeest|offerfeest)\b|daarna\b|binnenkort\b|straks\b|"
+    r"volgende (?:week|maand|keer)\b|(?:eind|einde) van de (?:week|maand)\b|per (?:de )?\d+\w*\b|over (?:een|\d+|twee|drie) (?:dag|dagen|week|weken)\b)"
+)
+#: No longer needing money, belongings, a home.
+_NO_NEED = (
+    r"(?:(?:heb|hoef) (?:ik )?(?:het|dat|die|dit|ze|hem|er)?\s?(?:\w+ ){0,3}(?:toch |straks |dan |binnenkort |echt )?(?:niet|nie) meer nodig|"
+    r"(?:heb|hoef) (?:ik )?geen (?:\w+ ){1,2}meer (?:nodig|te hebben))"
+)
+#: Handed over to a relative: "voor mijn dochter", "aan mijn kleinzoon overgemaakt".
+_HANDOVER = (
+    r"(?:(?:voor|aan|naar) (?:mijn|m) (?:\w+ )?(?:dochter|zoon|kinderen|kleinzoon|kleindochter|kleinkinderen|zus|broer|neef|nicht|familie)\b|"
+    r"(?:rekening|naam) van (?:mijn|m) \w+|overgemaakt|overgeschreven|overgezet|in de la|op tafel)"
+)
+#: What one leaves behind: keys, a pet, a bank card, a phone.
+_BELONGINGS = (
+    r"(?:sleutel|sleutels|huissleutel|huissleutels|bankpas|pinpas|pincode|telefoon|portemonnee|kat|hond|huisdier|vogels|poes)"
+)
+#: Medicines by name or kind, for counted amounts.
+_MEDS = (
+    r"(?:" + _PILLS[3:-1] + r"|amitriptyline|nortriptyline|zolpidem|quetiapine|lithium|codeine|fentanyl|insuline|"
+    r"antidepressivum|benzos?|benzodiazepine\w*|opiaten|pijnstillers|slaappil|tablet)"
+)
+#: Nude pictures or video of someone.
+_NUDE = (
+    r"(?:naaktfoto\w*|naaktfilm\w*|naaktbeeld\w*|sexfoto\w*|seksfoto\w*|seksfilm\w*|"
+    r"(?:naakte?|blote|intieme|pikante) (?:foto\w*|film\w*|video\w*|beelden|plaatjes)|"
+    r"(?:foto\w*|film\w*|filmpje\w*|video\w*) (?:\w+ ){0,3}(?:zonder kleren|naakt|bloot))"
+)
 
 @dataclass(frozen=True, slots=True)
 class _Group:
@@ -255,7 +293,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:{_PLAN}|{_TIME})",
         rf"\b{_FINAL_EVENT}",
         none_of=_PLAN_OCCASION,
-        keys="klaar over voorbij afgelopen gedaan zover laatste ermee mee doen night",
+        keys="klaar over voorbij afgelopen gedaan zover laatste ermee mee doen night tijd",
     ),
     _g(
         S,
@@ -664,6 +702,258 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:scootmobiel|rolstoel|rollator)\b(?: \w+){0,6} (?:gekanteld|omgevallen|omgekieperd|gekieperd|omgeslagen|over de kop|te water|in de sloot|in het water|in de greppel|in de vaart)\b",
         r"\b(?:met (?:zijn|haar|z|zn|d r|mijn|m) scootmobiel|met (?:zijn|haar|z|zn|mijn) (?:rolstoel|rollator)|iemand|meneer|mevrouw|man|vrouw|vader|moeder|opa|oma|buurman|buurvrouw|hij|zij|ze|ik)\b",
         keys="scootmobiel rolstoel rollator",
+    ),
+    # ---- round 11 (crisis_dev5.yml): implicit signals as classes of meaning ----------
+    # being gone + a time marker: "na de kerst ben ik er niet meer", "daarna ben ik er
+    # toch niet meer", "na vandaag zal niemand meer last van mij hebben" (not a holiday,
+    # a move or a new start: "na de 1e ben ik weg, dan begin ik in Utrecht")
+    _g(
+        S,
+        MESSAGE,
+        rf"\b(?:{_GONE})",
+        rf"\b(?:{_WHEN})",
+        none_of=_OCCASION[:-3]
+        + r"|ziekenhuis|opname|logeren|dan (?:begin|woon|werk|ga|zit) (?:ik|we)|bij (?:mijn|m) (?:zus|broer|moeder|vader|ouders|dochter|zoon)|"
+        r"(?:ga|vertrek|vlieg|reis) (?:\w+ ){0,2}naar|verlof|vrij|afwezig|kantoor|op kamp|uit logeren)\b",
+        keys="meer weg",
+    ),
+    # no longer needing money, belongings or the house + handing them over or finality
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_NO_NEED}",
+        rf"\b(?:{_GIVE}|{_HANDOVER}|{_FINAL}|{_GONE})",
+        none_of=_OCCASION[:-3]
+        + r"|werk|baan|gevonden|verdien\w*|fiets|liever|beter|goed|hersteld|genezen|te koop|marktplaats|ophalen|wie wil)\b",
+        keys="nodig",
+    ),
+    # keys, a pet, a bank card or phone left with someone + never coming back, a note,
+    # "ik ga nu"
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_BELONGINGS}\b(?: \w+){{0,8}} (?:gelegd|neergelegd|gebracht|achtergelaten|liggen|ligt|klaargelegd|gegeven|afgegeven)\b",
+        rf"\b(?:{_FINAL}|{_GONE}|ik ga nu$|vaarwel)",
+        none_of=_OCCASION[:-3]
+        + r"|nieuwe bewoners|allergisch|asiel|financien|ziekenhuis|verhuurder|woningcorporatie|beheerder|makelaar|oplevering)\b",
+        keys="sleutel sleutels huissleutel bankpas pinpas pincode telefoon portemonnee kat hond huisdier vogels poes",
+    ),
+    # a quantity of a medicine + "enough" / "how long does it take" / not waking up
+    _g(
+        S,
+        MESSAGE,
+        rf"\b(?:\d{{2,}}|honderd|tientallen|een hele (?:doos|strip|pot)) (?:\w+ )?{_MEDS}\b",
+        r"\b(?:genoeg|voldoende|dodelijk|fataal|niet meer wakker|overleef\w*)\b(?! voor (?:\w+ ){0,2}(?:weken|maanden|vakantie|reis|dagen))|\bhoe lang duurt (?:het|t)\b(?!(?: \w+){0,4} (?:voor|voordat|tot|totdat) (?:\w+ ){0,3}(?:werkt|werken|helpt|aanslaat))",
+        none_of=r"\b(?:apotheek|apotheker|vergeetachtig|vergeet|per dag|in plaats van|weekdoos|medicijnrol|baxter)\b",
+        keys="genoeg voldoende dodelijk fataal wakker duurt overleef* overleven",
+    ),
+    # how much of a medicine, or how high, to die
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:hoeveel|hoe hoog|hoe diep|welke hoogte)\b(?: \w+){0,6} (?:om (?:dood te gaan|te sterven|te overlijden|niet meer wakker)|dodelijk|niet (?:te )?overleven|dood te gaan)\b",
+        keys="dood sterven overlijden wakker dodelijk overleven",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        r"\bhoe hoog (?:(?:moet|moeten) )?(?:een|de|het|je) (?:\w+ )?(?:flat|brug|gebouw|dak|verdieping|balkon|toren|viaduct|parkeergarage)\b",
+        r"\b(?:lukt|lukken|zeker weten|zeker zijn|overleef\w*|overleven|dood)\b",
+        keys="lukt lukken zeker overleef* overleven dood",
+    ),
+    # painless + how + the end of a life ("hoe kan je pijnloos uit het leven stappen")
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:hoe|manier|methode|snelste|makkelijkste|welke)\b(?: \w+){0,6} (?:pijnloos|pijnloze|zonder pijn|painless\w*|rustig inslapen)\b|\b(?:pijnloos|pijnloze|zonder pijn|painless\w*)\b(?: \w+){0,6} (?:hoe|manier|methode)\b",
+        r"\b(?:uit het leven|dood\w*|sterven|overlijden|er niet meer|eind\w* aan|leven (?:beeindigen|stoppen)|zelfmoord|zelfdoding|inslapen|niet meer wakker)\b",
+        none_of=r"\b(?:hond|kat|dier|huisdier|paard|konijn|euthanasie|palliatie\w*|hospice|(?:mijn|zijn|haar) (?:vader|moeder|opa|oma|man|vrouw|partner|tante|oom))\b",
+        keys="pijnloos pijnloze pijn painless* inslapen",
+    ),
+    # following a dead loved one: "ik wil hem spoedig volgen", "bij hem zijn"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:wil|wou|hoop|wens|ga|kom|zou)\b(?: \w+){0,5} (?:volgen|achterna|bij (?:hem|haar) (?:zijn|komen|wezen)|naar (?:hem|haar) toe)\b",
+        r"\b(?:overleden|gestorven|dood|heengegaan|begraven|gecremeerd|er (?:niet|nie) meer is|niet meer leeft|sinds (?:de|zijn|haar) dood)\b",
+        none_of=r"\b(?:graf|begraafplaats|kerkhof|urn|facebook|instagram|tiktok|twitter|ziekenhuis|verpleeghuis|cursus|opleiding|les|lessen|training|"
+        r"voorbeeld|voetsporen|traditie|advies|steunen|troosten|helpen|uitvaart|begrafenis|crematie|condoleance|rouwdienst)\b",
+        keys="volgen achterna zijn komen wezen toe",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:ga|gaan|wil|wou|mag)\b (?:\w+ ){0,2}naar de overkant\b(?! van)",
+        r"\bnaar (?:mijn|m) (?:\w+ )?(?:vrouw|man|moeder|vader|zoon|dochter|kind|partner|mam|pap|mama|papa|lief|broer|zus)\b|\b(?:overleden|gestorven|dood|heengegaan)\b",
+        keys="overkant",
+    ),
+    # one's own mourning card or death notice; a farewell video or letter for everyone
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:mijn|m) eigen (?:rouwkaart\w*|overlijdensadvertentie\w*|doodsbericht\w*|rouwadvertentie\w*|grafsteen|grafrede|rouwbrief)\b|\b(?:rouwkaart\w*|overlijdensadvertentie\w*|doodsbericht\w*) (?:\w+ ){0,2}(?:voor|van) (?:mezelf|mijzelf)\b",
+        keys="eigen mezelf mijzelf",
+    ),
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:filmpje|video|brief|brieven|bericht|boodschap|opname)\b(?: \w+){0,6} afscheid (?:\w+ ){0,2}(?:van (?:iedereen|jullie|mijn (?:kinderen|familie|ouders|vrienden|dierbaren)|het leven)|te nemen$)",
+        none_of=_FAREWELL_OCCASION,
+        keys="afscheid",
+    ),
+    # a letter that will explain + a time: "morgen krijgen ze een brief, dan snappen ze waarom"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:brief|brieven|briefje|bericht)\b(?: \w+){0,3} van (?:mij|me)\b",
+        r"\b(?:snappen|begrijpen|weten|snapt|begrijpt) (?:ze|jullie|hij|zij) (?:het )?(?:wel )?waarom\b",
+        keys="waarom",
+    ),
+    # "mijn laatste dag" chosen, "mijn laatste wens" about a pet or the children
+    _g(
+        S,
+        SENTENCE,
+        rf"\b{_TIME}",
+        r"\b(?:mijn|m) laatste dag\b(?! (?:van|bij|op|in|als|met|voor|hier|aan|werken|school)\b)",
+        r"\b(?:besloten|besluit|gekozen|bepaald|vastgesteld|zeker)\b",
+        none_of=_PLAN_OCCASION,
+        keys="laatste",
+    ),
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:mijn|m) laatste wens\b(?: \w+){0,8} (?:terechtkomt|terecht komt|opgevangen|zorgt|zorgen|krijgt|krijgen)\b",
+        keys="wens",
+    ),
+    # no wish to breathe, wake up, exist or live
+    _g(
+        S,
+        SENTENCE,
+        r"\bgeen (?:\w+ )?zin (?:meer )?(?:om|in) (?:(?:\w+ ){0,4}(?:of|en) (?:om )?)?(?:te )?(?:leven|ademen|bestaan|wakker (?:te )?worden|door te gaan|doorleven)\b(?! (?:in|met|zo|zonder|op|hier|daar|bij|van|naast)\b)|\b(?:wil|wou) (?:\w+ )?(?:niet|nie) meer (?:\w+ )?(?:ademen|bestaan|wakker worden)\b",
+        keys="zin wil wou",
+    ),
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:een )?eind\w* (?:\w+ )?(?:maken|make|maak|gemaakt) aan (?:alles|het allemaal|mijn bestaan|dit bestaan|het leven)\b(?! (?:wat|van|met|rond|rondom|tussen|in)\b)",
+        keys="alles allemaal bestaan leven",
+    ),
+    # ---- violence, round 11 -------------------------------------------------------------
+    # a person pushed or thrown down the stairs or to the ground, active voice
+    _g(
+        V,
+        SENTENCE,
+        rf"\b(?:duwde|duwt|duwen|geduwd|gooide|gegooid|smeet|gesmeten|trapte|getrapt|schopte|geschopt|sleurde|gesleurd)\b",
+        rf"\b(?:me|mij|hem|haar|(?:mijn|m|zijn|haar|z|de|een) (?:\w+ )?(?:{_PERSONS_HARM}|opa|oma|grootvader|grootmoeder|kind|baby|schoonvader|schoonmoeder))\b(?: \w+){{0,3}} (?:van de trap|de trap af|tegen de (?:grond|muur|kast|deur|vloer)|op de grond|van het balkon|door de kamer)\b",
+        keys="duwde duwt duwen geduwd gooide gegooid smeet gesmeten trapte getrapt schopte geschopt sleurde gesleurd",
+    ),
+    # marks of blows from a person: welts, a black eye, bruises
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:striemen|blauw oog|blauwe ogen|blauwe plekken|bloeduitstorting\w*|schrammen)\b",
+        rf"\bvan (?:de (?:\w+ )?(?:stok|riem|zweep|vuist|handen|slipper|klappen) van )?(?:mijn|m|zijn|haar|de) (?:\w+ )?{_PERSONS_HARM}\w*\b|\b(?:riem|stok|zweep|klappen|slaag)\b",
+        none_of=r"\b(?:voetbal\w*|sport\w*|spelen|gevallen|val|gestoten|stoten|judo|training|bloedverdunner\w*|stoeien)\b",
+        keys="striemen oog ogen plekken bloeduitstorting* schrammen",
+    ),
+    # someone hitting another person: "de verzorger slaat haar"
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:slaat|sloeg|schopt|schopte|trapt|trapte|wurgt|wurgde|stompt|stompte|mishandelt|mishandelde|knijpt|kneep)\b (?:haar|hem|ze|mijn|zijn|onze|m)\b(?! (?:\w+ )?(?:bal|hand|handen|arm|armen|tanden|ogen|neus|boek|deur|hoofd|been|knie|teen|vingers|pen|wekker|kussen|deeg|ei|eieren|room|slag|alarm|munt|wang)\b)(?!(?: \w+){0,3} over\b)",
+        keys="slaat sloeg schopt schopte trapt trapte wurgt wurgde stompt stompte mishandelt mishandelde knijpt kneep",
+    ),
+    # sextortion: nude pictures + spreading or paying
+    _g(
+        V,
+        MESSAGE,
+        rf"\b{_NUDE}",
+        r"\b(?:sturen|stuurt|online|verspreid\w*|delen|deelt|posten|zetten|plaatsen|laten zien|betalen|betaal|geld|dreig\w*|chanteer\w*|chantage|afpers\w*|tenzij)\b",
+        keys="naaktfoto naaktfotos naaktfilmpje naaktfilmpjes naaktbeelden seksfoto seksfotos sexfoto sexfotos seksfilmpje naakte naakt blote bloot intieme pikante kleren",
+    ),
+    # ---- danger, round 11 ---------------------------------------------------------------
+    # trapped in a vehicle or under something
+    _g(
+        D,
+        SENTENCE,
+        r"\bbekneld\b",
+        none_of=r"\b(?:vinger\w*|duim|teen|tenen|zenuw\w*|nek|rug|hernia|spier\w*|darm\w*|vroeger|toen)\b",
+        keys="bekneld",
+    ),
+    # a limp or drowsy child with a high fever
+    _g(
+        D,
+        MESSAGE,
+        rf"\b{_CHILD}\b",
+        r"\b(?:slap|lusteloos|suf|nauwelijks wakker|niet wakker|reageert (?:\w+ )?(?:niet|nauwelijks))\b",
+        r"\b(?:(?:39|40|41|42)(?: \d)? ?graden|gloeiend|gloeit|koorts van (?:39|40|41|42))\b",
+        keys="slap lusteloos suf wakker reageert",
+    ),
+    _g(
+        D,
+        MESSAGE,
+        rf"\b{_CHILD}\b",
+        r"\b(?:heel|erg|helemaal|zo|super|echt|doodse?) (?:slap|suf|lusteloos)\b|\bniet wakker\b|\breageert (?:\w+ )?(?:niet|nauwelijks)\b",
+        r"\b(?:koorts|verhoging|heet|gloei\w*)\b",
+        keys="slap suf lusteloos wakker reageert",
+    ),
+    # someone seen lying on the floor through a window or letterbox
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:raam|ruit|brievenbus|gordijnen|deur)\b",
+        r"\b(?:liggen|ligt|lag)\b(?: \w+){0,3} op de (?:\w+)?(?:vloer|grond)\b|\bop de (?:\w+)?(?:vloer|grond) (?:\w+ ){0,2}(?:liggen|ligt|lag)\b",
+        rf"\b{_PERSON_ANY}\b",
+        none_of=r"\b(?:kat|hond|poes|speelgoed|kleren|jas|tas|rommel|post)\b",
+        keys="raam ruit brievenbus gordijnen deur",
+    ),
+    # fire in a room of the house (not the fireplace, a barbecue, a candle)
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:vuur|brand|vlammen|fik)\b(?: \w+){0,2} in (?:de|het|mijn|onze|ons|zijn|haar|een) (?:\w+ )?(?:keuken|huis|kamer|slaapkamer|woonkamer|gang|flat|woning|schuur|garage|trappenhuis|zolder|badkamer|kelder|meterkast|portiek)\b",
+        none_of=r"\b(?:open haard|haard|kampvuur|barbecue|bbq|kaars\w*|oefening|film|vuurkorf|verzekering|brandmelder|rookmelder|vorig\w*|toen|schade|geblust|gedoofd|afgelopen|ooit|er was|was er|blusdeken|brandblusser)\b",
+        keys="vuur brand vlammen fik",
+    ),
+    # a vehicle into a wall or house with people in it
+    _g(
+        D,
+        MESSAGE,
+        r"\b(?:auto|bus|vrachtwagen|bestelbus|busje|scooter|brommer|wagen)\b(?: \w+){0,4} (?:tegen|in) (?:de|het|een|onze|ons) (?:\w+ )?(?:gevel|muur|huis|winkel|boom|paal|etalage|woning|sloot)\b(?: \w+){0,2} (?:gereden|gebotst|geknald|gecrasht|geklapt|gereden)\b",
+        r"\b(?:mensen|iemand|bestuurder|chauffeur|inzittenden|zitten (?:\w+ )?in|gewond\w*|bekneld|bloed\w*|liggen (?:\w+ )?onder)\b",
+        keys="gereden gebotst geknald gecrasht geklapt",
+    ),
+    # someone not seen for days who calls out
+    _g(
+        D,
+        MESSAGE,
+        r"\bhoor (?:\w+ ){0,2}(?:roepen|kreunen|om hulp)\b|\broept (?:\w+ )?om hulp\b",
+        r"\b(?:al (?:\w+ )?dagen|gordijnen (?:\w+ )?dicht|post|doet (?:\w+ )?(?:niet|nie) open|niet gezien)\b",
+        none_of=r"\b(?:vaak|soms|altijd|regelmatig|af en toe|elke (?:dag|nacht|avond|ochtend))\b",
+        keys="roepen kreunen hulp",
+    ),
+    # a live power cable hanging in the street; someone electrocuted
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:stroomkabel\w*|stroomdraad|stroomdraden|elektriciteitsdraad\w*|hoogspanningskabel\w*|hoogspanningsdraad\w*|bovenleiding)\b",
+        r"\b(?:op (?:de |het )?(?:straat|stoep|weg|grond|fietspad)|hangt|los|kapot|gebroken|naar beneden)\b",
+        none_of=r"\b(?:laadpaal\w*|laadkabel\w*|opladen|verlengsnoer|mag dat|toegestaan|vergunning|overlast|struikel\w*)\b",
+        keys="stroomkabel stroomkabels stroomdraad stroomdraden elektriciteitsdraad elektriciteitsdraden hoogspanningskabel hoogspanningskabels hoogspanningsdraad bovenleiding",
+    ),
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:geelektrocuteerd|geelectrocuteerd|elektrocutie)\b",
+        none_of=r"\b(?:bijna|vroeger|toen|film|serie)\b",
+        keys="geelektrocuteerd geelectrocuteerd elektrocutie",
+    ),
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:stroomschok|stroomstoot|onder stroom (?:gestaan|gekomen))\b",
+        r"\b(?:ligt|lag|beweegt (?:niet|nie)|bewusteloos|reageert (?:niet|nie)|ademt (?:niet|nie)|niet wakker|hart)\b",
+        keys="stroomschok stroomstoot stroom",
     ),
 )
 

@@ -34,6 +34,13 @@ Pooled over the three batches (579 positives, 467 near misses) the rules alone c
 than any threshold buys back, so it is gone; 0.8 keeps ordinary answers ("blauw", "I
 live in Bloemenwijk" score 0.7 to 0.8) out. The concept tags added about 0.7 points of
 recall at equal false alarms; weighting the near misses up did not help.
+
+Round 11 (``crisis_dev5.yml``) is deliberately *not* in the training sets. Trained on it,
+the model pushed ordinary messages over the threshold that it had kept just under:
+"my niece drives me now" (a dialog test script, 0.79 -> 0.83, violence) and "ik heb
+niemand meer" (``topic_eval.yml``, 0.78 -> 0.89, suicide). Every dev5 positive is caught
+by the rules alone (concept groups of round 11 in :mod:`nlu.crisis_concepts`), so the
+batch is used for the rules and the tests only.
 """
 
 from __future__ import annotations

@@ -51,14 +51,18 @@ CRISIS_DEV = Path(__file__).parent / "data" / "crisis_dev.yml"
 CRISIS_DEV2 = Path(__file__).parent / "data" / "crisis_dev2.yml"
 CRISIS_DEV3 = Path(__file__).parent / "data" / "crisis_dev3.yml"
 CRISIS_DEV4 = Path(__file__).parent / "data" / "crisis_dev4.yml"
+#: Fifth batch (round 11), written with crisis_holdout5.yml before the rules were read.
+CRISIS_DEV5 = Path(__file__).parent / "data" / "crisis_dev5.yml"
 #: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
 CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
 #: HELD OUT, second round: written with crisis_dev3.yml, before the rules were read.
 CRISIS_HOLDOUT3 = Path(__file__).parent / "data" / "crisis_holdout3.yml"
 #: HELD OUT, third round: written with crisis_dev4.yml, before the rules were read.
 CRISIS_HOLDOUT4 = Path(__file__).parent / "data" / "crisis_holdout4.yml"
+#: HELD OUT, fourth round: written with crisis_dev5.yml, before the rules were read.
+CRISIS_HOLDOUT5 = Path(__file__).parent / "data" / "crisis_holdout5.yml"
 #: Every held-out crisis set, oldest first.
-CRISIS_HELD_OUT = (CRISIS_HOLDOUT, CRISIS_HOLDOUT3, CRISIS_HOLDOUT4)
+CRISIS_HELD_OUT = (CRISIS_HOLDOUT, CRISIS_HOLDOUT3, CRISIS_HOLDOUT4, CRISIS_HOLDOUT5)
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 
 
@@ -179,7 +183,9 @@ def crisis_held_out_reports() -> tuple[CrisisReport, ...]:
 
 def crisis_reports() -> tuple[CrisisReport, ...]:
     """The tuning set, the dev sets and, last and labelled as such, the held-out sets."""
-    tuned = tuple(crisis_report(p) for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3, CRISIS_DEV4))
+    tuned = tuple(
+        crisis_report(p) for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3, CRISIS_DEV4, CRISIS_DEV5)
+    )
     return tuned + crisis_held_out_reports()
 
 

@@ -41,6 +41,8 @@ HELD_OUT_NAMES = [
     "hold" + "out3",
     "crisis_" + "holdout" + "4",
     "hold" + "out4",
+    "crisis_" + "holdout" + "5",
+    "hold" + "out5",
 ]
 
 
@@ -565,13 +567,13 @@ def test_a_hypothetical_about_oneself_is_not_framed_away(text: str) -> None:
 
 def _all_tuning_texts() -> list[str]:
     texts = []
-    for name in ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4"):
+    for name in ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5"):
         doc = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
         texts += [t for items in doc["positives"].values() for t in items] + list(doc["near_misses"])
     nlu = yaml.safe_load((DATA / "nlu.yml").read_text(encoding="utf-8"))
     for block in nlu["nlu"]:
         texts += [line.strip()[2:] for line in str(block.get("examples", "")).splitlines() if line.strip().startswith("- ")]
-    return texts + [t for t, _ in STRUCTURAL_DEV4] + NEAR_MISSES_DEV4
+    return texts + [t for t, _ in STRUCTURAL_DEV4] + NEAR_MISSES_DEV4 + [t for t, _ in CONCEPTS_DEV5] + NEAR_MISSES_DEV5
 
 
 def test_concept_keys_are_only_a_shortcut() -> None:
@@ -581,3 +583,117 @@ def test_concept_keys_are_only_a_shortcut() -> None:
 
     differ = [t for t in _all_tuning_texts() if list(concept_hits(clean(t))) != list(concept_hits(clean(t), check_keys=False))]
     assert differ == []
+
+
+# --- crisis_dev5.yml: fifth fresh batch, written before the rules were read (round 11):
+# implicit suicide signals (belongings left, money no longer needed, hoarded medicine
+# counts, one's own mourning card, a chosen last day, following a dead spouse, painless
+# methods), active-voice pushing, welts, sextortion, trapped drivers, limp feverish
+# babies, someone seen on the floor through a window.
+DEV5 = yaml.safe_load((DATA / "crisis_dev5.yml").read_text(encoding="utf-8"))
+DEV5_POSITIVES = [(t, kind) for kind, texts in DEV5["positives"].items() for t in texts]
+
+
+def test_dev5_recall_is_at_least_98_percent() -> None:
+    missed = [t for t, _ in DEV5_POSITIVES if detect(t) is None]
+    assert 1 - len(missed) / len(DEV5_POSITIVES) >= 0.98, missed
+
+
+def test_dev5_near_miss_false_alarms_stay_under_three_percent() -> None:
+    alarms = [t for t in DEV5["near_misses"] if detect(t) is not None]
+    assert len(alarms) / len(DEV5["near_misses"]) < 0.03, alarms
+
+
+def test_dev5_positives_are_caught_by_the_rules_alone() -> None:
+    """Every dev5 category has a concept of its own; the model (trained on dev5) is extra."""
+    missed = [t for t, _ in DEV5_POSITIVES if not rule_kinds(t)]
+    assert len(missed) <= 2, missed
+
+
+def test_dev5_near_misses_are_not_raised_by_the_rules() -> None:
+    alarms = [t for t in DEV5["near_misses"] if rule_kinds(t)]
+    assert len(alarms) <= 1, alarms
+
+
+def test_dev5_kinds_are_right() -> None:
+    wrong = [(t, kind, detect(t)) for t, kind in DEV5_POSITIVES if detect(t) not in {None, CrisisKind(kind)}]
+    assert len(wrong) <= 3, wrong
+
+
+# Built from the categories of crisis_dev5.yml in other words (not copied from it, and
+# not from any held-out set): each concept class, caught by the rules alone.
+CONCEPTS_DEV5 = [
+    ("na oud en nieuw ben ik er niet meer", CrisisKind.SUICIDE),
+    ("volgende week ben ik er niet meer, dan zijn jullie van me af", CrisisKind.SUICIDE),
+    ("na mijn verjaardag ben ik er niet meer", CrisisKind.SUICIDE),
+    ("ik heb mijn spaargeld niet meer nodig, het staat nu op de rekening van mijn zoon", CrisisKind.SUICIDE),
+    ("mijn huissleutel ligt bij de buren en ik kom nooit meer terug", CrisisKind.SUICIDE),
+    ("ik heb 80 tabletten tramadol, is dat genoeg", CrisisKind.SUICIDE),
+    ("hoe lang duurt het als je 50 diazepam slikt", CrisisKind.SUICIDE),
+    ("hoeveel slaappillen heb je nodig om niet meer wakker te worden", CrisisKind.SUICIDE),
+    ("hoe kun je zonder pijn doodgaan", CrisisKind.SUICIDE),
+    ("mijn vrouw is gestorven en ik wil haar volgen", CrisisKind.SUICIDE),
+    ("mijn eigen overlijdensadvertentie is klaar", CrisisKind.SUICIDE),
+    ("donderdag wordt mijn laatste dag, het besluit staat", CrisisKind.SUICIDE),
+    ("ik heb geen zin meer om te ademen", CrisisKind.SUICIDE),
+    ("ik wil een einde maken aan alles", CrisisKind.SUICIDE),
+    ("mijn stiefvader gooide mijn moeder tegen de muur", CrisisKind.VIOLENCE),
+    ("ik heb blauwe plekken van mijn man zijn vuisten", CrisisKind.VIOLENCE),
+    ("hij dreigt mijn naaktfoto's te delen als ik niet betaal", CrisisKind.VIOLENCE),
+    ("de thuishulp slaat hem", CrisisKind.VIOLENCE),
+    ("de fietser zit bekneld onder de vrachtwagen", CrisisKind.DANGER),
+    ("mijn peuter is suf en gloeit van de koorts", CrisisKind.DANGER),
+    ("ik zie door de ruit mijn opa op de grond liggen", CrisisKind.DANGER),
+    ("er is brand in onze schuur", CrisisKind.DANGER),
+    ("een bestelbus is tegen een boom gereden, de bestuurder bloedt", CrisisKind.DANGER),
+    ("er ligt een stroomdraad los op de stoep", CrisisKind.DANGER),
+    ("mijn vader is gevallen en praat niet", CrisisKind.DANGER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CONCEPTS_DEV5)
+def test_dev5_concepts_generalise(text: str, kind: CrisisKind) -> None:
+    assert rule_kinds(text)[:1] == (kind,)
+    assert detect(text) is kind
+
+
+# Look-alikes of those concepts: the occasion or the object explains the same words.
+NEAR_MISSES_DEV5 = [
+    "na de zomer ben ik er niet meer, ik ga met pensioen",
+    "ik heb geen oppas meer nodig, mijn kinderen zijn groot",
+    "ik heb de rolstoel niet meer nodig, wie wil hem hebben",
+    "ik heb de sleutel bij de buurvrouw gelegd want ik ga op vakantie",
+    "ik heb de sleutels afgegeven met een brief voor de verhuurder",
+    "ik heb 30 tabletten paracetamol gekocht, hoeveel mag ik per dag",
+    "mijn moeder heeft 60 tabletten meegekregen, is dat genoeg voor drie maanden",
+    "hoe lang duurt het voor ibuprofen werkt",
+    "kan een vaccinatie pijnloos",
+    "ik hoop dat mijn vader pijnloos kan sterven in het hospice",
+    "ik wil de band volgen op tournee",
+    "mijn opa is overleden, ik wil zijn voorbeeld volgen",
+    "de rouwkaart van mijn oom is verstuurd",
+    "mijn laatste dag op school is donderdag",
+    "hoe hoog moet de schutting zijn, ik wil zeker weten dat de hond er niet overheen springt",
+    "geen zin meer om te sporten",
+    "ik heb geen zin om in deze herrie te leven, kan de gemeente iets doen",
+    "ik wil een einde maken aan de ruzie met mijn zus",
+    "de kinderen duwden elkaar op het schoolplein",
+    "ik heb blauwe plekken van het voetballen",
+    "de tennisser slaat de bal hard",
+    "mijn vinger zat bekneld in de deur",
+    "mijn kind heeft koorts en is een beetje moe, moet ik naar de huisarts",
+    "ik zag door het raam de kat op de vloer liggen",
+    "het vuur in de vuurkorf brandt goed",
+    "de laadkabel van de buren ligt op de stoep, mag dat",
+    "ik kreeg een kleine stroomschok van het schrikdraad",
+    "mijn laatste bericht aan de huisarts is nog niet beantwoord",
+    "de fiets zat vast in de modder",
+    "in de serie werd iemand neergestoken",
+    "hoe kan ik iemand steunen die aan zelfmoord denkt",
+    "de buurvrouw roept soms om hulp maar ze heeft dementie en de thuiszorg komt dagelijks",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES_DEV5)
+def test_dev5_near_misses_are_not_a_crisis(text: str) -> None:
+    assert detect(text) is None
