@@ -19,6 +19,7 @@ def run_cli(*args: str, stdin: str | None = None, timeout: float = 120) -> subpr
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
+        check=False,  # the tests look at the exit code themselves
         input=stdin,
         capture_output=True,
         text=True,

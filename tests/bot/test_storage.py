@@ -46,7 +46,7 @@ def test_provider_message_id_is_unique_per_channel(db_url: str) -> None:
     db = Database(db_url)
     db.upgrade()
     now = datetime.now(UTC)
-    kw = dict(direction="in", text="hoi", author="person", created_at=now, options=[])
+    kw = {"direction": "in", "text": "hoi", "author": "person", "created_at": now, "options": []}
     with db.session() as s, s.begin():
         s.add(Message(channel="sms", provider_id="SM1", **kw))
         s.add(Message(channel="whatsapp", provider_id="SM1", **kw))  # other channel: fine
