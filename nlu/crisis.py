@@ -384,7 +384,15 @@ def _framed(t: str, start: int) -> bool:
 #: cannot see such reasons) does not raise suicide when one is given.
 _DEPARTURE = re.compile(
     r"\b(?:met pensioen|verhuis\w*|verhuiz\w*|emigr\w*|op vakantie|vakantie|op reis|nieuwe baan|andere baan|"
-    r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland)\b"
+    r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland|"
+    # round 11: the belongings of someone who died, handed out
+    r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
+)
+#: The message says the harm is absent ("hij doet me niks", "ademt goed"): the model
+#: (which cannot read a negation) does not raise it on its own (round 11).
+_REASSURED = re.compile(
+    r"\b(?:doet|deed) (?:me|mij|haar|hem|ons) (?:\w+ )?(?:niks|niets)\b|\b(?:ademt|drinkt|reageert|praat) (?:gewoon |wel )?(?:goed|normaal)\b"
+    r"|\b(?:is|was) (?:er )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bgeen (?:pijn|klachten)\b"
 )
 
 
@@ -485,7 +493,7 @@ def model_kind(text: str) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
     threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
     t = _clean(text)
-    if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t):
+    if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t):
         return None
     t = _unframed(t)
     if len(t.split()) < 3:

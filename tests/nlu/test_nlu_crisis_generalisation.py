@@ -697,3 +697,19 @@ NEAR_MISSES_DEV5 = [
 @pytest.mark.parametrize("text", NEAR_MISSES_DEV5)
 def test_dev5_near_misses_are_not_a_crisis(text: str) -> None:
     assert detect(text) is None
+
+
+# The model alone does not raise a message that gives the harm's absence, a dosage
+# question or the belongings of someone who died as its reason (round 11).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn broer is streng maar hij doet me niks",
+        "mijn dochter heeft een kraaltje in haar oor gestopt maar ze ademt gewoon goed",
+        "de kleren van mijn overleden moeder heb ik aan de kerk gegeven",
+        "ik heb 50 tabletten vitamine C gekocht, hoeveel mag ik per dag",
+    ],
+)
+def test_model_reads_the_reason_given(text: str) -> None:
+    assert model_kind(text) is None
+    assert detect(text) is None
