@@ -323,13 +323,27 @@ class Jobs:
     # --- retention -------------------------------------------------------------------
 
     def apply_retention(self) -> int:
-        """Erase people with no activity for the retention period."""
+        """Erase people with no activity for the retention period; returns how many."""
         now = self.clock.now()
         cutoff = now - self.retention
-        with self.db.session() as s:
+        with self.db.reader() as s:
             ids = list(s.scalars(select(Contact.id).where(Contact.last_activity_at < cutoff)))
-        for cid in ids:
-            with self.db.session() as s, s.begin():
-                erase_contact(s, cid)
-                s.add(AuditEntry(at=now, staff_id=None, action="retention_erase", contact_id=cid))
-        return len(ids)
+        return sum(self.erase_if_still_inactive(cid, cutoff, now) for cid in ids)
+
+    def erase_if_still_inactive(self, contact_id: int, cutoff: datetime, now: datetime) -> bool:
+        """Erase one person, checked again under their lock: someone who wrote after the
+        list was made stays, and a person another worker erased is not erased (or
+        audited) twice."""
+        with self.db.session() as s, s.begin():
+            stmt = select(Contact.id).where(
+                Contact.id == contact_id, Contact.last_activity_at < cutoff
+            )
+            if not self.db.is_sqlite:  # SQLite: the write lock is already held
+                stmt = stmt.with_for_update()
+            if s.scalar(stmt) is None:
+                return False
+            erase_contact(s, contact_id)
+            s.add(
+                AuditEntry(at=now, staff_id=None, action="retention_erase", contact_id=contact_id)
+            )
+        return True

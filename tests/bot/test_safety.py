@@ -231,3 +231,26 @@ def test_oversized_webhook_bodies_get_413(app_client: TestClient) -> None:
     r = app_client.post("/webhooks/twilio/sms", content=b"Body=" + b"x" * 70000,
                         headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status_code == 413
+
+
+def test_retention_spares_someone_who_writes_while_it_runs(core: Core) -> None:
+    """The list of quiet people is made first; whoever writes before their turn stays."""
+    say(core, "hallo", 1)
+    core.clock.advance(timedelta(days=370))
+    now = core.clock.now()
+    cutoff = now - timedelta(days=365)
+    with core.db.session() as s:
+        listed = list(s.scalars(select(Contact.id).where(Contact.last_activity_at < cutoff)))
+    assert len(listed) == 1
+    say(core, "ik ben er weer", 2)  # between the list and the erasure
+    assert core.jobs.erase_if_still_inactive(listed[0], cutoff, now) is False
+    with core.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
+    # A second worker finding the person already erased does nothing (no second audit).
+    core.clock.advance(timedelta(days=370))
+    assert core.jobs.apply_retention() == 1
+    assert core.jobs.erase_if_still_inactive(listed[0], core.clock.now(), core.clock.now()) is False
+    with core.db.session() as s:
+        audits = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "retention_erase"))
+        assert audits == 1
