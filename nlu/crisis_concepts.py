@@ -22,6 +22,25 @@ same message (``MESSAGE``) or the same sentence (``SENTENCE``):
   water; an explosion; a child that swallowed tablets or cleaning products; someone
   under water who does not come up; a limb that "does nothing"; severe burns.
 
+Round 11 (``crisis_dev5.yml``, again written before the rules were read) brought
+implicit signals, now classes of their own:
+
+* suicide: being gone + a time marker ("na de kerst ben ik er niet meer"); no longer
+  needing money or belongings + handing them over or finality; keys, a pet or a bank
+  card left + never coming back or "ik ga nu"; a counted medicine + "genoeg" / "hoe
+  lang duurt het" (not a dosage or pharmacy question); how much or how high to die;
+  painless + how + the end of a life (not a pet, a parent in a hospice, a dentist);
+  following a dead loved one (not a course, an example, a funeral); one's own
+  mourning card; a farewell video for everyone; a letter that will explain why; a
+  last day chosen; no wish to breathe, wake up or live; an end to everything.
+* violence: a person pushed down the stairs or to the ground, active voice; welts or
+  bruises from a person or a belt; someone hitting her or him; nude pictures + spreading
+  or paying (sextortion).
+* danger: trapped ("bekneld", not a finger or a nerve); a limp child with a high fever
+  (or a very limp one with any fever); someone seen on the floor through a window; fire
+  in a room of the house; a vehicle into a wall with people in it; calls for help after
+  days of closed curtains; a live cable in the street; electrocution.
+
 Each group can name a ``none_of`` pattern for occasions that explain the same words
 (a farewell for colleagues, belongings given away when moving house, a fight in a film).
 Past events and hypothetical or information questions are handled once for all rules by
