@@ -96,7 +96,9 @@ class Simulator:
         self.staff_actions = StaffActions(self.core.pipeline)
         self.senders = {ch: _Recording(ch) for ch in Channel}
         # The same send rules as the app: nothing for stopped people, WhatsApp window.
-        self.dispatcher = Dispatcher(self.core.db, self.senders, self.clock, window_check=SendRules(None))
+        self.dispatcher = Dispatcher(
+            self.core.db, self.senders, self.clock, window_check=SendRules(None)
+        )
         self._loop = asyncio.new_event_loop()
         self._seen = {"event": 0, "outbox": 0, "task": 0}
         #: (outbox id, text, options, kind) of every message the front door wrote, in order.

@@ -147,7 +147,11 @@ class Engine:
             if when is None or when <= now:
                 return False
             due = next_allowed(when, self.profile)
-        about = act.turn.state.slots.get("about") or act.turn.state.slots.get("current_topic") or "other"
+        about = (
+            act.turn.state.slots.get("about")
+            or act.turn.state.slots.get("current_topic")
+            or "other"
+        )
         act.set("followup_due", due.isoformat())
         act.set("followup_day", people_day(due, act.turn.state.language))
         act.turn.effect(ScheduleFollowUp(due=due, about=str(about)))

@@ -93,7 +93,8 @@ def handoff_role(slots: Mapping[str, Any], topics: Mapping[str, TopicInfo]) -> s
     the NLU only noticed in an answer does not decide who helps."""
     wanted = set(slots.get("deeper_wanted") or ())
     found = [
-        t for t in all_topics(slots)
+        t
+        for t in all_topics(slots)
         if t != "other" and (t in (slots.get("topics") or ()) or t in wanted)
     ]
     if "volunteer_offer" in found and len(found) == 1:
@@ -154,7 +155,8 @@ def check_condition(
         return (
             handoff_role(slots, topics) == "professional"
             or len([t for t in literal if t != "other"]) >= 2
-            or bool(literal) and literal[0] in HEAVY_TOPICS
+            or bool(literal)
+            and literal[0] in HEAVY_TOPICS
         )
     if name == "scale_low":
         return isinstance(slots.get("scale"), int) and slots["scale"] <= 3

@@ -174,7 +174,9 @@ class TwilioMessaging:
         assert self._client is not None
         key = "messaging_service_sid" if sender.startswith("MG") else "from_"
         try:
-            recent = self._client.messages.list(to=to, limit=50, **({key: sender} if key == "from_" else {}))
+            recent = self._client.messages.list(
+                to=to, limit=50, **({key: sender} if key == "from_" else {})
+            )
         except (TwilioException, requests.RequestException) as exc:
             raise TemporaryFailure(f"twilio lookup failed: {exc.__class__.__name__}") from exc
         for m in recent:
@@ -185,7 +187,9 @@ class TwilioMessaging:
                 return str(m.sid)
         return None
 
-    async def find_sent(self, to: str, sender: str, body: str | None, since: datetime) -> str | None:
+    async def find_sent(
+        self, to: str, sender: str, body: str | None, since: datetime
+    ) -> str | None:
         """The sid of a message Twilio accepted for ``to`` with this body since ``since``.
 
         Used after a crash to learn whether a message that was being sent got there."""

@@ -439,6 +439,7 @@ class CampaignTarget(Base):
     reason: Mapped[str | None] = mapped_column(String(40))
     sent_at: Mapped[datetime | None]
 
+
 # Indexes for per-person lookups on every turn (migration 0004): the flood check, the
 # person's address on a channel, and their follow-ups. Measured in benchmarks/turn_cost
 # with 300,000 stored messages: 25 ms -> 7 ms of CPU per turn.

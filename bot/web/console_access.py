@@ -176,4 +176,3 @@ def plans_for(s: Session, contact_ids: list[int]) -> dict[int, list[PlanItemRow]
     for cid, item in rows:
         out.setdefault(cid, []).append(item)
     return out
-

@@ -148,27 +148,47 @@ def move_followup(
     now = svc.core.clock.now()
     with svc.core.db.session() as s, s.begin():
         conv = _editable(s, me, conversation_id)
-        pending = s.scalar(select(FollowUp).where(FollowUp.contact_id == conv.contact_id,
-                                                  FollowUp.status == "pending").order_by(FollowUp.due_at))
+        pending = s.scalar(
+            select(FollowUp)
+            .where(FollowUp.contact_id == conv.contact_id, FollowUp.status == "pending")
+            .order_by(FollowUp.due_at)
+        )
         if cancel:
             if pending is not None:
                 pending.status = "cancelled"
         else:
             try:
-                local = datetime.combine(date.fromisoformat(day), time.fromisoformat(at),
-                                         ZoneInfo(svc.profile.timezone))
+                local = datetime.combine(
+                    date.fromisoformat(day), time.fromisoformat(at), ZoneInfo(svc.profile.timezone)
+                )
             except ValueError:
-                raise HTTPException(400, "Kies een datum (jjjj-mm-dd) en een tijd (uu:mm).") from None
+                raise HTTPException(
+                    400, "Kies een datum (jjjj-mm-dd) en een tijd (uu:mm)."
+                ) from None
             if local <= now:
                 raise HTTPException(400, "Kies een moment in de toekomst.")
             due = next_allowed(local, svc.profile)
             if pending is None:
-                s.add(FollowUp(contact_id=conv.contact_id, conversation_id=conv.id, due_at=due,
-                               about=(conv.topics or ["other"])[0], status="pending", created_at=now))
+                s.add(
+                    FollowUp(
+                        contact_id=conv.contact_id,
+                        conversation_id=conv.id,
+                        due_at=due,
+                        about=(conv.topics or ["other"])[0],
+                        status="pending",
+                        created_at=now,
+                    )
+                )
             else:
                 pending.due_at = due
-        audit(s, now, s.get(Staff, me.id), "followup_cancel" if cancel else "followup_move",
-              contact_id=conv.contact_id, conversation_id=conv.id)
+        audit(
+            s,
+            now,
+            s.get(Staff, me.id),
+            "followup_cancel" if cancel else "followup_move",
+            contact_id=conv.contact_id,
+            conversation_id=conv.id,
+        )
     return RedirectResponse(f"/console/c/{conversation_id}?done=followup", status_code=303)
 
 
@@ -177,7 +197,9 @@ def campaigns(request: Request, me: Coordinator) -> HTMLResponse:
     """Outreach campaigns and how far they are (created with `voordeur campaign create`)."""
     svc = services(request)
     with svc.core.db.reader() as s:
-        rows = [(c, progress(s, c.id)) for c in s.scalars(select(Campaign).order_by(Campaign.id.desc()))]
+        rows = [
+            (c, progress(s, c.id)) for c in s.scalars(select(Campaign).order_by(Campaign.id.desc()))
+        ]
     return HTMLResponse(render("console_campaigns.html", viewer=me, rows=rows))
 
 
