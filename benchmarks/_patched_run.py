@@ -117,9 +117,9 @@ def main() -> int:
     if "dispatcher_offload" in patches:
         _patch_dispatcher_offload()
     if "indexes" in patches:
-        from storage.db import Database
-        from config.settings import load_settings
         from benchmarks.turn_cost import PROPOSED_INDEXES
+        from config.settings import load_settings
+        from storage.db import Database
 
         db = Database(load_settings().database_url)
         db.upgrade()

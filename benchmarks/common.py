@@ -15,9 +15,10 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import httpx
 
@@ -79,7 +80,7 @@ class TwilioProc:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
 
-    def __enter__(self) -> "TwilioProc":
+    def __enter__(self) -> TwilioProc:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -122,7 +123,7 @@ class App:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 180.0) -> "App":
+    def start(self, timeout: float = 180.0) -> App:
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL
         args = [sys.executable, "-m", self.module, "run", "--port", str(self.port)]
         if self.workers > 1:
@@ -367,7 +368,7 @@ def percentile(values: list[float], q: float) -> float | None:
 
 def machine() -> dict[str, Any]:
     return {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),

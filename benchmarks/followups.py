@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ def seed(url: str, total: int, batch: int = 5000) -> float:
 
     db = Database(url)
     db.upgrade()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     t = time.monotonic()
     try:
         for start in range(1, total + 1, batch):
@@ -98,7 +98,7 @@ def make_due(url: str, m: int, after: float) -> datetime:
     from storage.models import FollowUp
 
     db = Database(url)
-    due = datetime.now(timezone.utc) + timedelta(seconds=after)
+    due = datetime.now(UTC) + timedelta(seconds=after)
     try:
         with db.session() as s, s.begin():
             s.execute(update(FollowUp).where(FollowUp.id <= m).values(due_at=due))

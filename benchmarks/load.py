@@ -34,10 +34,10 @@ from benchmarks.common import (
     histogram,
     memory,
     percentile,
-    postgres_cpu_seconds,
     pg_available,
     pg_create,
     pg_drop,
+    postgres_cpu_seconds,
     prepare_db,
     table,
     warm_nlu,
@@ -75,7 +75,7 @@ async def _sampled_run(gen: LoadGen, app: App, duration: float) -> dict[str, Any
             samples.append(memory(app)["total_mb"])
             try:
                 await asyncio.wait_for(stop.wait(), 1.0)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     task = asyncio.create_task(sampler())

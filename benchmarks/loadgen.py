@@ -192,7 +192,7 @@ class LoadGen:
             t = time.monotonic()
             try:
                 status: Any = await conn.post(PATH, body, headers, self.request_timeout)
-            except (OSError, asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError, ValueError, IndexError) as e:
+            except (TimeoutError, OSError, ConnectionError, asyncio.IncompleteReadError, ValueError, IndexError) as e:
                 status = type(e).__name__
             s.statuses.append(status)
             if isinstance(status, int) and 200 <= status < 300:

@@ -12,6 +12,7 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from benchmarks.loadgen import SCRIPTS
 
 def preload(url: str, n: int) -> None:
     """Fill the database with n old messages of n/20 other people (a year of traffic)."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from sqlalchemy import insert
 
@@ -32,7 +33,7 @@ def preload(url: str, n: int) -> None:
 
     db = Database(url)
     db.upgrade()
-    old = datetime.now(timezone.utc) - timedelta(days=200)
+    old = datetime.now(UTC) - timedelta(days=200)
     people = max(1, n // 20)
     with db.engine.begin() as conn:
         conn.execute(insert(Contact), [dict(id=i, created_at=old, consent=True, last_channel="sms", stat_key=f"{i:08x}")
