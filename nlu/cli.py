@@ -20,7 +20,8 @@ def _eprint(msg: str) -> None:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from nlu.classifier import load_or_train
+    from nlu import crisis_model
+    from nlu.classifier import DEFAULT_MODEL_DIR, load_or_train
     from nlu.training_data import load_examples
 
     data = Path(args.data) if args.data else None
@@ -32,6 +33,11 @@ def _train(args: argparse.Namespace) -> int:
         f"trained on {n} examples, {len(model.classes)} topics, in "
         f"{time.perf_counter() - started:.1f} s -> {Path(args.model_dir or 'var/nlu').resolve()}"
     )
+    # The crisis model is built from the crisis batches and rules, not from --data; it is
+    # rebuilt only when those changed (its file carries their fingerprint).
+    started = time.perf_counter()
+    crisis_model.load_or_train(args.model_dir or DEFAULT_MODEL_DIR)
+    _eprint(f"crisis model ready in {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -67,8 +73,8 @@ def _parse(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from nlu.classifier import TopicClassifier
     from nlu.evaluate import (
-        cross_validate,
         crisis_reports,
+        cross_validate,
         format_crisis_report,
         held_out_report,
         latency_report,
@@ -131,7 +137,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     common.add_argument("--model-dir", default=None, help="model directory (default var/nlu)")
     common.add_argument("--data", default=None, help="Rasa 3 NLU YAML (default: packaged nlu.yml)")
 
-    train = commands.add_parser("train", parents=[common], help="train the topic model")
+    train = commands.add_parser(
+        "train", parents=[common], help="train the topic model (and the crisis model if stale)"
+    )
     train.set_defaults(func=_train)
 
     parse = commands.add_parser("parse", parents=[common], help="parse messages to JSON lines")

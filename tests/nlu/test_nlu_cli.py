@@ -22,9 +22,13 @@ def test_register_adds_subcommands_with_func() -> None:
 
 
 def test_train_writes_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from nlu import crisis_model
+
     assert main(["nlu", "train", "--model-dir", str(tmp_path)]) == 0
     assert (tmp_path / MODEL_FILE).exists()
-    assert "trained on" in capsys.readouterr().err
+    assert (tmp_path / crisis_model.MODEL_FILE).exists(), "the crisis model is built too"
+    err = capsys.readouterr().err
+    assert "trained on" in err and "crisis model ready" in err
 
 
 def test_parse_arguments_print_one_json_line(
