@@ -43,6 +43,8 @@ HELD_OUT_NAMES = [
     "hold" + "out4",
     "crisis_" + "holdout" + "5",
     "hold" + "out5",
+    "crisis_" + "holdout" + "6",
+    "hold" + "out6",
 ]
 
 
