@@ -95,6 +95,10 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
         r"\bdood aan de telefoon\b",
+        # round 12: "dood gaan van schaamte", "bewusteloos van de slaap", a game or match won
+        r"\bdood ?(?:gaan|ga|gaat|ging) (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|schaamte|stress|schrik|heimwee)\b",
+        r"\bbewusteloos van (?:de )?(?:slaap|moeheid|vermoeidheid)\b",
+        r"\b(?:sla|slaat|slaan|sloeg|versla\w*|klop\w*|maak\w*) (?:\w+ ){0,3}(?:met|in|bij|tijdens) (?:fortnite|fifa|minecraft|schaken|schaak|dammen|tennis|voetbal|darten|monopoly|kaarten|pingpong|tafeltennis|badminton|mario ?kart|het spel|de game|een spel|een potje|\w*game\w*)\b",
         r"\baanval van (?:vrolijkheid|slappe lach|jaloezie|hebzucht|nostalgie|heimwee)\b",
         r"\bop (?:de )?tafel (?:ge)?sla\w*|\bdood op\b(?! (?:de|het|mijn|straat|de grond))",
         r"\b(?:nog lang|gezond|gelukkig|fijn|prettig|zelfstandig|langer thuis) (?:blijven |te )?leven\b",
@@ -277,7 +281,7 @@ _LONG_AGO = re.compile(
     r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
-    r"ooit|once|in mijn jeugd|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
+    r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
     r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
@@ -301,7 +305,8 @@ _NOW_BENIGN = re.compile(
     r"|\bnu (?:niet|nie|nooit) meer\b|\bnu (?:al )?(?:lang|jaren) (?:niet|nie) meer\b"
     r"|\bnu (?:wil|zou|wou) (?:ik|we|wij) (?!(?:\w+ )?(?:het|t|dood|sterven|niet|nie|er|weg|mezelf|mijzelf|me|mij|opnieuw|weer|echt)\b)"
     r"|\bnu pas\b|\bpas nu\b"
-    r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis)\b"
+    r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis|overleden|gestorven|dood)\b"
+    r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
     r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
     r"|\bweer (?:beter|gezond|hersteld|op de been)\b"
 )
@@ -396,6 +401,40 @@ _REASSURED = re.compile(
 )
 
 
+#: Round 12 framing. A crisis word right after a negation ("nooit gedachten om mezelf iets
+#: aan te doen", "geen zelfmoordgedachten", "niet van kant maken") is denied; "niet meer",
+#: "niet of", "niet naar huis, mijn man ..." are not denials.
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:geen|nooit|niet|nie|never|not|no)\b(?: (?!meer\b|langer\b|of\b|wat\b|hoe\b|waarom\b|anders\b|mijn\b|m\b|mn\b|zijn\b|haar\b|"
+    r"hij\b|ze\b|zij\b|naar\b|thuis\b|huis\b|en\b|want\b|maar\b|dat\b|die\b|me\b|mij\b|mezelf\b)\w+){0,2} $"
+)
+#: An emergency told as under control or ended in the same message ("maar het gaat goed",
+#: "met een deksel was het meteen uit", "the fire is out now"): not danger.
+_SETTLED = re.compile(
+    r"\b(?:maar|en|gelukkig) (?:\w+ )?(?:het|t) gaat (?:\w+ )?(?:goed|prima|wel)\b|\bgaat (?:het )?(?:\w+ )?(?:goed|prima) met (?:haar|hem|me|mij|ons)\b"
+    r"|\bmaakt het (?:\w+ )?(?:goed|prima)\b|\b(?:was|is) (?:het|hij|ze|de brand|het vuur) (?:\w+ )?(?:meteen |direct |snel |al |weer )?(?:uit|geblust|gedoofd)\b"
+    r"|\b(?:brand|vuur|fire) is (?:\w+ )?(?:uit|geblust|gedoofd|out)\b|\b(?:it|fire) is (?:\w+ )?out\b|\balleen (?:een |wat )?(?:blauwe plek|buil|bult|bultje|schram\w*|schaafw\w*|pleister)\b"
+    r"|\bniemand (?:is )?(?:gewond|geraakt)\b|\bnobody (?:is |was )?(?:hurt|injured)\b|\bzonder letsel\b"
+)
+#: A joke said to be one ("haha nee grapje"): suicide words in it are not meant.
+_JOKE = re.compile(r"\b(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
+#: A weapon held lawfully for sport or hunting, with no threat: not violence.
+_LAWFUL_WEAPON = re.compile(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
+_THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
+
+
+_UNDONE = re.compile(r"\b(?:dan|toch|zelf wel|but|maar (?:ik|nu|soms|wel))\b")
+
+
+def _negated(t: str, start: int) -> bool:
+    line = t.rfind("\n", 0, start) + 1
+    end = t.find("\n", start)
+    # "wil geen euthanasie geven, dan regel ik het zelf": what follows undoes the denial
+    if _UNDONE.search(t, start, end if end >= 0 else len(t)):
+        return False
+    return _NEGATION_BEFORE.search(t[max(line, start - 40) : start]) is not None
+
+
 def _unframed(t: str) -> str:
     """The cleaned text without what follows a hypothetical or information cue in its
     sentence: what the crisis model reads."""
@@ -470,6 +509,8 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     found: set[CrisisKind] = set()
     for kind, start in _hits(t, found):
         if kind not in found and not _framed(t, start):
+            if kind is not CrisisKind.DANGER and _negated(t, start):
+                continue
             found.add(kind)
             if len(found) == 3:
                 break
@@ -479,6 +520,12 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     if CrisisKind.DANGER in found and _double_dose(t):
         found.discard(CrisisKind.DANGER)
+    if found == {CrisisKind.DANGER} and _SETTLED.search(t):
+        return ()
+    if found == {CrisisKind.SUICIDE} and _JOKE.search(t):
+        return ()
+    if found == {CrisisKind.VIOLENCE} and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t):
+        return ()
     return tuple(k for k in _ORDER if k in found)
 
 
@@ -499,6 +546,8 @@ def model_kind(text: str) -> CrisisKind | None:
     if len(t.split()) < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
     score, kind = crisis_model().score(t)
+    if kind is CrisisKind.DANGER and _SETTLED.search(t) or kind is CrisisKind.SUICIDE and _JOKE.search(t):
+        return None
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
     return kind if score >= THRESHOLD else None
