@@ -126,6 +126,9 @@ _SUICIDE = _word_start_alternation(
         r"\bzelfmoord|\bzelfdoding|\bsuicid|\bsuicide|\bzelf ?mo+rd|\bzelfbeschadig",
         r"\b(?:wil|wou|wilde|willen|zou willen|ga|zal) (?:echt |gewoon |graag |het liefst |liefst |liever |nu |vandaag )?(?:dood|doodgaan|sterven|dood zijn)\b",
         r"\bwou dat ik dood was|\bwas ik maar dood|\bliever dood\b|\bbeter (?:af )?dood\b",
+        # round 12: not waking up, or being dead, called fine; wishing to walk under a car
+        r"\bals ik (?:\w+ ){0,2}(?:niet (?:meer )?wakker (?:word|wordt|zou worden)|dood (?:ben|ga|zou gaan)|er (?:\w+ )?niet meer (?:ben|zou zijn))\b[^\n]{0,25}\b(?:prima|best|goed|fijn|niet erg|maakt (?:\w+ )?niet uit|jammer dan|ook goed)\b",
+        r"\b(?:het liefst|liefst|zin om|wil|zou willen|zou ik) (?:\w+ ){0,2}(?:onder|voor) (?:een|de) (?:auto|trein|bus|tram|vrachtwagen|metro)\w* (?:lopen|springen|stappen|gooien|werpen|liggen)\b",
         r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
         r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
@@ -420,10 +423,16 @@ _SETTLED = re.compile(
 _JOKE = re.compile(r"\b(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
 #: A weapon held lawfully for sport or hunting, with no threat: not violence.
 _LAWFUL_WEAPON = re.compile(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
+#: Violence said to be absent: "hij heeft nooit geslagen", "agressief in woorden".
+_NO_HARM = re.compile(
+    r"\b(?:heeft|is) (?:\w+ ){0,2}nooit (?:geslagen|geschopt|handtastelijk|gewelddadig|geweld)\b|\b(?:slaat|schopt|sloeg) (?:\w+ )?(?:niet|nooit)\b(?! meer)"
+    r"|\bin woorden\b|\bverbaal\b|\bnever (?:hits|hit|hurt)\b"
+)
 _THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
 
 
-_UNDONE = re.compile(r"\b(?:dan|toch|zelf wel|but|maar (?:ik|nu|soms|wel))\b")
+_NOT_A_DENIAL = re.compile(r"(?:waarom|of|hoe|wat|meer|langer|anders|more|why)\b")
+_UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf|but|maar (?:ik|nu|soms|wel))\b")
 
 
 def _negated(t: str, start: int) -> bool:
@@ -432,6 +441,8 @@ def _negated(t: str, start: int) -> bool:
     # "wil geen euthanasie geven, dan regel ik het zelf": what follows undoes the denial
     if _UNDONE.search(t, start, end if end >= 0 else len(t)):
         return False
+    if _NOT_A_DENIAL.match(t, start):
+        return False  # "ik snap niet waarom ik nog leef": the match itself goes on
     return _NEGATION_BEFORE.search(t[max(line, start - 40) : start]) is not None
 
 
@@ -524,6 +535,8 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         return ()
     if found == {CrisisKind.SUICIDE} and _JOKE.search(t):
         return ()
+    if found == {CrisisKind.VIOLENCE} and _NO_HARM.search(t) and not _THREAT.search(t):
+        return ()
     if found == {CrisisKind.VIOLENCE} and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t):
         return ()
     return tuple(k for k in _ORDER if k in found)
@@ -542,11 +555,17 @@ def model_kind(text: str) -> CrisisKind | None:
     t = _clean(text)
     if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t):
         return None
+    if any(k is not CrisisKind.DANGER and _negated(t, start) for k, start in _hits(t, set()) if not _framed(t, start)):
+        return None  # the only crisis words are denied ("nooit gedachten om mezelf iets aan te doen")
     t = _unframed(t)
     if len(t.split()) < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
     score, kind = crisis_model().score(t)
-    if kind is CrisisKind.DANGER and _SETTLED.search(t) or kind is CrisisKind.SUICIDE and _JOKE.search(t):
+    if (
+        kind is CrisisKind.DANGER and _SETTLED.search(t)
+        or kind is CrisisKind.SUICIDE and _JOKE.search(t)
+        or kind is CrisisKind.VIOLENCE and _NO_HARM.search(t) and not _THREAT.search(t)
+    ):
         return None
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given

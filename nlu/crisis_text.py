@@ -87,6 +87,7 @@ _WORDS: dict[str, str] = {
     "yn": "in", "kin": "kan", "ein": "eind", "fallen": "gevallen", "sitten": "zitten",
     "der": "er", "se": "ze", "hat": "heeft",
     "hob": "heb", "ind": "eind", "miene": "mijn", "mien": "mijn", "sleit": "slaat",
+    "sloat": "slaat", "sloan": "slaan",
     "mich": "mij", "bin": "ben", "zeet": "zegt", "ligk": "ligt", "moder": "moeder",
     "dae": "die", "gespaord": "gespaard", "gewees": "geweest",
     "veur": "voor", "mot": "moet", "allemaol": "allemaal", "gedaon": "gedaan",
