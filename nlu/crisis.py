@@ -95,6 +95,8 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
         r"\bdood aan de telefoon\b",
+        # round 12: an insect sting is not a stabbing (what it does to breathing stays)
+        r"\b(?:wesp|bij|horzel|insect|mug|kwal|bij)\w* (?:\w+ )?gestoken\b|\bgestoken (?:\w+ ){0,2}(?:wesp|bij|horzel|insect|mug|kwal)\w*",
         # round 12: "dood gaan van schaamte", "bewusteloos van de slaap", a game or match won
         r"\bdood ?(?:gaan|ga|gaat|ging) (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|schaamte|stress|schrik|heimwee)\b",
         r"\bbewusteloos van (?:de )?(?:slaap|moeheid|vermoeidheid)\b",
@@ -128,7 +130,7 @@ _SUICIDE = _word_start_alternation(
         r"\bwou dat ik dood was|\bwas ik maar dood|\bliever dood\b|\bbeter (?:af )?dood\b",
         # round 12: not waking up, or being dead, called fine; wishing to walk under a car
         r"\bals ik (?:\w+ ){0,2}(?:niet (?:meer )?wakker (?:word|wordt|zou worden)|dood (?:ben|ga|zou gaan)|er (?:\w+ )?niet meer (?:ben|zou zijn))\b[^\n]{0,25}\b(?:prima|best|goed|fijn|niet erg|maakt (?:\w+ )?niet uit|jammer dan|ook goed)\b",
-        r"\b(?:het liefst|liefst|zin om|wil|zou willen|zou ik) (?:\w+ ){0,2}(?:onder|voor) (?:een|de) (?:auto|trein|bus|tram|vrachtwagen|metro)\w* (?:lopen|springen|stappen|gooien|werpen|liggen)\b",
+        r"\b(?:het liefst|liefst|zin om|wil|zou willen|zou ik) (?:(?!niet\b|nie\b|nooit\b|never\b)\w+ ){0,2}(?:onder|voor) (?:een|de) (?:auto|trein|bus|tram|vrachtwagen|metro)\w* (?:lopen|springen|stappen|gooien|werpen|liggen)\b",
         r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
         r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
@@ -185,6 +187,8 @@ _VIOLENCE = _word_start_alternation(
     (
         rf"\b(?:slaat|sloeg|slaan|schopt|schopte|trapt|trapte|duwt|duwde|stompt|stompte|wurgt|wurgde|knijpt|mishandelt|mishandelde|bedreigt|bedreigde|dreigt|dreigde|verkracht|verkrachtte|misbruikt|misbruikte|randt|sluit|sloot|chanteert|intimideert|bijt|beet) {_ME}\b",
         r"\b(?:slaat|sloeg|schopt|duwt|mishandelt|bedreigt|misbruikt) (?:de|mijn|onze) (?:kinderen|kids|kind|baby|zoon|dochter|moeder|vader|oma|opa)\b",
+        # round 12: arson threatened against the people inside
+        r"\bin (?:de )?brand (?:steekt|steken|te steken|zet|zetten|te zetten) met (?:mij|me|ons|haar|hem|de kinderen|de kids) (?:er ?in|binnen)\b",
         rf"\b{_ME} (?:\w+ ){{0,3}}(?:geslagen|geschopt|geduwd|mishandeld|bedreigd|gewurgd|verkracht|aangerand|misbruikt|opgesloten|getrapt|gestompt|gebeten|betast|aangeraakt|gechanteerd)\b",
         r"\bin elkaar (?:geslagen|getrapt|geschopt|gemept)\b",
         r"\b(?:me|mij|ons) (?:\w+ )?(?:vermoord|vermoordt|vermoorden|dood (?:maakt|maken|slaat|steekt))\b|\b(?:dreigt|dreigde|bedreigt|bedreigde|zegt|zei) (?:\w+ ){0,3}(?:te )?(?:vermoorden|dood te maken|iets aan te doen)",
@@ -414,10 +418,15 @@ _NEGATION_BEFORE = re.compile(
 #: An emergency told as under control or ended in the same message ("maar het gaat goed",
 #: "met een deksel was het meteen uit", "the fire is out now"): not danger.
 _SETTLED = re.compile(
-    r"\b(?:maar|en|gelukkig) (?:\w+ )?(?:het|t) gaat (?:\w+ )?(?:goed|prima|wel)\b|\bgaat (?:het )?(?:\w+ )?(?:goed|prima) met (?:haar|hem|me|mij|ons)\b"
-    r"|\bmaakt het (?:\w+ )?(?:goed|prima)\b|\b(?:was|is) (?:het|hij|ze|de brand|het vuur) (?:\w+ )?(?:meteen |direct |snel |al |weer )?(?:uit|geblust|gedoofd)\b"
+    r"\b(?:maar|en|gelukkig) (?:\w+ )?(?:het|t) gaat (?:(?!niet\b|nie\b)\w+ )?(?:goed|prima|wel)\b(?! (?:mis|fout))|\bgaat (?:het )?(?:(?!niet\b|nie\b)\w+ )?(?:goed|prima) met (?:haar|hem|me|mij|ons)\b"
+    r"|\bmaakt het (?:(?!niet\b|nie\b)\w+ )?(?:goed|prima)\b|\b(?:was|is) (?:het|hij|ze|de brand|het vuur) (?:\w+ )?(?:meteen |direct |snel |al |weer )?(?:uit|geblust|gedoofd)\b"
     r"|\b(?:brand|vuur|fire) is (?:\w+ )?(?:uit|geblust|gedoofd|out)\b|\b(?:it|fire) is (?:\w+ )?out\b|\balleen (?:een |wat )?(?:blauwe plek|buil|bult|bultje|schram\w*|schaafw\w*|pleister)\b"
     r"|\bniemand (?:is )?(?:gewond|geraakt)\b|\bnobody (?:is |was )?(?:hurt|injured)\b|\bzonder letsel\b"
+)
+#: ... unless something acute is still told: "de brand is uit maar hij ademt niet".
+_STILL_ACUTE = re.compile(
+    r"\b(?:ademt|reageert|beweegt) (?:\w+ )?(?:niet|nie)\b|\bbewusteloos\b|\bbloedt\b|\bniet aanspreekbaar\b|\bnog binnen\b|\bstill inside\b"
+    r"|\bnot breathing\b|\bgeen lucht\b|\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:ademen|opstaan)\b|\bpijn op de borst\b|\bwordt? (?:steeds )?(?:suf|blauw|slap)\b"
 )
 #: A joke said to be one ("haha nee grapje"): suicide words in it are not meant.
 _JOKE = re.compile(r"\b(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
@@ -432,7 +441,9 @@ _THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (
 
 
 _NOT_A_DENIAL = re.compile(r"(?:waarom|of|hoe|wat|meer|langer|anders|more|why)\b")
-_UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf|but|maar (?:ik|nu|soms|wel))\b")
+_UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf)\b")
+#: The denial inside the match: "mezelf nooit iets aandoen".
+_DENIED_INSIDE = re.compile(r"(?:mezelf|mijzelf|me|mij|myself) (?:nooit|niet|nie|never)\b(?! meer)")
 
 
 def _negated(t: str, start: int) -> bool:
@@ -441,6 +452,8 @@ def _negated(t: str, start: int) -> bool:
     # "wil geen euthanasie geven, dan regel ik het zelf": what follows undoes the denial
     if _UNDONE.search(t, start, end if end >= 0 else len(t)):
         return False
+    if _DENIED_INSIDE.match(t, start):
+        return True
     if _NOT_A_DENIAL.match(t, start):
         return False  # "ik snap niet waarom ik nog leef": the match itself goes on
     return _NEGATION_BEFORE.search(t[max(line, start - 40) : start]) is not None
@@ -509,6 +522,23 @@ def _hits(t: str, found: set[CrisisKind]) -> Iterator[tuple[CrisisKind, int]]:
             yield CrisisKind.DANGER, _MEDICAL.search(t).start()  # type: ignore[union-attr]
 
 
+@lru_cache(maxsize=2048)
+def _scan(t: str) -> tuple[frozenset[CrisisKind], bool]:
+    """The kinds the rules find in the cleaned text, and whether a crisis word in it was
+    denied ("nooit gedachten om mezelf iets aan te doen"; not for danger: "geen lucht")."""
+    found: set[CrisisKind] = set()
+    denied = False
+    for kind, start in _hits(t, found):
+        if kind not in found and not _framed(t, start):
+            if kind is not CrisisKind.DANGER and _negated(t, start):
+                denied = True
+                continue
+            found.add(kind)
+            if len(found) == 3:
+                break
+    return frozenset(found), denied
+
+
 def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     """Every kind of crisis the rules alone find in the text, most urgent first.
 
@@ -517,25 +547,18 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     a normal dose taken twice by mistake is not an emergency.
     """
     t = _clean(text)
-    found: set[CrisisKind] = set()
-    for kind, start in _hits(t, found):
-        if kind not in found and not _framed(t, start):
-            if kind is not CrisisKind.DANGER and _negated(t, start):
-                continue
-            found.add(kind)
-            if len(found) == 3:
-                break
+    found = set(_scan(t)[0])
     if found and _is_over(t):
         return ()
     if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(_NOW_BENIGN.sub(" ", t)):
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     if CrisisKind.DANGER in found and _double_dose(t):
         found.discard(CrisisKind.DANGER)
-    if found == {CrisisKind.DANGER} and _SETTLED.search(t):
+    if found == {CrisisKind.DANGER} and _SETTLED.search(t) and not _STILL_ACUTE.search(t):
         return ()
     if found == {CrisisKind.SUICIDE} and _JOKE.search(t):
         return ()
-    if found == {CrisisKind.VIOLENCE} and _NO_HARM.search(t) and not _THREAT.search(t):
+    if found == {CrisisKind.VIOLENCE} and _NO_HARM.search(t) and not _THREAT.search(t) and not _NOW.search(t):
         return ()
     if found == {CrisisKind.VIOLENCE} and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t):
         return ()
@@ -555,16 +578,17 @@ def model_kind(text: str) -> CrisisKind | None:
     t = _clean(text)
     if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t):
         return None
-    if any(k is not CrisisKind.DANGER and _negated(t, start) for k, start in _hits(t, set()) if not _framed(t, start)):
+    if _scan(t)[1]:
         return None  # the only crisis words are denied ("nooit gedachten om mezelf iets aan te doen")
     t = _unframed(t)
     if len(t.split()) < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
     score, kind = crisis_model().score(t)
     if (
-        kind is CrisisKind.DANGER and _SETTLED.search(t)
+        kind is CrisisKind.DANGER and _SETTLED.search(t) and not _STILL_ACUTE.search(t)
         or kind is CrisisKind.SUICIDE and _JOKE.search(t)
-        or kind is CrisisKind.VIOLENCE and _NO_HARM.search(t) and not _THREAT.search(t)
+        or kind is CrisisKind.VIOLENCE and _NO_HARM.search(t) and not _THREAT.search(t) and not _NOW.search(t)
+        or kind is CrisisKind.VIOLENCE and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t)
     ):
         return None
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
@@ -603,4 +627,5 @@ def detect(text: str) -> CrisisKind | None:
 def clear_cache() -> None:
     """Forget cached normalisations (for benchmarks that time a first sight)."""
     _clean.cache_clear()
+    _scan.cache_clear()
     crisis_normalize.cache_clear()

@@ -569,13 +569,21 @@ def test_a_hypothetical_about_oneself_is_not_framed_away(text: str) -> None:
 
 def _all_tuning_texts() -> list[str]:
     texts = []
-    for name in ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5"):
+    for name in ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5", "crisis_dev6"):
         doc = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
         texts += [t for items in doc["positives"].values() for t in items] + list(doc["near_misses"])
     nlu = yaml.safe_load((DATA / "nlu.yml").read_text(encoding="utf-8"))
     for block in nlu["nlu"]:
         texts += [line.strip()[2:] for line in str(block.get("examples", "")).splitlines() if line.strip().startswith("- ")]
-    return texts + [t for t, _ in STRUCTURAL_DEV4] + NEAR_MISSES_DEV4 + [t for t, _ in CONCEPTS_DEV5] + NEAR_MISSES_DEV5
+    return (
+        texts
+        + [t for t, _ in STRUCTURAL_DEV4]
+        + NEAR_MISSES_DEV4
+        + [t for t, _ in CONCEPTS_DEV5]
+        + NEAR_MISSES_DEV5
+        + [t for t, _ in CONCEPTS_DEV6]
+        + NEAR_MISSES_DEV6
+    )
 
 
 def test_concept_keys_are_only_a_shortcut() -> None:
@@ -714,4 +722,79 @@ def test_dev5_near_misses_are_not_a_crisis(text: str) -> None:
 )
 def test_model_reads_the_reason_given(text: str) -> None:
     assert model_kind(text) is None
+    assert detect(text) is None
+
+
+# --- crisis_dev6.yml: sixth fresh batch, written before the rules were read (round 12),
+# near misses first: a denied crisis word, danger told as settled, a joke said to be one,
+# a game won, a lawful weapon, violence said to be absent, past violence now calm.
+DEV6 = yaml.safe_load((DATA / "crisis_dev6.yml").read_text(encoding="utf-8"))
+DEV6_POSITIVES = [(t, kind) for kind, texts in DEV6["positives"].items() for t in texts]
+
+
+def test_dev6_recall_is_at_least_98_percent() -> None:
+    missed = [t for t, _ in DEV6_POSITIVES if detect(t) is None]
+    assert 1 - len(missed) / len(DEV6_POSITIVES) >= 0.98, missed
+
+
+def test_dev6_near_miss_false_alarms_stay_under_three_percent() -> None:
+    alarms = [t for t in DEV6["near_misses"] if detect(t) is not None]
+    assert len(alarms) / len(DEV6["near_misses"]) < 0.03, alarms
+
+
+def test_dev6_near_misses_are_not_raised_by_the_rules() -> None:
+    alarms = [t for t in DEV6["near_misses"] if rule_kinds(t)]
+    assert alarms == []
+
+
+def test_dev6_kinds_are_right() -> None:
+    wrong = [(t, kind, detect(t)) for t, kind in DEV6_POSITIVES if detect(t) not in {None, CrisisKind(kind)}]
+    assert wrong == []
+
+
+# The round 12 framing in other words (not copied from any data file): what it lets
+# through and what still counts.
+CONCEPTS_DEV6 = [
+    ("het gaat niet goed, mijn vader is gevallen en reageert niet", CrisisKind.DANGER),
+    ("de brand is uit maar mijn man ligt nog binnen en ademt niet", CrisisKind.DANGER),
+    ("mijn moeder is gevallen en het gaat helemaal niet goed, ze bloedt uit haar hoofd", CrisisKind.DANGER),
+    ("ik ben door een wesp gestoken en mijn keel zwelt op", CrisisKind.DANGER),
+    ("als ik dood ben is dat prima voor iedereen", CrisisKind.SUICIDE),
+    ("ik zou me het liefst voor de trein gooien", CrisisKind.SUICIDE),
+    ("ik heb nooit gedacht dat ik dit zou zeggen maar ik wil dood", CrisisKind.SUICIDE),
+    ("ik weet niet of ik mezelf iets aan ga doen vannacht", CrisisKind.SUICIDE),
+    ("haha ik wil gewoon dood", CrisisKind.SUICIDE),
+    ("ik durf niet naar huis, mijn man slaat me", CrisisKind.VIOLENCE),
+    ("hij sloeg nooit maar nu heeft hij me gewurgd", CrisisKind.VIOLENCE),
+    ("mijn vriend heeft een wapenvergunning en dreigt me dood te schieten", CrisisKind.VIOLENCE),
+    ("mien vrouw sloat mie elke dag", CrisisKind.VIOLENCE),
+    ("mijn broer slaat me altijd als we fortnite spelen, ik heb blauwe plekken", CrisisKind.VIOLENCE),
+    ("hij dreigt het huis in brand te steken met ons erin", CrisisKind.VIOLENCE),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CONCEPTS_DEV6)
+def test_dev6_concepts_generalise(text: str, kind: CrisisKind) -> None:
+    assert detect(text) is kind
+
+
+NEAR_MISSES_DEV6 = [
+    "ik heb nooit zelfmoordgedachten gehad, ik zoek een buddy",
+    "ik zou mezelf nooit iets aandoen, maar ik ben wel moe",
+    "mijn vader is uitgegleden, gelukkig gaat het prima met hem",
+    "de frituur vatte vlam maar het vuur is meteen gedoofd",
+    "ik versla mijn opa altijd met dammen",
+    "geintje, ik ga me echt niet ophangen, maar de nieuwe regels zijn lastig",
+    "ik ga dood van schaamte, ik was mijn tas vergeten",
+    "mijn man is nooit gewelddadig geweest, we hebben gewoon ruzie over geld",
+    "mijn opa heeft een jachtakte en een geweer in een kluis",
+    "hij was bewusteloos van de slaap na de nachtdienst",
+    "the fire is out now and nobody was hurt",
+    "ik wil niet onder een auto lopen, dus ik wil een oversteekplaats bij school",
+    "ik ben gestoken door een bij, gewoon een bultje",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES_DEV6)
+def test_dev6_near_misses_are_not_a_crisis(text: str) -> None:
     assert detect(text) is None
