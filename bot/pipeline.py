@@ -61,7 +61,7 @@ from storage.models import (
     OutboxRow,
     Task,
 )
-from storage.rows import append, append_many, insert_id
+from storage.rows import append, append_many
 
 __all__ = ["Pipeline", "Stored"]
 
@@ -257,7 +257,7 @@ class Pipeline:
         with self.db.session() as s, s.begin():
             contact = self._contact_for(s, inbound, now)
             conv = self._open_conversation(s, contact, now, channel=inbound.channel)
-            insert_id(
+            append(
                 s,
                 Message,
                 {
