@@ -16,6 +16,8 @@ __all__ = ["detect_control", "detect_social"]
 
 _POLITE = (
     r"(?:(?:ik )?(?:wil|wil graag|zou graag|zou willen|wil even|wil liever|wens|wilt u|kunt u|kun je|kan ik|mag ik|"
+    r"heb liever|heb graag|had liever|had graag|kan ik niet|kan dat niet|kunnen we niet|ik heb|"
+    r"geef|verbind|verbind door|door met|i need|i'd rather|i would rather|i prefer|give|put me through|"
     r"kan|kunnen|kun|kunt)|please|graag|alsjeblieft|alstublieft|even|nu|aub|"
     r"i want(?: to)?|i'd like(?: to)?|i would like(?: to)?|can i|could i|can you|could you|let me|"
     r"hallo|hoi|hi|hey|nee|ok|oke|ja|sorry|maar|toch|gewoon|liever|nou|dan|het|de|een|me|mij|mijn|u|jullie|"
@@ -25,26 +27,33 @@ _POLITE = (
 _HUMAN_CORE = (
     r"(?:een )?(?:echt(?:e)? )?(?:mens|mensen|persoon|medewerker|medewerkster|hulpverlener|"
     r"iemand van (?:de )?\w+|vrijwilliger|echte persoon|levend mens|real person|human|agent|"
-    r"operator|someone real|a person|a human|real human|iemand echt|echt iemand)"
+    r"operator|someone real|a person|a human|real human|a real person|a real human|someone|somebody|anyone|"
+    r"a member of staff|staff|iemand echt|echt iemand|mens+|persoonlijk contact|persoonlijk gesprek|"
+    r"(?:een )?vraag voor (?:een )?(?:mens|medewerker|hulpverlener))"
 )
 _HUMAN = re.compile(
     rf"^(?:{_POLITE} )*(?:"
     rf"(?:spreken|praten|chatten|bellen|talk|speak|chat) (?:met|to|with) {_HUMAN_CORE}|"
     rf"{_HUMAN_CORE}(?: (?:spreken|praten|aan de lijn|aan de telefoon|bellen|please|graag|alsjeblieft))?|"
+    r"(?:is er )?iemand (?:die|om) ik (?:kan|mag) (?:bellen|spreken)|"
     r"(?:iemand|jullie|u|een medewerker|iemand van jullie|someone|somebody|you) (?:mij |me )?(?:even |terug |nu )?(?:bellen|opbellen|terugbellen|call me|call|bel)(?: mij| me)?(?: terug)?|"
     r"(?:mij |me )?(?:even |terug )?(?:bellen|opbellen|terugbellen|bel mij|bel me|bel mij terug|bel me terug|call me|phone me)(?: terug| back)?(?: aub| alsjeblieft| alstublieft| please| graag)?|"
     r"(?:ik wil |wil )?(?:iemand )?(?:aan de lijn|aan de telefoon)|"
     r"(?:met )?iemand (?:spreken|praten)|"
     r"(?:ik wil )?(?:geen|niet met een) (?:bot|robot|computer|chatbot)(?: meer)?(?: praten)?|"
     r"ben (?:jij|je|u) een (?:mens|robot|computer|bot)|are you (?:a )?(?:human|bot|robot)"
-    r")(?: (?:spreken|praten|aub|alsjeblieft|alstublieft|please|graag|nu|even|svp))*$"
+    r")(?: (?:spreken|praten|aub|alsjeblieft|alstublieft|please|graag|nu|even|svp|aan de lijn|aan de telefoon))*"
+    r"(?: (?:van|bij|from|at) (?:het |de |jullie|the |your )?\w*)?$"
 )
 _STOP = re.compile(
     r"^(?:stop|stoppen|stop maar|stop ermee|stop nu|hou op|houd op|afmelden|uitschrijven|"
     r"unsubscribe|stopall|quit|cancel|end|opt ?out|geen berichten meer|stuur (?:me |mij )?geen berichten meer|"
     r"ik wil (?:me |mij )?afmelden|meld (?:me|mij) af|ik wil stoppen|ik stop|ik wil geen berichten meer|"
     r"stop met (?:sturen|berichten|appen|sms(?:en)?)|ik wil stoppen met (?:deze|dit|de) (?:chat|gesprek|berichten|dienst)|"
-    r"laat me met rust|laat mij met rust|stop alstublieft|stop aub|stop please|please stop)"
+    r"laat me met rust|laat mij met rust|stop alstublieft|stop aub|stop please|please stop|"
+    r"hou (?:nou |nu |maar |er maar |er )?(?:op|mee op)|stop er (?:maar )?mee|"
+    r"stop (?:met )?(?:die|deze|de|je|jullie) (?:berichten|smsjes|sms|appjes|vragen)|"
+    r"ik wil geen (?:berichten|sms|smsjes|appjes) meer(?: (?:ontvangen|krijgen|hebben))?)"
     r"(?: (?:aub|alsjeblieft|alstublieft|please|nu|graag|dank je|bedankt))*$"
 )
 _START = re.compile(

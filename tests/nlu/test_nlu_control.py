@@ -78,3 +78,47 @@ def test_a_story_is_not_a_command(text: str) -> None:
 )
 def test_social(text: str, expected: str | None) -> None:
     assert detect_social(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to talk to a real person",
+        "ik heb liever een echt persoon aan de lijn",
+        "kan ik niet gewoon iemand spreken?",
+        "can i speak to someone",
+        "geef me een mens",
+        "MENSS",
+        "verbind me door met een medewerker",
+        "ik wil iemand spreken van het buurtteam",
+        "is er iemand die ik kan bellen",
+        "ik heb een vraag voor een medewerker",
+        "liever persoonlijk contact",
+    ],
+)
+def test_asking_for_a_person_in_own_words_reaches_a_person(text: str) -> None:
+    assert detect_control(text) is Control.HUMAN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hou maar op", "stop met die berichten", "ik wil geen berichten meer ontvangen", "stop er maar mee"],
+)
+def test_stopping_in_own_words_stops(text: str) -> None:
+    assert detect_control(text) is Control.STOP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik zoek iemand van de thuiszorg",
+        "is er een vrijwilliger",
+        "ik heb een vrijwilliger nodig voor de tuin",
+        "i need someone to talk to",
+        "kan iemand mij bellen over de huur",
+        "hou op met zeuren",
+        "stop met roken",
+    ],
+)
+def test_a_request_that_names_a_helper_is_not_a_control_word(text: str) -> None:
+    assert detect_control(text) is None
