@@ -142,6 +142,27 @@ _KWART = re.compile(rf"\bkwart\s+(over|voor)\s+{_N}\b")
 _PART = re.compile(
     r"(ochtend|morgens|morning|middag|middags|afternoon|avond|avonds|evening|tonight)"
 )
+#: "donderdagmiddag", "vrijdagmorgen": a weekday glued to a part of the day.
+_GLUED_PART = re.compile(rf"\b({_FULL_WEEKDAY})(ochtend|morgen|middag|avond)\b")
+#: "na de lunch", "after lunch", "na het middageten": early afternoon.
+_AFTER_LUNCH = re.compile(
+    r"\b(?:na|after)\s+(?:de\s+|het\s+|the\s+)?(?:lunch|middageten|koffie\s*tijd|lunchtime)\b|\bna\s+twaalven\b"
+)
+#: "voor de lunch", "before lunch": late morning.
+_BEFORE_LUNCH = re.compile(r"\b(?:voor|before)\s+(?:de\s+|het\s+)?(?:lunch|middageten|lunchtime)\b")
+#: "een uur of 2", "rond een uur of drie": about that hour.
+_ABOUT_HOUR = re.compile(rf"\b(?:een\s+)?uur\s+of\s+{_N}\b")
+#: "over een dag of 3", "over een week of twee": about that many days or weeks.
+_ABOUT_DAYS = re.compile(rf"\b(?:over|in)\s+(?:een\s+)?(dag|week)\s+of\s+{_N}\b")
+#: "woensdag over een week", "over een week op woensdag": that weekday next week.
+_WEEKDAY_IN_A_WEEK = re.compile(
+    rf"\b({_FULL_WEEKDAY})\s+over\s+een\s+week\b|\bover\s+een\s+week\s+(?:op\s+)?({_FULL_WEEKDAY})\b"
+)
+_A_WEEK = re.compile(r"\b(?:over|in)\s+(?:een\s+|a\s+)?weekje\b")
+_A_MONTH = re.compile(r"\b(?:over|in)\s+(?:een|a|1)\s+(?:maand|maandje|month)\b")
+_SOME_DAYS = re.compile(r"\b(?:een\s+)?dezer\s+dagen\b|\bin\s+the\s+next\s+few\s+days\b")
+_AFTER_WEEKEND = re.compile(r"\b(?:na\s+het\s+weekend|after\s+the\s+weekend)\b")
+_END_OF_WEEK = re.compile(r"\b(?:eind|einde|aan\s+het\s+eind)\s+(?:van\s+)?(?:de|deze)\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b")
 _PART_TIME = {
     "ochtend": 10,
     "morgens": 10,
@@ -172,8 +193,24 @@ def _relative_day(t: str, today: date) -> date | None:
         return today + timedelta(days=1)
     if re.search(r"\b(?:vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|tonight)\b", t):
         return today
-    if _FEW_DAYS.search(t):
+    if _FEW_DAYS.search(t) or _SOME_DAYS.search(t):
         return today + timedelta(days=3)
+    m = _ABOUT_DAYS.search(t)
+    if m:
+        return today + timedelta(days=_num(m.group(2)) * (7 if m.group(1) == "week" else 1))
+    m = _WEEKDAY_IN_A_WEEK.search(t)
+    if m:
+        wd = _WEEKDAYS[m.group(1) or m.group(2)]
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return monday + timedelta(days=wd)
+    if _A_WEEK.search(t):
+        return today + timedelta(days=7)
+    if _A_MONTH.search(t):
+        return today + timedelta(days=30)
+    if _AFTER_WEEKEND.search(t):
+        return today + timedelta(days=7 - today.weekday())
+    if _END_OF_WEEK.search(t):
+        return today + timedelta(days=(4 - today.weekday()) % 7 or 7)
     m = _IN_DAYS.search(t)
     if m:
         n = _num(m.group(1))
@@ -262,11 +299,18 @@ def _time_of_day(t: str) -> time | None:
     if m:
         hour = _pm_if_daytime(_num(m.group(1)), t)
         return time((hour - 1) % 24, 30)
+    m = _ABOUT_HOUR.search(t)
+    if m:
+        return time(_pm_if_daytime(_num(m.group(1)), t) % 24, 0)
     m = _HOUR.search(t) or _OM_HOUR.search(t)
     if m:
         hour = _num(m.group(1))
         if 0 <= hour <= 24:
             return time(_pm_if_daytime(hour, t) % 24, 0)
+    if _AFTER_LUNCH.search(t):
+        return time(13, 30)
+    if _BEFORE_LUNCH.search(t):
+        return time(11, 0)
     m = _PART.search(t)
     if m:
         return time(_PART_TIME[m.group(1)], 0)
@@ -312,6 +356,7 @@ def parse_when(text: str, now: datetime) -> datetime | None:
     local_now = now.astimezone(AMSTERDAM)
     today = local_now.date()
     t = re.sub(r"\s+", " ", fold(text)).strip()
+    t = _GLUED_PART.sub(lambda m: f"{m.group(1)} {'ochtend' if m.group(2) == 'morgen' else m.group(2)}", t)
     if not t or _NOT_A_DATE.match(t):
         return None
     day = _relative_day(t, today) or _absolute_day(t, today) or _weekday(t, today)

@@ -83,3 +83,29 @@ def test_time_in_dst_gap_is_still_valid() -> None:
 def test_fallback_understands_other_formats() -> None:
     result = parse_when("december 24", NOW)
     assert result == at(12, 24)
+
+
+# Said the way people answer "when shall I ask how it goes?" (NOW is a Wednesday 15:00).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("volgende week dinsdag na de lunch", at(11, 24, 13, 30)),
+        ("nee liever volgende week dinsdag na de lunch", at(11, 24, 13, 30)),
+        ("next tuesday after lunch", at(11, 24, 13, 30)),
+        ("vrijdag voor de lunch", at(11, 20, 11)),
+        ("donderdagmiddag", at(11, 19, 14)),
+        ("zondagavond", at(11, 22, 19)),
+        ("vrijdagmorgen", at(11, 20, 10)),
+        ("woensdag over een week", at(11, 25)),
+        ("over een dag of 3", at(11, 21)),
+        ("over een week of twee", at(12, 2)),
+        ("rond een uur of 2", at(11, 19, 14)),
+        ("na het weekend", at(11, 23)),
+        ("eind van de week", at(11, 20)),
+        ("een dezer dagen", at(11, 21)),
+        ("over een weekje", at(11, 25)),
+        ("over een maand", at(12, 18)),
+    ],
+)
+def test_followup_moments_in_everyday_words(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
