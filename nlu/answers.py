@@ -33,7 +33,8 @@ _NO = (
     r"not now|no thanks|no thank you|geen behoefte|geen interesse|"
     r"(?:ik )?(?:wil|hoef|doe|ga) (?:dat |het )?(?:liever )?niet|"
     r"(?:wil|hoef) ik (?:niet|liever niet)|laat maar|dont|don't|nee dank je|"
-    r"ik heb geen (?:behoefte|interesse|zin)|geen zin"
+    r"ik heb geen (?:behoefte|interesse|zin)|geen zin|"
+    r"(?:ik )?denk (?:het|van) niet|eigenlijk niet|neuh|nou nee|nee+h|i don'?t think so"
 )
 _YES = (
     r"ja+|jawel|jazeker|jaja|jep|jup|yes|yeah|yep|yup|ya|sure|certainly|"
@@ -41,11 +42,13 @@ _YES = (
     r"goed|prima|graag|heel graag|oke|okido|akkoord|doe maar|doen|top|"
     r"absoluut|natuurlijk|uiteraard|precies|inderdaad|helemaal goed|"
     r"lijkt me goed|lijkt mij goed|fijn|super|perfect|please|alright|fine|"
-    r"yes please|ok|k"
+    r"yes please|ok|k|"
+    r"(?:ik )?denk (?:het|van) wel|eigenlijk wel|jah|jawohl|vooruit|als het moet|i think so"
 )
 _UNCLEAR = re.compile(
     r"^(?:ik )?(?:weet (?:ik |het )?(?:het |ik )?niet|geen idee|misschien|"
-    r"twijfel|maybe|i don'?t know|not sure|dunno|weet niet|hmm+|ja of nee|ja nee)\b"
+    r"twijfel|maybe|i don'?t know|not sure|dunno|weet niet|hmm+|ja of nee|ja nee|ja en nee|jein|"
+    r"kweenie|weet ik veel|wie weet)\b"
 )
 _SIGNAL = re.compile(rf"\b(?:(?P<no>{_NO})|(?P<yes>{_YES}))\b")
 _YES_EMOJI = ("\U0001f44d", "\u2705", "\u2714")

@@ -162,7 +162,9 @@ _A_WEEK = re.compile(r"\b(?:over|in)\s+(?:een\s+|a\s+)?weekje\b")
 _A_MONTH = re.compile(r"\b(?:over|in)\s+(?:een|a|1)\s+(?:maand|maandje|month)\b")
 _SOME_DAYS = re.compile(r"\b(?:een\s+)?dezer\s+dagen\b|\bin\s+the\s+next\s+few\s+days\b")
 _AFTER_WEEKEND = re.compile(r"\b(?:na\s+het\s+weekend|after\s+the\s+weekend)\b")
-_END_OF_WEEK = re.compile(r"\b(?:eind|einde|aan\s+het\s+eind)\s+(?:van\s+)?(?:de|deze)\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b")
+_END_OF_WEEK = re.compile(
+    r"\b(?:eind|einde|aan\s+het\s+eind)\s+(?:van\s+)?(?:de|deze)\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b"
+)
 _PART_TIME = {
     "ochtend": 10,
     "morgens": 10,
@@ -356,7 +358,9 @@ def parse_when(text: str, now: datetime) -> datetime | None:
     local_now = now.astimezone(AMSTERDAM)
     today = local_now.date()
     t = re.sub(r"\s+", " ", fold(text)).strip()
-    t = _GLUED_PART.sub(lambda m: f"{m.group(1)} {'ochtend' if m.group(2) == 'morgen' else m.group(2)}", t)
+    t = _GLUED_PART.sub(
+        lambda m: f"{m.group(1)} {'ochtend' if m.group(2) == 'morgen' else m.group(2)}", t
+    )
     if not t or _NOT_A_DATE.match(t):
         return None
     day = _relative_day(t, today) or _absolute_day(t, today) or _weekday(t, today)

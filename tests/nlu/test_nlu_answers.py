@@ -182,3 +182,25 @@ def test_landline_is_valid() -> None:
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik denk het wel", True),
+        ("ik denk van wel", True),
+        ("eigenlijk wel", True),
+        ("jah", True),
+        ("nou vooruit dan maar, als het moet dan is het goed hoor", True),
+        ("denk het niet", False),
+        ("ik denk van niet", False),
+        ("eigenlijk niet", False),
+        ("neuh", False),
+        ("ja en nee", None),
+        ("jein", None),
+        ("kweenie", None),
+        ("weet ik veel", None),
+    ],
+)
+def test_hedged_yes_and_no_in_everyday_words(text: str, expected: bool | None) -> None:
+    assert yes_no(text) is expected

@@ -102,7 +102,12 @@ def test_asking_for_a_person_in_own_words_reaches_a_person(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hou maar op", "stop met die berichten", "ik wil geen berichten meer ontvangen", "stop er maar mee"],
+    [
+        "hou maar op",
+        "stop met die berichten",
+        "ik wil geen berichten meer ontvangen",
+        "stop er maar mee",
+    ],
 )
 def test_stopping_in_own_words_stops(text: str) -> None:
     assert detect_control(text) is Control.STOP
