@@ -8,8 +8,10 @@ answer or goes straight on; a guard stops runaway chains of steps.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
+from config.hours import next_allowed
 from config.profile import Profile
 from dialogs.api import (
     CloseConversation,
@@ -30,6 +32,7 @@ from dialogs.api import (
 )
 from dialogs.model import Branch, Dialogs, EffectSpec, Step, Text
 from dialogs.needs import all_topics, check_condition, handoff_role, signals, split_topics
+from dialogs.reading import says_nothing
 from dialogs.render import (
     Scene,
     fill,
@@ -225,7 +228,10 @@ class Actions:
         )
 
     def _fx_schedule_followup(self, p: Mapping[str, Any]) -> None:
-        due = followup_due(self.profile, self.turn.now, int(p.get("days", 3)))
+        if p.get("at"):  # a moment the person named, moved into the contact hours
+            due = next_allowed(datetime.fromisoformat(str(p["at"])), self.profile)
+        else:
+            due = followup_due(self.profile, self.turn.now, int(p.get("days", 3)))
         self.set("followup_due", due.isoformat())
         self.set("followup_day", people_day(due, self.turn.state.language))
         about = self.turn.state.slots.get("current_topic") or "other"
@@ -236,10 +242,16 @@ class Actions:
         lang = self.turn.state.language
         v = values(self.scene())
         items: list[PlanItem] = []
-        if s.get("own_strength"):
+        # "niks" or "weet ik niet" is an answer, but nothing to agree on in a plan.
+        if s.get("own_strength") and not says_nothing(str(s["own_strength"])):
             items.append(PlanItem(Who.SELF, str(s["own_strength"]), None))
         helper = s.get("network_who") or (s.get("network") and s.get("network_text"))
-        if s.get("network") is not False and helper and yes_no(str(helper)) is not False:
+        if (
+            s.get("network") is not False
+            and helper
+            and yes_no(str(helper)) is not False
+            and not says_nothing(str(helper))
+        ):
             items.append(PlanItem(Who.NETWORK, str(helper)))
         by = people_day(handoff_by(self.profile, self.turn.now), lang)
         if s.get("wants") == "volunteer":

@@ -9,7 +9,7 @@ language), then the current step of the current flow. The engine reads no clock
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from config.hours import next_allowed
 from config.profile import Profile
@@ -26,7 +26,7 @@ from dialogs.api import (
     SetStopped,
     State,
 )
-from dialogs.model import DialogError, Dialogs, Step
+from dialogs.model import DialogError, Dialogs, EffectSpec, Step
 from dialogs.needs import new_deeper, signals
 from dialogs.reading import read_answer
 from dialogs.render import followup_due, people_day
@@ -63,6 +63,14 @@ _LATER = re.compile(
     r"\b(?:later|niet nu|andere keer|een ander moment|not now|another time|some other time)\b",
     re.IGNORECASE,
 )
+#: A follow-up is asked for at most this far ahead; further is read as no date.
+_FURTHEST_FOLLOWUP = timedelta(days=92)
+
+
+def _schedules(effects: tuple[EffectSpec, ...]) -> bool:
+    return any(e.name == "schedule_followup" for e in effects)
+
+
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 #: Questions about what goes well and who helps: answers name resources ("als mijn
@@ -218,8 +226,26 @@ class Engine:
 
     def _answer(self, act: Actions, step: Step, u: Understanding, now: datetime) -> None:
         answer = read_answer(step, u, act.labels(step), now, self.profile.neighbourhoods)
+        moment = self._followup_moment(step, u, now)
+        if moment is not None:
+            # "volgende week dinsdag na de lunch" to "a few days or next week?": the day
+            # the person named is the day we come back, whichever option it is nearest.
+            index = next(i for i, o in enumerate(step.options) if _schedules(o.effects))
+            option = step.options[index]
+            for name, value in option.save.items():
+                act.set(name, value)
+            act.run_effects(
+                tuple(
+                    EffectSpec(e.name, {**e.params, "at": moment.isoformat()})
+                    if e.name == "schedule_followup"
+                    else e
+                    for e in option.effects
+                )
+            )
+            act.follow(option.next, step)
+            return
         if answer.kind == "miss":
-            self._miss(act, step)
+            self._miss(act, step, confused=answer.value == "confused")
             return
         if step.save and answer.value is not None:
             if step.expect == "topic" or step.save == "first_ask":
@@ -241,6 +267,15 @@ class Engine:
         else:
             act.follow(step.next, step)
 
+    def _followup_moment(self, step: Step, u: Understanding, now: datetime) -> datetime | None:
+        """The moment named in an answer to a question that schedules a follow-up."""
+        if not any(_schedules(o.effects) for o in step.options):
+            return None
+        when = parse_when(u.text, now)
+        if when is None or when <= now or when - now > _FURTHEST_FOLLOWUP:
+            return None
+        return when
+
     def _notice(self, act: Actions, u: Understanding) -> None:
         """Free answers may show the need behind the ask, or debts, or exhaustion."""
         slots = act.turn.state.slots
@@ -253,14 +288,15 @@ class Engine:
         for name, value in signals(u.text).items():
             act.set(name, value)
 
-    def _miss(self, act: Actions, step: Step) -> None:
+    def _miss(self, act: Actions, step: Step, confused: bool = False) -> None:
         misses = act.turn.state.misses + 1
         if misses >= 2 or step.key == "common.offer_human":
             act.remember_return()
             act.go("common.offer_human")
             return
         act.turn.misses(misses)
-        act.say_message("not_understood")
+        # "hè?": the person did not understand us, so we say it again in other words.
+        act.say_message("said_otherwise" if confused else "not_understood")
         act.ask(step, simpler=True)
 
     def _waiting(self, act: Actions, event: HandoffWaiting) -> None:

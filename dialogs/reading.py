@@ -14,7 +14,7 @@ from nlu.answers import choose_option, parse_when, scale, yes_no
 from nlu.api import Understanding
 from nlu.text import fold
 
-__all__ = ["Answer", "match_neighbourhood", "read_answer"]
+__all__ = ["Answer", "match_neighbourhood", "read_answer", "says_nothing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +44,57 @@ def match_neighbourhood(text: str, known: Sequence[str]) -> str | None:
 
 _DONT_KNOW = re.compile(
     r"^\W*(?:(?:ik\s+)?(?:weet|wet)\s+(?:(?:het|ik)\s+)?(?:echt\s+)?(?:niet|nie)|geen\s+idee|geen\s+flauw\s+idee"
-    r"|(?:i\s+)?(?:really\s+)?(?:don'?t|do not)\s+know|no\s+idea|not\s+sure|dunno|tja|geen\s+flauw)\W*(?:hoor|eigenlijk|really)?\W*$",
+    r"|(?:i\s+)?(?:really\s+)?(?:don'?t|do not)\s+know|no\s+idea|not\s+sure|dunno|tja|geen\s+flauw"
+    r"|kweenie|weet\s+ik\s+veel|(?:ik\s+)?(?:heb\s+)?geen\s+(?:flauw\s+)?benul)\W*(?:hoor|eigenlijk|really)?\W*$",
     re.IGNORECASE,
 )
 
 
 def _dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text.strip()))
+
+
+#: "hè?", "wat bedoelt u?", "snap ik niet": the question was not understood; this is
+#: no answer, so the question is asked again, more simply.
+_CONFUSED = re.compile(
+    r"^\W*(?:h[eè]+|huh+|hu+|wa+t|watte|wablief|pardon|sorry|what|eh+|uh+|hmm+)\W*$"
+    r"|^\W*(?:wat|what)\s+(?:bedoel(?:t|d)?\s+(?:je|u|jij|jullie)|do\s+you\s+mean|is\s+dat|moet\s+ik\s+(?:zeggen|doen|antwoorden))\W*$"
+    r"|^\W*(?:(?:dat\s+)?(?:snap|begrijp|begreep|versta)\s+ik\s+(?:het\s+)?niet|ik\s+(?:snap|begrijp|versta)\s+(?:het|de\s+vraag|u|je)\s+niet"
+    r"|(?:i\s+)?(?:don'?t|do\s+not)\s+understand(?:\s+the\s+question)?|onduidelijk|welke\s+vraag)\W*(?:hoor)?\W*$",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _confused(text: str) -> bool:
+    return bool(_CONFUSED.match(text.strip()))
+
+
+#: "maakt niet uit", "zeg jij maar": either option is fine.
+_INDIFFERENT = re.compile(
+    r"^\W*(?:(?:het\s+)?maakt\s+(?:mij|me|voor\s+mij)?\s*(?:niet|niks|niets|weinig)\s+(?:zoveel\s+|veel\s+)?uit"
+    r"|om\s+het\s+even|zeg\s+(?:jij|u)\s+(?:het\s+)?maar|(?:doe|kies)\s+(?:jij|u)\s+maar|wat\s+(?:u|jij|jullie)\s+(?:wilt|wil)"
+    r"|(?:allebei|beide|alles)\s+(?:is\s+)?(?:goed|prima)|whatever|either(?:\s+(?:one|is\s+fine))?|(?:i\s+)?(?:don'?t|do\s+not)\s+mind"
+    r"|(?:it\s+)?doesn'?t\s+matter|no\s+preference|geen\s+voorkeur)\W*(?:hoor|eigenlijk|really)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _indifferent(text: str) -> bool:
+    return bool(_INDIFFERENT.match(text.strip()))
+
+
+_NOTHING = re.compile(
+    r"^\W*(?:niks|niets|nix|helemaal\s+niks|helemaal\s+niets|geen|nee|niemand|nothing|none|no|nobody|"
+    r"niks\s+meer|niets\s+meer|nothing\s+anymore)\W*(?:hoor|meer|eigenlijk)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(text: str) -> bool:
+    """True for an answer with nothing to put in a plan: "niks", "weet ik niet", "2", "?"."""
+    t = text.strip()
+    return not _LETTER.search(t) or _dont_know(t) or _confused(t) or bool(_NOTHING.match(t))
 
 
 def _no_option(labels: Sequence[str]) -> int | None:
@@ -74,11 +118,16 @@ def read_answer(
 ) -> Answer:
     """What the person's message means at this step."""
     text = u.text.strip()
+    if _confused(text):
+        return Answer("miss", value="confused")
     if step.options:
         index = choose_option(text, labels) if text else None
         keep = text if _worth_keeping(text) else None
         if index is not None:
             return Answer("option", index, keep)
+        polar = all(yes_no(label) is not None for label in labels)
+        if _indifferent(text) and not polar:
+            return Answer("option", 0)  # "maakt niet uit" between two moments: the first
         if step.on_no:
             yn = yes_no(text)
             if yn is False:
@@ -86,6 +135,8 @@ def read_answer(
             if yn is True:  # options that are not yes/no: a plain yes takes the first
                 return Answer("option", 0, keep)
         if step.otherwise and text:
+            if not _LETTER.search(text):
+                return Answer("miss")  # "?", "..." or a smiley is no answer to build on
             if _dont_know(text):
                 # "geen idee" is not a free answer to build on: on a yes/no question it
                 # means no; elsewhere it is not understood (asked more simply).
@@ -96,6 +147,8 @@ def read_answer(
     kind = step.expect or "text"
     if not text:
         return Answer("miss")
+    if kind in ("text", "topic", "neighbourhood") and not _LETTER.search(text):
+        return Answer("miss")  # "1", "?" or an emoji to an open question
     if kind == "yes_no":
         yn = yes_no(text)
         return Answer("miss") if yn is None else Answer("free", value=yn)
@@ -113,6 +166,8 @@ def read_answer(
         found = match_neighbourhood(text, neighbourhoods)
         if found:
             return Answer("free", value=found)
+        if _dont_know(text) or yes_no(text) is not None:
+            return Answer("miss")  # "ja hoor" or "weet ik niet" is no neighbourhood
         short = len(text.split()) <= 3
         return Answer("free", value=text.strip(" .!").title() if short else text)
     return Answer("free", value=text)

@@ -1,0 +1,138 @@
+"""Free answers as people give them: "hè?", a smiley, "maakt niet uit", a day in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from dialogs.api import HandOff, SavePlan, ScheduleFollowUp, Who
+from dialogs.harness import EngineConversation
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def _at(engine, nlu, step: str, *lines: str) -> EngineConversation:
+    """A conversation about cleaning, walked up to ``step``."""
+    c = EngineConversation(engine, nlu)
+    script = [
+        "kan iemand mijn huis schoonmaken",  # -> consent
+        "ja",  # -> reflect
+        "ja",  # -> difference
+        "dan is het weer netjes",  # -> own_strength
+        *lines,
+    ]
+    for line in script:
+        if c.state.step == step:
+            break
+        c.say(line)
+    assert c.state.step == step, c.state.step
+    return c
+
+
+def _to_followup(engine, nlu, own: str = "de afwas") -> EngineConversation:
+    c = _at(engine, nlu, "own_strength")
+    for line in (own, "nee", "ja graag", "Tuinzigt"):
+        c.say(line)
+    assert c.state.step == "followup_offer", c.state.step
+    c.effects()
+    return c
+
+
+def _due(c: EngineConversation) -> datetime:
+    return next(e for e in c.effects() if isinstance(e, ScheduleFollowUp)).due.astimezone(AMS)
+
+
+def test_he_to_a_yes_no_question_asks_it_again_in_other_words(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("kan iemand mijn huis schoonmaken")
+    c.say("ja")
+    assert c.state.step == "reflect"
+    replies = c.say("hè?")
+    assert c.state.step == "reflect"
+    assert replies[0].text == "Ik zeg het anders."
+    assert "Zeg ja of nee" in replies[-1].text
+
+
+def test_what_do_you_mean_to_an_open_question_is_not_taken_as_the_answer(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("wat bedoelt u?")
+    assert c.state.step == "own_strength"
+    assert "own_strength" not in c.state.slots
+    assert "Bijvoorbeeld" in replies[-1].text
+
+
+def test_a_smiley_to_the_network_question_is_not_a_helper(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    c.say("de afwas")
+    assert c.state.step == "network"
+    c.say("🙂")
+    assert c.state.step == "network"
+    assert "network_who" not in c.state.slots
+
+
+def test_a_bare_number_to_an_open_question_is_asked_again(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    c.say("2")
+    assert c.state.step == "own_strength"
+
+
+def test_yes_is_no_neighbourhood(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    for line in ("de afwas", "nee", "ja graag"):
+        c.say(line)
+    assert c.state.step == "neighbourhood"
+    replies = c.say("ja hoor")
+    assert c.state.step == "neighbourhood"
+    assert "neighbourhood" not in c.state.slots
+    assert "wijk" in replies[-1].text
+    c.say("Tuinzigt")
+    assert c.state.slots["neighbourhood"] == "Tuinzigt"
+
+
+def test_a_day_in_words_sets_the_followup_on_that_day(engine, nlu):
+    c = _to_followup(engine, nlu)  # Monday 23 November
+    replies = c.say("volgende week dinsdag na de lunch")
+    due = _due(c)
+    assert (due.date().isoformat(), due.hour, due.minute) == ("2026-12-01", 13, 30)
+    assert "dinsdag 1 december" in replies[0].text
+
+
+def test_no_with_another_day_moves_the_followup_not_cancels_it(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("nee liever donderdagmiddag")
+    due = _due(c)
+    assert (due.date().isoformat(), due.hour) == ("2026-11-26", 14)
+
+
+def test_a_followup_asked_for_on_a_sunday_moves_into_contact_hours(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("zondag")
+    assert _due(c).weekday() != 6
+
+
+def test_dont_mind_between_two_moments_takes_the_first(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("maakt niet uit")
+    assert c.state.step != "followup_offer"
+    assert _due(c).date().isoformat() == "2026-11-26"
+
+
+def test_plain_no_still_declines_the_followup(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("nee hoor")
+    assert not [e for e in c.effects() if isinstance(e, ScheduleFollowUp)]
+
+
+def test_nothing_done_oneself_is_not_put_in_the_plan(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    for line in ("niks", "nee", "ja graag", "Tuinzigt"):
+        c.say(line)
+    plan = next(e for e in c.effects() if isinstance(e, SavePlan))
+    assert Who.SELF not in {i.who for i in plan.items}
+    assert plan.items  # the volunteer is still in it
+
+
+def test_the_handoff_still_follows_a_day_in_words(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("over een dag of 3")
+    assert any(isinstance(e, HandOff) for e in c.effects())
