@@ -98,6 +98,9 @@ class Settings:
     outbox_rate_sms: float = 10.0
     outbox_rate_whatsapp: float = 20.0
     outbox_rate_telegram: float = 25.0
+    #: Outbound messages being sent at the same moment per process (to different
+    #: people; one person's messages always go one after another, in order).
+    outbox_concurrency: int = 8
     #: How often the scheduler looks for due follow-ups, escalations and campaigns.
     scheduler_tick_seconds: int = 15
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -152,6 +155,7 @@ _INTS = {
     "retention_months",
     "inbound_rate_per_minute",
     "scheduler_tick_seconds",
+    "outbox_concurrency",
 }
 _FLOATS = {"outbox_rate_sms", "outbox_rate_whatsapp", "outbox_rate_telegram"}
 _BOOLS = {"log_json", "public_scoreboard"}

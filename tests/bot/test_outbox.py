@@ -158,3 +158,97 @@ def test_after_a_crash_a_message_the_provider_already_has_is_not_sent_again(db_u
     assert bodies.count((B, "Dit niet")) == 1
     assert statuses(db) == ["sent", "sent"]
     db.dispose()
+
+
+def test_sends_to_different_people_overlap_and_each_person_keeps_their_order(
+    db_url: str, twilio: FakeTwilioServer
+) -> None:
+    db, clock, d, sender = make(db_url, twilio)
+    twilio.latency = 0.2  # a real API answers in 100-300 ms
+    people = [f"+316333333{i:02d}" for i in range(8)]
+
+    async def run() -> float:
+        await sender.start()
+        try:
+            for to in people:
+                queue(db, clock, to, f"{to} een", f"{to} twee")
+            started = asyncio.get_running_loop().time()
+            await drain(d, sender)
+            return asyncio.get_running_loop().time() - started
+        finally:
+            await sender.stop()
+
+    took = asyncio.run(run())
+    assert statuses(db) == ["sent"] * 16
+    assert twilio.max_in_flight > 1, "people do not wait for each other's messages"
+    assert took < 16 * 0.2, f"16 sends of 0.2 s one after another would take 3.2 s, took {took:.1f}"
+    for to in people:
+        assert [m["Body"] for m in twilio.messages if m["To"] == to] == [f"{to} een", f"{to} twee"]
+    db.dispose()
+
+
+def test_stopping_puts_claimed_but_unsent_rows_back_in_the_queue(db_url: str, twilio: FakeTwilioServer) -> None:
+    db, clock, _, sender = make(db_url, twilio)
+    d = Dispatcher(db, {"sms": sender}, clock, concurrency=1)
+    twilio.latency = 0.2
+    people = [f"+316444444{i:02d}" for i in range(4)]
+
+    async def run() -> None:
+        await sender.start()
+        try:
+            for to in people:
+                queue(db, clock, to, "Hallo")
+            drain_task = asyncio.create_task(d.drain_once())
+            while not twilio.calls:  # the first send is under way
+                await asyncio.sleep(0.01)
+            d._stopping = True  # what stop() sets: finish what is being sent, start nothing new
+            await drain_task
+        finally:
+            await sender.stop()
+
+    asyncio.run(run())
+    assert statuses(db) == ["sent", "queued", "queued", "queued"]
+    with db.session() as s:
+        assert [r.attempts for r in s.scalars(select(OutboxRow).order_by(OutboxRow.id))] == [1, 0, 0, 0]
+    assert len(twilio.messages) == 1
+    db.dispose()
+
+
+def test_a_message_of_several_parts_records_each_part_it_sent(db_url: str, twilio: FakeTwilioServer) -> None:
+    """A crash between two parts must not send the first part again: progress is saved."""
+    db, clock, d, sender = make(db_url, twilio)
+    long_text = " ".join(f"Zin {i} van een lang bericht over de buurt." for i in range(12))
+
+    async def run() -> None:
+        await sender.start()
+        try:
+            queue(db, clock, A, long_text)
+            parts = [p.text for p in sender.render(long_text, (), "nl")]
+            assert len(parts) > 1, "the text must need several SMS"
+            # the second part fails: the first is recorded as sent, the row retried
+            original = twilio.handle
+            count = {"n": 0}
+
+            def second_fails(call):  # type: ignore[no-untyped-def]
+                if call.method == "POST":
+                    count["n"] += 1
+                    if count["n"] == 2:
+                        twilio.fail_next(1, "server_error")
+                return original(call)
+
+            twilio.handle = second_fails  # type: ignore[method-assign]
+            await drain(d, sender)
+            with db.session() as s:
+                row = s.scalar(select(OutboxRow))
+                assert row.status == "queued"
+                assert [bool(p.get("done")) for p in row.rendered][:2] == [True, False]
+            clock.advance(timedelta(minutes=5))
+            await drain(d, sender)
+        finally:
+            await sender.stop()
+
+    asyncio.run(run())
+    assert statuses(db) == ["sent"]
+    bodies = [m["Body"] for m in twilio.messages]
+    assert bodies == [p.text for p in sender.render(long_text, (), "nl")], "each part once, in order"
+    db.dispose()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import secrets
+import time
 from collections import deque
 from collections.abc import Mapping
 from email.utils import formatdate
@@ -74,6 +75,11 @@ class FakeTwilioServer(FakeHttpServer):
         self.account_sid = account_sid
         self.auth_token = auth_token
         self._failures: deque[tuple[str, int | None]] = deque()
+        #: Seconds each message creation takes (a real API answers in 100-300 ms).
+        self.latency = 0.0
+        self._in_flight = 0
+        #: The most message creations that were being answered at the same moment.
+        self.max_in_flight = 0
 
     def fail_next(self, n: int, kind: str, *, retry_after: int | None = 7) -> None:
         """Fail the next ``n`` message creations.
@@ -102,6 +108,13 @@ class FakeTwilioServer(FakeHttpServer):
             return Reply(401, _error(401, 20003, "Authenticate"))
         if call.method == "GET":
             return self._list(call)
+        if self.latency:
+            with self._lock:
+                self._in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self._in_flight)
+            time.sleep(self.latency)
+            with self._lock:
+                self._in_flight -= 1
         with self._lock:
             failure = self._failures.popleft() if self._failures else None
         if failure is not None:
