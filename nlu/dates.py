@@ -126,6 +126,8 @@ _FEW_DAYS = re.compile(
 )
 _NEXT_WEEK_DAY = re.compile(
     rf"\b(?:volgende\s+week|next\s+week)\s+(?:op\s+)?({_FULL_WEEKDAY})\b|\b({_FULL_WEEKDAY})\s+(?:volgende\s+week|next\s+week)\b"
+    # English "next Tuesday" is the Tuesday of next week ("this Tuesday" is the coming one).
+    r"|\bnext\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _NEXT_WEEK = re.compile(r"\b(?:volgende\s+week|next\s+week|komende\s+week|volgende\s+weekend)\b")
 _WEEKDAY = re.compile(
@@ -220,7 +222,7 @@ def _relative_day(t: str, today: date) -> date | None:
         return today + timedelta(days=n * (7 if unit.startswith("we") else 1))
     m = _NEXT_WEEK_DAY.search(t)
     if m:
-        wd = _WEEKDAYS[m.group(1) or m.group(2)]
+        wd = _WEEKDAYS[m.group(1) or m.group(2) or m.group(3)]
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
         return monday + timedelta(days=wd)
     return None

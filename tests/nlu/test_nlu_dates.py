@@ -109,3 +109,9 @@ def test_fallback_understands_other_formats() -> None:
 )
 def test_followup_moments_in_everyday_words(text: str, expected: datetime) -> None:
     assert parse_when(text, NOW) == expected
+
+
+def test_english_next_weekday_is_in_next_week() -> None:
+    # NOW is a Wednesday: "next Thursday" is not tomorrow but the Thursday after.
+    assert parse_when("next thursday", NOW) == at(11, 26)
+    assert parse_when("this thursday", NOW) == at(11, 19)
