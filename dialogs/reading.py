@@ -57,7 +57,7 @@ def _dont_know(text: str) -> bool:
 #: "hè?", "wat bedoelt u?", "snap ik niet": the question was not understood; this is
 #: no answer, so the question is asked again, more simply.
 _CONFUSED = re.compile(
-    r"^\W*(?:h[eè]+|huh+|hu+|wa+t|watte|wablief|pardon|sorry|what|eh+|uh+|hmm+)\W*$"
+    r"^\W*(?:h[eè]+|huh+|hu+|wa+t|watte|wablief|pardon|sorry|what|eh+|uh+|hmm+|waarom|hoezo|waarvoor|why)\W*$"
     r"|^\W*(?:wat|what)\s+(?:bedoel(?:t|d)?\s+(?:je|u|jij|jullie)|do\s+you\s+mean|is\s+dat|moet\s+ik\s+(?:zeggen|doen|antwoorden))\W*$"
     r"|^\W*(?:(?:dat\s+)?(?:snap|begrijp|begreep|versta)\s+ik\s+(?:het\s+)?niet|ik\s+(?:snap|begrijp|versta)\s+(?:het|de\s+vraag|u|je)\s+niet"
     r"|(?:i\s+)?(?:don'?t|do\s+not)\s+understand(?:\s+the\s+question)?|onduidelijk|welke\s+vraag)\W*(?:hoor)?\W*$",
@@ -152,6 +152,13 @@ def read_answer(
     if kind == "yes_no":
         yn = yes_no(text)
         return Answer("miss") if yn is None else Answer("free", value=yn)
+    if kind == "topic":
+        if _dont_know(text):
+            # Not knowing what to ask is no failure to understand: asked again with
+            # examples, and then a person is offered.
+            return Answer("miss", value="confused")
+        if step.on_no and not u.topics and yes_no(text) is False:
+            return Answer("no")  # "laat maar", "nee hoor": nothing to ask now
     if kind == "scale":
         n = scale(text)
         if n is None:

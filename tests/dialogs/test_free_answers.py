@@ -136,3 +136,37 @@ def test_the_handoff_still_follows_a_day_in_words(engine, nlu):
     c = _to_followup(engine, nlu)
     c.say("over een dag of 3")
     assert any(isinstance(e, HandOff) for e in c.effects())
+
+
+def _open_question(engine, nlu) -> EngineConversation:
+    c = EngineConversation(engine, nlu)
+    c.say("hallo")
+    c.say("ja")
+    assert c.state.step == "open_question"
+    return c
+
+
+def test_never_mind_at_the_open_question_says_goodbye_kindly(engine, nlu):
+    c = _open_question(engine, nlu)
+    replies = c.say("laat maar")
+    assert c.state.step == "goodbye"
+    assert "altijd weer een bericht" in replies[-1].text
+    assert not any(isinstance(e, HandOff) for e in c.effects())
+
+
+def test_not_knowing_what_to_ask_gets_examples_then_a_person(engine, nlu):
+    c = _open_question(engine, nlu)
+    replies = c.say("weet ik niet")
+    assert c.state.step == "open_question"
+    assert "Bijvoorbeeld" in replies[-1].text and "begreep" not in replies[0].text
+    replies = c.say("geen idee")
+    assert "mens" in replies[-1].text
+
+
+def test_why_at_consent_explains_instead_of_saying_not_understood(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("kan iemand mijn huis schoonmaken")
+    replies = c.say("waarom?")
+    assert c.state.step == "welcome"
+    assert "begreep" not in replies[0].text
+    assert "om u te helpen" in replies[-1].text and "ja of nee" in replies[-1].text
