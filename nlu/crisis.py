@@ -44,6 +44,7 @@ from functools import lru_cache
 from nlu.api import CrisisKind
 from nlu.crisis_components import component_hits, word_start_alternation
 from nlu.crisis_concepts import concept_hits
+from nlu.crisis_framing import CARED, NUISANCE, denied_after, for_study, resense
 from nlu.crisis_model import THRESHOLD, crisis_model
 from nlu.crisis_text import crisis_normalize
 
@@ -133,7 +134,7 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:het liefst|liefst|zin om|wil|zou willen|zou ik) (?:(?!niet\b|nie\b|nooit\b|never\b)\w+ ){0,2}(?:onder|voor) (?:een|de) (?:auto|trein|bus|tram|vrachtwagen|metro)\w* (?:lopen|springen|stappen|gooien|werpen|liggen)\b",
         r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
-        r"\b(?:wil|wou) (?:echt |gewoon )?(?:niet|nie) meer$",
+        r"\b(?:wil|wou|wilde) (?:echt |gewoon )?(?:niet|nie) meer$",
         r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
         r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
         r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
@@ -289,13 +290,13 @@ _LONG_AGO = re.compile(
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
     r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
-    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
+    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
 #: ... and nothing that says it is happening (again) now.
 _NOW = re.compile(
-    r"\b(?:nu|net|nog steeds|nog altijd|weer|opnieuw|vandaag|vannacht|vanavond|straks|morgen|"
+    r"\bnet\b(?! (?:zo|als|zoals|iets|genoeg|wat|even|niet|geen)\b)|\b(?:nu|nog steeds|nog altijd|weer|opnieuw|vandaag|vannacht|vanavond|straks|morgen|"
     r"zojuist|ineens|opeens|now|again|still|today|tonight)\b(?! (?:gaat|gaan) (?:het )?(?:\w+ )?(?:goed|beter|prima|stukken beter|fine|ok|oke|redelijk))"
     r"|\b(?:wil|ga|kan) (?:\w+ )?(?:niet|nie) meer\b|\bik wil (?:\w+ )?dood\b"
     r"|\b(?:ik wil|ik ga|i want)\b(?: \w+){0,3} (?:achterna|dood|sterven|in de hemel|daarboven|er niet meer)\b"
@@ -316,6 +317,11 @@ _NOW_BENIGN = re.compile(
     r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
     r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
     r"|\bweer (?:beter|gezond|hersteld|op de been)\b"
+    # round 13: a new life told after the story ("nu ben ik ervaringsdeskundige", "ik ben nu
+    # 45 en getrouwd", "ik wil er nu een boek over schrijven"), fear after a fall
+    r"|\bnu ben ik (?:zelf |al |inmiddels )?(?!(?:\w+ )?(?:bang|weer|opnieuw|alleen|wanhopig|klaar|op|moe|kapot|zo|echt|niet|nie|dood|suicidaal|depressief|zwanger|ten)\b)\w+"
+    r"|\b(?:ben|is|zijn) (?:ik |we |wij |hij |ze |zij )?nu (?:al |inmiddels )?(?:\d+|getrouwd|gescheiden|gelukkig|blij|moeder|vader|oma|opa|volwassen|veilig|ervaringsdeskundige)\b"
+    r"|\ber nu (?:\w+ ){0,3}over\b|\bnu (?:is|zijn) (?:ze|hij|zij|mijn \w+) (?:\w+ )?bang (?:om|voor) (?:\w+ ){0,2}(?:naar buiten|buiten|de deur uit|te vallen|vallen)\b"
 )
 #: A death dated in the past is background, not a past crisis: "zijn vrouw is vorig jaar
 #: overleden" does not make "ik ga naar mijn vrouw toe" a story of long ago.
@@ -336,6 +342,8 @@ _HYPOTHETICAL = re.compile(
     r"|\bhoe (?:kan|kun|moet) (?:ik|je|men|u) (?:iemand|een \w+) (?:\w+ )?(?:helpen|steunen|bijstaan|opvangen)\b"
     r"|\bwat (?:moet|kan|doe) ik (?:doen )?(?:als|wanneer|bij) (?:iemand|een (?:\w+ )?(?:persoon|man|vrouw))\b"
     r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
+    r"|\bwat (?:betekent|betekenen|betekende|houdt (?:\w+ ){0,3}in)\b|\bwhat does (?:\w+ ){0,3}mean\b|\bwat is (?:eigenlijk )?het verschil\b"
+    r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles) (?:\w+ ){0,2}over\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
@@ -360,7 +368,7 @@ _DOSE_SERIOUS = re.compile(
 
 
 _INJURY_PAST = re.compile(
-    r"\b(?:vorige|afgelopen) (?:week|maand|winter|zomer)\b|\b(?:weken|maanden) geleden\b|\blast (?:week|month)\b"
+    r"\b(?:vorige|afgelopen) (?:week|maand|winter|zomer)\b|\bvorig jaar\b|\b(?:weken|maanden) geleden\b|\blast (?:week|month)\b"
 )
 
 
@@ -414,7 +422,11 @@ _REASSURED = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(?:geen|nooit|niet|nie|never|not|no)\b(?: (?!meer\b|langer\b|of\b|wat\b|hoe\b|waarom\b|anders\b|mijn\b|m\b|mn\b|zijn\b|haar\b|"
     r"hij\b|ze\b|zij\b|naar\b|thuis\b|huis\b|en\b|want\b|maar\b|dat\b|die\b|me\b|mij\b|mezelf\b)\w+){0,2} $"
+    # round 13: "maar niemand wordt geslagen", "het is niet dat ik dood wil"
+    r"|\b(?:niemand|nobody|no one)(?: \w+)? $|\b(?:niet|not) (?:dat|omdat|that|because) (?:ik|i) (?:\w+ )?$"
 )
+#: The rest of a short sentence ends in a negation: "ik sla mijn kind niet".
+_NEGATION_AFTER = re.compile(r"\w+(?: \w+){0,3} (?:niet|nooit|never)$", re.MULTILINE)
 #: An emergency told as under control or ended in the same message ("maar het gaat goed",
 #: "met een deksel was het meteen uit", "the fire is out now"): not danger.
 _SETTLED = re.compile(
@@ -427,7 +439,19 @@ _SETTLED = re.compile(
 _STILL_ACUTE = re.compile(
     r"\b(?:ademt|reageert|beweegt) (?:\w+ )?(?:niet|nie)\b|\bbewusteloos\b|\bbloedt\b|\bniet aanspreekbaar\b|\bnog binnen\b|\bstill inside\b"
     r"|\bnot breathing\b|\bgeen lucht\b|\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:ademen|opstaan)\b|\bpijn op de borst\b|\bwordt? (?:steeds )?(?:suf|blauw|slap)\b"
+    r"|\b(?:lig|ligt|liggen) (?:\w+ )?op de (?:grond|vloer)\b|\bgas ?lucht\b|\bruik (?:\w+ )?gas\b"
+    r"|\bvlammen\b|\bstaat (?:\w+ )?in brand\b|\brook overal\b|\boveral rook\b"
 )
+
+
+def _settled(t: str) -> bool:
+    """A danger told as over, cared for or a nuisance question, with nothing acute left."""
+    return bool(_SETTLED.search(t) or CARED.search(t) or NUISANCE.search(t)) and not _STILL_ACUTE.search(t)
+
+
+def _joke(t: str) -> bool:
+    """Words of dying said to be a joke ("grapje"); laughter alone is not enough."""
+    return bool(_JOKE.search(t))
 #: A joke said to be one ("haha nee grapje"): suicide words in it are not meant.
 _JOKE = re.compile(r"\b(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
 #: A weapon held lawfully for sport or hunting, with no threat: not violence.
@@ -446,9 +470,13 @@ _UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf)\b")
 _DENIED_INSIDE = re.compile(r"(?:mezelf|mijzelf|me|mij|myself) (?:nooit|niet|nie|never)\b(?! meer)")
 
 
-def _negated(t: str, start: int) -> bool:
+def _negated(t: str, start: int, kind: CrisisKind = CrisisKind.SUICIDE) -> bool:
     line = t.rfind("\n", 0, start) + 1
     end = t.find("\n", start)
+    if denied_after(t, start):
+        return True  # "... of ik aan zelfdoding denk / ik doe dat niet"
+    if kind is CrisisKind.VIOLENCE and _NEGATION_AFTER.fullmatch(t, start, end if end >= 0 else len(t)):
+        return True  # "ik sla mijn kind niet"
     # "wil geen euthanasie geven, dan regel ik het zelf": what follows undoes the denial
     if _UNDONE.search(t, start, end if end >= 0 else len(t)):
         return False
@@ -495,10 +523,14 @@ def _fall_is_acute(t: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 
 
+#: An ellipsis the sentence goes on after ("ik wil niet meer leven... zonder koffie").
+_TRAILING_ON = re.compile(r"(?:\.{2,}|…)(?=\s*(?:zonder|without)\b)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=2048)
 def _clean(text: str) -> str:
-    parts = (crisis_normalize(p) for p in _SENTENCE_END.split(text))
-    return "\n".join(_IDIOMS.sub(" ", p) for p in parts if p)
+    parts = (crisis_normalize(p) for p in _SENTENCE_END.split(_TRAILING_ON.sub(" ", text)))
+    return "\n".join(_IDIOMS.sub(" ", resense(p)) for p in parts if p)
 
 
 def clean(text: str) -> str:
@@ -530,7 +562,7 @@ def _scan(t: str) -> tuple[frozenset[CrisisKind], bool]:
     denied = False
     for kind, start in _hits(t, found):
         if kind not in found and not _framed(t, start):
-            if kind is not CrisisKind.DANGER and _negated(t, start):
+            if kind is not CrisisKind.DANGER and _negated(t, start, kind):
                 denied = True
                 continue
             found.add(kind)
@@ -554,10 +586,12 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     if CrisisKind.DANGER in found and _double_dose(t):
         found.discard(CrisisKind.DANGER)
-    if found == {CrisisKind.DANGER} and _SETTLED.search(t) and not _STILL_ACUTE.search(t):
+    if found == {CrisisKind.DANGER} and _settled(t):
         return ()
-    if found == {CrisisKind.SUICIDE} and _JOKE.search(t):
+    if found == {CrisisKind.SUICIDE} and _joke(t):
         return ()
+    if for_study(t):
+        return ()  # "hoeveel mensen plegen zelfmoord per jaar? voor mijn profielwerkstuk"
     if found == {CrisisKind.VIOLENCE} and _NO_HARM.search(t) and not _THREAT.search(t) and not _NOW.search(t):
         return ()
     if found == {CrisisKind.VIOLENCE} and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t):
@@ -572,11 +606,30 @@ _DOSAGE_QUESTION = re.compile(
 )
 
 
+#: A symptom that comes with a trigger ("als ik aan het examen denk", "elke keer als ik
+#: traploop"): recurring, a question for the GP, not an emergency the model may raise.
+_RECURRING = re.compile(
+    r"\b(?:als|wanneer|elke keer (?:als|dat)|iedere keer (?:als|dat)|telkens (?:als|wanneer)?) (?:ik|hij|ze|zij) (?:\w+ ){0,3}"
+    r"(?:denk|denkt|pieker|piekert|zenuwachtig|gestrest|sport|sporten|hardloop|hardlopen|traploop|traplopen|opsta|opstaat|bukt|buk|eet|drink)\b"
+)
+
+
+#: An animal, with no person in the message: not a danger the model may raise.
+_ANIMAL = re.compile(
+    r"\b(?:eend\w*|vogel\w*|duif|duiven|kat|katten|poes|vis|vissen|muis|muizen|rat|ratten|egel|konijn|haas|hert|meeuw|kraai|zwaan|"
+    r"zwanen|reiger|dier|dieren|kadaver|spin|mol|vos|kikker\w*|padden|wesp\w*|bijen|slang)\b"
+)
+_SOMEONE = re.compile(
+    r"\b(?:ik|me|mij|mijn|m|hij|zij|ze|iemand|man|vrouw|kind|kinderen|kindje|baby|jongen|meisje|meneer|mevrouw|persoon|mensen|opa|oma|"
+    r"vader|moeder|zoon|dochter|buurman|buurvrouw|we|wij|ons|onze|i|my|someone|he|she)\b"
+)
+
+
 def model_kind(text: str) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
     threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
     t = _clean(text)
-    if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t):
+    if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t) or for_study(t):
         return None
     if _scan(t)[1]:
         return None  # the only crisis words are denied ("nooit gedachten om mezelf iets aan te doen")
@@ -585,12 +638,16 @@ def model_kind(text: str) -> CrisisKind | None:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
     score, kind = crisis_model().score(t)
     if (
-        kind is CrisisKind.DANGER and _SETTLED.search(t) and not _STILL_ACUTE.search(t)
-        or kind is CrisisKind.SUICIDE and _JOKE.search(t)
+        kind is CrisisKind.DANGER and _settled(t)
+        or kind is CrisisKind.SUICIDE and _joke(t)
         or kind is CrisisKind.VIOLENCE and _NO_HARM.search(t) and not _THREAT.search(t) and not _NOW.search(t)
         or kind is CrisisKind.VIOLENCE and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t)
     ):
         return None
+    if kind is CrisisKind.DANGER and _ANIMAL.search(t) and not _SOMEONE.search(t):
+        return None  # "er ligt een dode eend in de vijver": the model cannot tell who lies there
+    if kind is CrisisKind.DANGER and _RECURRING.search(t):
+        return None  # "mijn hart gaat sneller als ik aan het examen denk": it comes and goes
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
     return kind if score >= THRESHOLD else None

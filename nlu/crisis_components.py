@@ -365,7 +365,7 @@ _DANGER = [
     r"\b(?:krijg|krijgen) (?:hem|haar|hen|ze|mijn \w+) (?:\w+ )?(?:niet|nie) (?:meer )?wakker\b|\breageert (?:\w+ )?(?:nergens|nauwelijks|amper)\b",
     r"\b(?:praat|spreekt|praten|spreken|talks)\b (?:\w+ ){0,2}(?:onverstaanbaar|onduidelijk|wartaal|raar)\b(?!.*\b(?:sinds|al (?:jaren|maanden|weken)|altijd)\b)",
     r"\b(?:vonkt|vonken|kortsluiting|smeult|smeulen|brandlucht|verbrand|schroeilucht)\b",
-    r"\b(?:pillen|tabletten|slaappillen|medicijnen)\b(?: \w+){0,5} (?:alcohol|drank|wodka|wijn|whisky|jenever|drugs)\b|\b(?:alcohol|drank|wodka|wijn|whisky|jenever|drugs)\b(?: \w+){0,5} (?:pillen|tabletten|slaappillen)\b",
+    rf"\b{_PILLS}\b(?: \w+){{0,5}} (?:alcohol|drank|wodka|wijn|whisky|jenever|drugs|bier|rum)\b|\b(?:alcohol|drank|wodka|wijn|whisky|jenever|drugs|bier|rum)\b(?: \w+){{0,5}} {_PILLS}\b",
     r"\b(?:blijft|blijven) (?:\w+ )?bloeden\b",
     r"\w*batterij\w* (?:\w+ )?(?:ingeslikt|doorgeslikt|opgegeten|swallowed)\b|\b(?:kind|kindje|baby|peuter|zoontje|dochtertje)\b(?: \w+){0,5} (?:ingeslikt|doorgeslikt)\b",
     r"\bsuiker\w* (?:is |van )?(?:[0-3])\b|\b(?:diabeet|diabetes|suiker\w*|hypo)\b(?: \w+){0,8} (?:trillen|trillerig|klam|traag|slaperig|zweten|zweterig)\b",

@@ -69,7 +69,7 @@ _FAREWELL = (
     r"goodbye|bedankt voor (?:alles|alle (?:\w+ )?(?:hulp|jaren|liefde|goede))|thank you for everything|het spijt me\b|"
     r"sorry (?:voor alles|mam|pap|mama|papa|lieverd)\b|^sorry$|zorg (?:\w+ ){0,2}goed voor|pas (?:\w+ ){0,2}goed op\b|take care of|"
     r"ik hou van (?:jullie|je|jou|haar|hem|ze)\b|love you all|vergeef (?:me|mij)\b|forgive me|"
-    r"(?:niet|nie) (?:jouw|jullie|haar|zijn|je) schuld|not your fault|als (?:je|jullie|u) dit (?:leest|lezen)|when you read this|"
+    r"(?:niet|nie) (?:jouw|jullie|haar|zijn|je|hun|uw) schuld|not (?:your|their) fault|thanks for (?:trying|everything|all)|bedankt voor het proberen|als (?:je|jullie|u) dit (?:leest|lezen)|when you read this|"
     r"laatste (?:keer|berichtje|bericht|groet|woorden)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))|"
     r"brief (?:\w+ ){0,3}(?:op tafel|klaargelegd|neergelegd|achtergelaten)|iedereen (?:\w+ ){0,4}(?:gebeld|geappt|gezien|gesproken|geschreven))"
 )
@@ -115,13 +115,13 @@ _PLAN = (
     r"(?:weet|besloten|gekozen|bepaald|bedacht|uitgezocht|gepland) (?:\w+ ){0,2}(?:wanneer|waar) ik\b|"
     r"alles (?:\w+ )?(?:geregeld|op orde|opgeruimd|opgezegd)|testament|(?:begrafenis|uitvaart|crematie) (?:\w+ ){0,2}(?:betaald|geregeld|geregeld)|"
     r"besluit staat vast|(?:heb|had) (?:\w+ ){0,3}besloten|getimed|in (?:mijn |m )?agenda (?:gezet|geschreven)|"
-    r"plek (?:\w+ )?(?:uitgezocht|gevonden|gekozen)|planned|set a date|picked a date)"
+    r"plek\w* (?:\w+ )?(?:uitgezocht|gevonden|gekozen)|planned|set a date|picked a date)"
 )
 _FINAL_EVENT = (
     r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
     r"(?:mijn|m) laatste dag$|laatste dag (?:van mijn leven|op aarde)|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
     r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
-    r"tonight s the night|(?:het is|is het) (?:\w+ )?tijd$)"
+    r"tonights? (?:s )?the night|(?:het is|is het) (?:\w+ )?tijd$)"
 )
 _GIVE = (
     r"(?:weg ?gegeven|gegeven|verdeeld|geschonken|overgedragen|weggedaan|nagelaten|(?:wie wil|mag) (?:\w+ ){0,3}(?:hebben|houden)|"
@@ -549,7 +549,7 @@ _GROUPS: tuple[_Group, ...] = (
     _g(
         V,
         SENTENCE,
-        rf"\b(?:met|heeft|had|trekt|trok|pakt|pakte|zwaait|zwaaide|with|has) (?:een|zijn|haar|z n|a|his) (?:\w+ )?{_WEAPON}\b|\b{_WEAPON}\b (?:\w+ ){{0,2}}(?:gericht|getrokken|zwaait|zwaaien)\b",
+        rf"\b(?:met|heeft|had|trekt|trok|pakt|pakte|zwaait|zwaaide|with|has) (?:(?:een|zijn|haar|z n|a|his|hun|grote|scherpe) )?(?:\w+ )?{_WEAPON}\b|\b{_WEAPON}\b (?:\w+ ){{0,2}}(?:gericht|getrokken|zwaait|zwaaien)\b",
         r"\b(?:loopt|lopen|liep|zwaait|zwaaien|zwaaide|staat|stond|rent|rennen|schreeuwt|schreeuwen|dreigt|richt|richtte|bedreigt|achtervolgt|steekt|stak|schiet|schoot|waving|walking|running|pointing|threatening)\b",
         none_of=r"\b(?:vergunning|jaagt|jacht|jager|keuken|snijden|groente|brood|klussen|timmer\w*|schilderij|messenblok|messenset|opbergen|bewaren|museum|toneel|kermis|speelgoed|film|serie|game|spel|video|filmpje|tv)\b",
         keys="mes messen bijl machete kapmes pistool vuurwapen geweer knuppel honkbalknuppel zwaard steekwapen wapen koevoet knife gun axe",
@@ -973,6 +973,108 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:stroomschok|stroomstoot|onder stroom (?:gestaan|gekomen))\b",
         r"\b(?:ligt|lag|beweegt (?:niet|nie)|bewusteloos|reageert (?:niet|nie)|ademt (?:niet|nie)|niet wakker|hart)\b",
         keys="stroomschok stroomstoot stroom",
+    ),
+    # ---- round 13 (crisis_dev7.yml) -----------------------------------------------------
+    # a letter that says it is not their fault: a suicide note
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:brief|briefje|brieven|bericht|berichtje|kaart|kaartje|note|letter)\b",
+        r"\b(?:niet|nie|not) (?:\w+ )?(?:hun|jullie|jouw|je|uw|your|their) (?:schuld|fault)\b",
+        none_of=_FAREWELL_OCCASION,
+        keys="schuld fault",
+    ),
+    # a plan made (a place chosen, all arranged) + a farewell
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_PLAN}",
+        rf"\b{_FAREWELL}",
+        none_of=_PLAN_OCCASION,
+        keys="datum weet besloten gekozen bepaald bedacht uitgezocht gepland alles testament begrafenis uitvaart crematie "
+        "besluit getimed agenda plek* planned set picked",
+    ),
+    # the final event + a farewell: "tonight's the night / thanks for trying / bye"
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_FINAL_EVENT}",
+        rf"\b{_FAREWELL}|\b(?:bye|doei|dag)$",
+        none_of=_PLAN_OCCASION,
+        keys="klaar over voorbij afgelopen gedaan zover dag ermee er mee doen tijd night",
+    ),
+    # decided to stop, with nothing named to stop, and no hope left or "met alles" after it
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:besloten|beslist|besluit) (?:\w+ ){0,2}(?:te )?(?:stoppen|ophouden|kappen)$",
+        r"\b(?:niks|niets) (?:meer )?(?:\w+ )?(?:veranderen|verandert|beter)\b|\bgaat (?:niks|niets) meer\b|\bgeen (?:uitweg|hoop|toekomst)\b|"
+        r"\b(?:hopeloos|zinloos)\b|^met alles$|\bheeft (?:\w+ )?geen zin\b",
+        none_of=r"\b(?:roken|drinken|blowen|werk|baan|studie|opleiding|school|sport|club|relatie|abonnement|vereniging|cursus|therapie|behandeling|medicatie|pillen)\b",
+        keys="stoppen ophouden kappen",
+    ),
+    # into the water at a pier, a quay, the sea: "ben op de pier / golven zijn hoog / ga er zo in"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:ga|gaan|spring|loop|stap|ik ga) (?:ik )?er (?:\w+ )?(?:in|af)$|\b(?:ga|loop|stap) (?:ik )?(?:\w+ )?(?:het|de) (?:water|zee|golven) in\b",
+        r"\b(?:pier|kade|dijk|brug|strand|zee|golven|kanaal|rivier|haven|sluis|havenhoofd|ijs|wak)\b",
+        none_of=r"\b(?:zwem\w*|lekker|warm|warme|duik\w*|surf\w*|zwembroek|badpak|bikini|zomer|bootje|kano|sup|vissen|pootje\w*|zonnig|zon)\b",
+        keys="in af",
+    ),
+    # on the way to a bridge, the tracks or a roof + do not call me / a farewell
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:loop|ga|fiets|rij|wandel|ben|zit|sta) (?:\w+ ){0,2}(?:naar|op|bij) (?:de|het) (?:brug|spoor|spoorbrug|dijk|pier|kade|flat|dak|rails|overweg|viaduct|snelweg|zee|kanaal|rivier|parkeergarage|perron)\b",
+        rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}",
+        keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron",
+    ),
+    # stepping or lying down in front of any train: "twijfelen of ik voor de intercity stap"
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:voor|onder) (?:de|een|die) (?:trein|intercity|sprinter|sneltrein|goederentrein|metro|tram|ic|stoptrein|nachttrein)\b (?:\w+ )?(?:stap|stappen|stapt|spring|springen|loop|lopen|ga liggen|gaan liggen|te liggen)\b"
+        r"|\b(?:stap|stappen|spring|springen|loop|lopen|ga liggen|gaan liggen|gooi (?:me|mij|mezelf)) (?:\w+ )?(?:voor|onder) (?:de|een|die) (?:trein|intercity|sprinter|sneltrein|goederentrein|metro|tram|ic|stoptrein|nachttrein)\b",
+        keys="stap stappen stapt spring springen loop lopen liggen",
+    ),
+    # someone hands over keys, a pet or savings and the writer is worried
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:gaf|geeft|gegeven|gebracht|bracht|overgemaakt) (?:mij|me|ons|iedereen|haar|hem) (?:\w+ ){0,2}(?:zijn|haar|z|d|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|laptop|pinpas|bankpas|pincode)\b",
+        r"\b(?:zorgen|ongerust|bang|raar|vreemd|niet pluis|kwijt|vaarwel|afscheid|voorgoed|nooit meer)\b",
+        none_of=r"\b(?:vakantie|verhuis\w*|op reis|oppassen|oppas|logeren|weekend|pensioen|emigr\w*|ziekenhuis|opname|voeren|water geven|planten|reparatie|verjaardag|cadeau)\b",
+        keys="zorgen ongerust bang raar vreemd pluis kwijt vaarwel afscheid voorgoed nooit",
+    ),
+    # signs that someone has not been about for days: curtains shut, milk or post piling up
+    _g(
+        D,
+        MESSAGE,
+        r"\b(?:gordijnen (?:\w+ ){0,4}(?:dicht|gesloten|potdicht)|(?:melk|post|kranten|krant|pakket\w*|folders|boodschappen) (?:\w+ ){0,3}(?:stapelt|stapelen|staat|staan|ligt|liggen|hoopt) (?:\w+ )?(?:nog|zich op|op)\b|"
+        r"licht (?:\w+ )?(?:brandt|aan) (?:al|dag en nacht)|(?:blaft|miauwt|jankt) (?:al|de hele))",
+        r"\b(?:dagen|week|weken|sinds (?:gisteren|eergisteren|\w+dag)|al \d+|de hele dag)\b",
+        r"\b(?:meneer|mevrouw|buurman|buurvrouw|oude|bejaarde|alleenstaande|opa|oma|vader|moeder|tante|oom|hij|zij)\b",
+        none_of=r"\b(?:vakantie|op reis|logeren|ziekenhuis|verhuisd|overlast|verbouwing|reclame|opgehaald)\b",
+        keys="gordijnen melk post kranten krant folders boodschappen licht blaft miauwt jankt pakket*",
+    ),
+    # a person (or only their coat) in the water, told without a verb
+    _g(
+        D,
+        SENTENCE,
+        rf"\b(?:man|vrouw|kind|kindje|jongen|meisje|iemand|persoon|fietser|lichaam|meneer|mevrouw|oudere)\b (?:\w+ )?in (?:de|het|een) (?:\w+ )?{_WATER}\b",
+        r"\b(?:drijft|drijven|dreef|zie (?:\w+ ){0,3}(?:niet|nie|alleen)|ligt|lig|verdrink\w*|kopje onder|gezakt|jas|beweegt)\b",
+        none_of=r"\b(?:zwem\w*|vist|vissen|hengel|bootje|kano|sup|zwembroek|speelt|spelen|lekker|bal|eend\w*|zwanen?)\b",
+        keys="drijft drijven dreef zie ligt lig verdrink* kopje gezakt jas beweegt",
+    ),
+    # someone who will not wake after drink, drugs or vomiting
+    _g(
+        D,
+        MESSAGE,
+        r"\b(?:kan|krijg|krijgen|kunnen|kon|kreeg|krijgt) (?:ik |we |hem |haar |ze |hen |(?:mijn|m) \w+ )?(?:\w+ )?(?:niet|nie) (?:meer )?wakker(?: (?:maken|krijgen|gemaakt|gekregen))?\b",
+        r"\b(?:drinkt|dronk|drank|dronken|alcohol|spuugt|spuug|braakt|overgeven|kotst|gekotst|pillen|drugs|xtc|ghb|coke|snurkt|blauw|slap|ademt)\b",
+        none_of=r"\b(?:ochtend|ochtends|wekker|school|werk|op tijd|puber|tiener|\d+ uur)\b",
+        keys="wakker",
     ),
 )
 

@@ -55,6 +55,8 @@ CRISIS_DEV4 = Path(__file__).parent / "data" / "crisis_dev4.yml"
 CRISIS_DEV5 = Path(__file__).parent / "data" / "crisis_dev5.yml"
 #: Sixth batch (round 12, near misses first), written with crisis_holdout6.yml before the rules were read.
 CRISIS_DEV6 = Path(__file__).parent / "data" / "crisis_dev6.yml"
+#: Seventh batch (round 13), written with crisis_holdout7.yml before the rules were read.
+CRISIS_DEV7 = Path(__file__).parent / "data" / "crisis_dev7.yml"
 #: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
 CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
 #: HELD OUT, second round: written with crisis_dev3.yml, before the rules were read.
@@ -65,8 +67,10 @@ CRISIS_HOLDOUT4 = Path(__file__).parent / "data" / "crisis_holdout4.yml"
 CRISIS_HOLDOUT5 = Path(__file__).parent / "data" / "crisis_holdout5.yml"
 #: HELD OUT, fifth round: written with crisis_dev6.yml, before the rules were read.
 CRISIS_HOLDOUT6 = Path(__file__).parent / "data" / "crisis_holdout6.yml"
+#: HELD OUT, sixth round: written with crisis_dev7.yml, before the rules were read.
+CRISIS_HOLDOUT7 = Path(__file__).parent / "data" / "crisis_holdout7.yml"
 #: Every held-out crisis set, oldest first.
-CRISIS_HELD_OUT = (CRISIS_HOLDOUT, CRISIS_HOLDOUT3, CRISIS_HOLDOUT4, CRISIS_HOLDOUT5, CRISIS_HOLDOUT6)
+CRISIS_HELD_OUT = (CRISIS_HOLDOUT, CRISIS_HOLDOUT3, CRISIS_HOLDOUT4, CRISIS_HOLDOUT5, CRISIS_HOLDOUT6, CRISIS_HOLDOUT7)
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 
 
@@ -189,7 +193,7 @@ def crisis_reports() -> tuple[CrisisReport, ...]:
     """The tuning set, the dev sets and, last and labelled as such, the held-out sets."""
     tuned = tuple(
         crisis_report(p)
-        for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3, CRISIS_DEV4, CRISIS_DEV5, CRISIS_DEV6)
+        for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3, CRISIS_DEV4, CRISIS_DEV5, CRISIS_DEV6, CRISIS_DEV7)
     )
     return tuned + crisis_held_out_reports()
 

@@ -45,6 +45,8 @@ HELD_OUT_NAMES = [
     "hold" + "out5",
     "crisis_" + "holdout" + "6",
     "hold" + "out6",
+    "crisis_" + "holdout" + "7",
+    "hold" + "out7",
 ]
 
 

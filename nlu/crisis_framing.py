@@ -1,0 +1,203 @@
+"""Round 13 framing and word senses for crisis detection (``crisis_dev7.yml``).
+
+The dev batch of round 13 raised most of its false alarms on the right words in the wrong
+sense or frame, so this module names those as classes rather than phrases:
+
+* senses, rewritten in the cleaned text before any rule or the model reads it: one's own
+  head or knee bumped against furniture ("mijn zoon sloeg zijn hoofd tegen de tafel": the
+  possessive is the subject's own, so it is a bump, not a blow); a thing, not a person,
+  fallen into water ("de bal is in de vijver gevallen"); food burnt ("de taart is
+  verbrand"); a finger cut while cooking; a bite by a toddler or a pet;
+* frames, judged on the whole message: a question asked for a school or study assignment
+  with nobody in it but the writer asking; care already given to an injury (a cast,
+  stitches, in hospital, the ambulance was there); a danger told as fine again ("nu
+  weer prima", "alles in orde", "speelt alweer", "is helemaal helder"); a nuisance
+  question ("de rook van de vuurkorf komt ons huis in, mag dat?"); laughter with words
+  of dying; a crisis word denied in the next sentence ("ik doe dat niet", "ze doet het
+  zelf niet").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CARED", "NUISANCE", "denied_after", "for_study", "resense"]
+
+_BODY = r"(?:hoofd|hoofdje|kop|knie|knieen|elleboog|teen|tenen|hand|arm|been|scheen|neus|rug)"
+_BUMP = r"(?:sloeg|slaat|stootte|stoot|knalde|knalt|bonkte|bonkt|klapte|klapt)"
+_HE = r"(?:hij|zoon|zoontje|man|vader|opa|broer|broertje|jongen|jongetje|neefje|kleinzoon|baby|kind|kindje|peuter|kleuter|meneer)"
+_SHE = r"(?:zij|ze|dochter|dochtertje|vrouw|moeder|oma|zus|zusje|meisje|nichtje|kleindochter|baby|kind|kindje|peuter|kleuter|mevrouw)"
+#: Someone's own body part against furniture: the possessive matches the subject.
+_OWN_BUMP = re.compile(
+    rf"\b(?:ik (?:\w+ )?{_BUMP} (?:met )?(?:mijn|m)|{_HE} (?:\w+ )?{_BUMP} (?:met )?(?:zijn|z|zn)|"
+    rf"{_SHE} (?:\w+ )?{_BUMP} (?:met )?(?:haar|d|dr)) {_BODY} (?:\w+ )?(?:tegen|aan|op) "
+    r"(?:de|het|een|die|dat|zijn|haar|mijn) (?:\w+ )?\w*(?:tafel|kast|deur|deurpost|muur|bed|stoel|rand|bank|trap|vloer|grond|"
+    r"aanrecht|hoek|plank|kraan|kastje|radiator|verwarming|wastafel|bad|glijbaan|schommel|paal)\w*\b"
+)
+_BUMP_VERB = re.compile(rf"\b{_BUMP}\b")
+_NOT_A_THING = (
+    r"(?!(?:hij|zij|ze|iemand|man|vrouw|opa|oma|vader|moeder|baby|peuter|hond\w*|zoon\w*|dochter\w*|kind\w*|jongen\w*|"
+    r"meisje\w*|broer\w*|zus\w*|buurman|buurvrouw)\b)"
+)
+#: A thing, not a person or animal, fallen or thrown into water or the toilet.
+_THING_IN_WATER = re.compile(
+    r"\b(?:bal|balletje|voetbal|telefoon|mobiel|gsm|sleutel\w*|fiets|step|speelgoed\w*|tas|bril|pet|muts|schoen\w*|"
+    r"knuffel|frisbee|vlieger|drone|bootje|hengel|portemonnee|pop|emmer|jas|boek|laptop|oortje\w*)\b"
+    r"(?: van (?:de|het|mijn|m|onze|ons|zijn|haar) \w+)?"
+    rf"(?: {_NOT_A_THING}\w+){{0,5}} (?:is |zijn |viel |vielen )?(?:in|into) (?:de|het|een|the|onze|ons) (?:\w+ )?"
+    r"(?:water|vijver|sloot|gracht|kanaal|rivier|zee|plas|zwembad|wc|toilet|pot|pond|river|canal)\b"
+    r"(?: (?:gevallen|gegooid|beland|gerold|gevlogen|geschopt|gewaaid|gedreven|fell|gestuiterd))?"
+)
+#: Food burnt in the kitchen.
+_BURNT_FOOD = re.compile(
+    r"\b(?:taart|eten|pizza|brood|toast|tosti|koek\w*|cake|vlees|rijst|aardappel\w*|friet|soep|saus|lasagne|ovenschotel|"
+    r"maaltijd|kip|gehakt|pannenkoek\w*|uien|bami|nasi|appeltaart|stamppot|pasta|avondeten)\b (?:\w+ ){0,2}(?:verbrand|aangebrand|zwartgeblakerd)\b"
+)
+#: A cut in a finger or thumb, or on a tin, glass or knife, unless said to be on purpose.
+_CUT_BY_ACCIDENT = re.compile(
+    r"\b(?:in|aan) (?:mijn|m|haar|zijn|z|d|de|zn|dr|je) (?:\w+ )?(?:vinger|duim|vingertop|vingers)\w* (?:\w+ )?(?:gesneden|gesneen|snijdt|sneed)\b"
+    r"|\b(?:gesneden|sneed) (?:\w+ ){0,2}(?:aan|met|op) (?:een|het|de|mijn|m|die|dat) (?:\w+ )?(?:blik\w*|glas|glasscherf|scherf|papier|broodmes|schaar|blad|aardappelschiller|rasp)\b"
+)
+_ON_PURPOSE = re.compile(
+    r"\b(?:expres|opzettelijk|met opzet|bewust|on purpose|weer|alweer|again|mezelf|mijzelf)\b"
+)
+#: A bite by a toddler or a pet: the bite verb, when the sentence names one.
+_BITE = re.compile(r"\b(?:gebeten|bijt|beet|bijten)\b")
+_BITER = re.compile(
+    r"\b(?:tandjes|peuter|dreumes|hond\w*|kat|katje|poes|paard|konijn|cavia|hamster|muis|rat|wesp|"
+    r"(?:hij|ze|zij) is (?:pas |nog maar )?(?:1|2|3|een|twee|drie)\b(?! (?:keer|uur|dag|dagen|week|weken|maand|maanden)))"
+)
+
+
+#: "I can't live without coffee": a thing one cannot live without, not a person.
+_LIVE_WITHOUT = re.compile(
+    r"\b(?:kan|wil|can t|cannot) (?:\w+ )?(?:niet|nie|not|live)? ?(?:meer )?(?:leven|bestaan|live) (?:zonder|without) "
+    r"(?!(?:hem|haar|jou|jullie|him|her|you|mijn|m|my|zijn|haar)\b)\w+"
+)
+#: Laughter right beside "ik ga dood": dying of laughter.
+_LAUGHING_TO_DEATH = re.compile(
+    r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ )?(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
+)
+
+
+#: Someone else who died by suicide: grief, not the writer's crisis.
+_DIED_BY_SUICIDE = re.compile(
+    r"\b(?:overleden|gestorven|omgekomen|dood) (?:\w+ )?(?:door|aan) (?:zelfmoord|zelfdoding|suicide)\b"
+    r"|\b(?:door|aan) (?:zelfmoord|zelfdoding|suicide) (?:\w+ )?(?:overleden|gestorven|omgekomen)\b"
+)
+
+
+def _own_bump(m: re.Match[str]) -> str:
+    return _BUMP_VERB.sub("stootte", m.group(0), count=1)
+
+
+_WATER_WORDS = frozenset(
+    {
+        "water",
+        "vijver",
+        "sloot",
+        "gracht",
+        "kanaal",
+        "rivier",
+        "zee",
+        "plas",
+        "zwembad",
+        "wc",
+        "toilet",
+        "pot",
+        "pond",
+        "river",
+        "canal",
+    }
+)
+_BUMP_WORDS = frozenset(
+    {"sloeg", "slaat", "stootte", "stoot", "knalde", "knalt", "bonkte", "bonkt", "klapte", "klapt"}
+)
+_BURN_WORDS = frozenset({"verbrand", "aangebrand", "zwartgeblakerd"})
+_CUT_WORDS = frozenset({"gesneden", "gesneen", "snijdt", "sneed"})
+_SUICIDE_WORDS = frozenset({"zelfmoord", "zelfdoding", "suicide"})
+_LAUGH_WORDS = ("haha", "hihi", "lol", "xd", "lmao")
+
+
+def resense(sentence: str) -> str:
+    """The cleaned sentence with harmless senses of crisis words rewritten to plain ones.
+
+    Each rewrite runs only when a word it needs is in the sentence (a set lookup), so
+    the pass costs next to nothing on the many messages that have none of them."""
+    words = set(sentence.split())
+    if not words.isdisjoint(_BUMP_WORDS):
+        sentence = _OWN_BUMP.sub(_own_bump, sentence)
+    if not words.isdisjoint(_WATER_WORDS):
+        sentence = _THING_IN_WATER.sub(" kwijt", sentence)
+    if not words.isdisjoint(_SUICIDE_WORDS):
+        sentence = _DIED_BY_SUICIDE.sub(" overleden ", sentence)
+    if not words.isdisjoint(_BURN_WORDS):
+        sentence = _BURNT_FOOD.sub(" mislukt", sentence)
+    if "dood" in words and any(w.startswith(_LAUGH_WORDS) for w in words):
+        sentence = _LAUGHING_TO_DEATH.sub(" lachen ", sentence)
+    if "zonder" in words or "without" in words:
+        sentence = _LIVE_WITHOUT.sub(" ", sentence)
+    if not words.isdisjoint(_CUT_WORDS) and not _ON_PURPOSE.search(sentence):
+        sentence = _CUT_BY_ACCIDENT.sub(" schram", sentence)
+    if _BITE.search(sentence) and _BITER.search(sentence):
+        sentence = _BITE.sub("hapte", sentence)
+    return sentence
+
+
+#: A question asked for school, study or an assignment.
+_STUDY = re.compile(
+    r"\b(?:voor|for|van) (?:mijn|m|een|ons|onze|het|de|my|a|an|our|his|her|zijn|haar) (?:\w+ )?(?:werkstuk|profielwerkstuk|pws|spreekbeurt|"
+    r"opdracht|scriptie|onderzoek|schoolproject|presentatie|essay|verslag|huiswerk|homework|inburgeringsles|assignment|thesis|"
+    r"school ?project|project voor school)\b"
+)
+#: The one asking, who is no part of the question: "ik vraag het voor een opdracht".
+_ASKING = re.compile(
+    r"\b(?:ik|we|wij|i) (?:\w+ )?(?:vraag|vragen|ask|asking|wil|wilde|zou) (?:het |dit |dat |graag |even )?(?:weten|vragen|voor|for)?\b"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:ik|me|mij|mijn|m|mezelf|mijzelf|i|my|myself|mn|we|wij|ons|onze)\b"
+)
+_STUDIES = re.compile(
+    r"\b(?:voor|van|op|for|at) (?:mijn|m|de|een|onze|my) (?:opleiding|studie|school|klas|les|stage|universiteit|hogeschool|mbo|hbo|class|school)\b"
+)
+
+
+def for_study(t: str) -> bool:
+    """A question for school or an assignment, with nobody in it but the one asking."""
+    if _STUDY.search(t) is None:
+        return False
+    return _FIRST_PERSON.search(_ASKING.sub(" ", _STUDIES.sub(" ", _STUDY.sub(" ", t)))) is None
+
+
+#: Care already given to an injury (in the same sentence), a danger told as fine again,
+#: or the emergency services come and gone.
+CARED = re.compile(
+    r"\b(?:gebroken|gevallen|val|gestoten|gesneden|ongeluk|wond|wondje|snee)\b[^\n]{0,60}\b(?:gips|gipsen|gehecht|hechtingen|verbonden|pleister|"
+    r"(?:ligt|lag|is|was|zit) (?:\w+ )?in het ziekenhuis|opgenomen)\b|\b(?:gips|gehecht|hechtingen|in het ziekenhuis)\b[^\n]{0,60}\b(?:gebroken|gevallen|val|gestoten|ongeluk)\b|"
+    r"\b(?:ambulance|huisarts|dokter|eerste hulp|seh|politie|brandweer|hulpdiensten) (?:was|waren) (?:er )?(?:al|snel|meteen)\b|"
+    r"\b(?:is|gaat|voelt (?:hij|ze|zij|ik)|was|ben|gaat het|nu|alweer|inmiddels) (?:\w+ )?(?:nu |alweer |inmiddels )?weer (?:prima|helemaal goed|goed|beter|fit|de oude)\b|"
+    r"\balles (?:is )?(?:weer )?(?:in orde|ok|oke|onder controle)\b|"
+    r"\b(?:speelt|speelde|rent|kletst|eet) (?:\w+ )?(?:al ?weer|gewoon (?:weer|verder|door))\b|\bkletst gewoon\b|\bhuilde (?:even|kort|eventjes)\b|"
+    r"\b(?:is|blijft|was) (?:(?!niet\b|nie\b)\w+ )?(?:helder|aanspreekbaar)\b"
+)
+#: A question whether something is allowed: a nuisance, not an emergency.
+NUISANCE = re.compile(
+    r"\bmag (?:dat|dit|zoiets|het) (?:\w+ )?(?:eigenlijk|zomaar|wel|nou|gewoon)?$|\bmag (?:dat|dit|zoiets)$|"
+    r"\bis (?:dat|dit|het|zoiets) (?:\w+ )?(?:toegestaan|verboden|legaal|strafbaar)\b",
+    re.MULTILINE,
+)
+#: A crisis word taken back in the next sentence: "ik doe dat niet", "ze doet het zelf niet".
+_DENIED_AFTER = re.compile(
+    r"^(?:maar |en )?(?:ik|ze|zij|hij) (?:doe|doet|denk|denkt|deed|dacht) (?:dat|het|daar|dit|zoiets) (?:zelf |echt |helemaal |gelukkig )?"
+    r"(?:niet|nooit|nie)(?: aan)?(?:$| (?:het|dat|en|maar|hoor|echt|dus|want)\b)|^(?:maar |en )?(?:dat|dit) (?:doe|doet|deed) (?:ik|ze|zij|hij) (?:zelf |echt |gelukkig )?(?:niet|nooit|nie)$",
+    re.MULTILINE,
+)
+
+
+def denied_after(t: str, start: int) -> bool:
+    """Whether the sentence after the one holding ``start`` takes the crisis word back."""
+    end = t.find("\n", start)
+    if end < 0:
+        return False
+    nxt = t.find("\n", end + 1)
+    return _DENIED_AFTER.match(t, end + 1, nxt if nxt >= 0 else len(t)) is not None
