@@ -219,7 +219,7 @@ _VIOLENCE = _word_start_alternation(
         r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
         r"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
         r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
-        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b(?!(?: \w+){0,4} (?:om|voor|bij) (?:te )?(?:koken|snijden|groente|brood|vlees|uien|aardappel\w*|schillen|het koken|het eten))|\bmes op (?:mijn|me)\b",
+        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b(?! (?:\w+ ){0,2}(?:gekregen|gekocht|cadeau|besteld|gewonnen)\b)(?!(?: \w+){0,4} (?:om|voor|bij) (?:te )?(?:koken|snijden|groente|brood|vlees|uien|aardappel\w*|schillen|het koken|het eten))|\bmes op (?:mijn|me)\b",
         r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
         r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
         r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
@@ -290,7 +290,7 @@ _LONG_AGO = re.compile(
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
     r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
-    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
+    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:\d+|een|een paar|paar|anderhalf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
@@ -321,7 +321,7 @@ _NOW_BENIGN = re.compile(
     # 45 en getrouwd", "ik wil er nu een boek over schrijven"), fear after a fall
     r"|\bnu ben ik (?:zelf |al |inmiddels )?(?!(?:\w+ )?(?:bang|weer|opnieuw|alleen|wanhopig|klaar|op|moe|kapot|zo|echt|niet|nie|dood|suicidaal|depressief|zwanger|ten)\b)\w+"
     r"|\b(?:ben|is|zijn) (?:ik |we |wij |hij |ze |zij )?nu (?:al |inmiddels )?(?:\d+|getrouwd|gescheiden|gelukkig|blij|moeder|vader|oma|opa|volwassen|veilig|ervaringsdeskundige)\b"
-    r"|\ber nu (?:\w+ ){0,3}over\b|\bnu (?:is|zijn) (?:ze|hij|zij|mijn \w+) (?:\w+ )?bang (?:om|voor) (?:\w+ ){0,2}(?:naar buiten|buiten|de deur uit|te vallen|vallen)\b"
+    r"|\ber nu (?:\w+ ){0,3}over\b|\bnu heb ik (?:een |mijn |nu )?(?:\w+ )?(?:therapeut|hulpverlener|partner|vriend|vriendin|baan|huis|woning|relatie|behandeling|begeleiding|coach|buddy)\b|\bnu (?:durf|durft|durven) (?:ik|ze|hij|zij|we) (?:\w+ ){0,4}(?:niet|nie) meer\b|\bnu (?:is|zijn) (?:ze|hij|zij|mijn \w+) (?:\w+ )?bang (?:om|voor) (?:\w+ ){0,2}(?:naar buiten|buiten|de deur uit|te vallen|vallen)\b"
 )
 #: A death dated in the past is background, not a past crisis: "zijn vrouw is vorig jaar
 #: overleden" does not make "ik ga naar mijn vrouw toe" a story of long ago.
@@ -348,6 +348,7 @@ _HYPOTHETICAL = re.compile(
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
     r"|\b(?:bang|zorgen|vrees|angst|afraid|worried)\b(?: \w+){0,3} (?:dat )?(?:\w+ ){0,3}(?:ooit|later|op een dag|someday|one day)\b"
+
     r"|\b(?:cursus|training|workshop|voorlichting|uitleg|folder)\b(?: \w+){0,3} (?:over|bij|voor|om)\b"
     # a dosage question: "hoeveel slaappillen mag je per nacht"
     r"|\bhoeveel (?:\w+ ){0,3}(?:mag|mogen|kan|kun) (?:je|ik|men|u)\b(?=(?:(?!\b(?:dood|sterven|overlijden|dodelijk|fataal)\b)[^\n])*\b(?:per|maximaal|tegelijk)\b)",
@@ -405,6 +406,8 @@ def _framed(t: str, start: int) -> bool:
 _DEPARTURE = re.compile(
     r"\b(?:met pensioen|verhuis\w*|verhuiz\w*|emigr\w*|op vakantie|vakantie|op reis|nieuwe baan|andere baan|"
     r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland|"
+    # round 13: a short break ("er even tussenuit, een weekje weg van alles")
+    r"(?:er )?(?:\w+ )?tussenuit|(?:weekje|weekendje|dagje|paar dagen|even|eventjes) (?:\w+ )?weg|"
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
 )

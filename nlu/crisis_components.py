@@ -176,7 +176,9 @@ _SUICIDE = [
     r"\bvoor (?:een|de) (?:trein|metro|tram|bus|auto|vrachtwagen|truck) (?:gaan )?(?:staan|liggen)\b",
     r"\b(?:wil|ga|gaan|wou)\b(?: \w+){0,2} onder (?:de|een) (?:trein|metro|tram|bus|vrachtwagen)\b|\bop (?:het )?spoor (?:gaan |te )?liggen\b|\bnaar het spoor\b(?: \w+){0,3} (?:klaar|afgelopen|einde|over)\b",
     r"\b(?:sta|zit|staat|stond)\b (?:\w+ )?(?:boven ?op|bovenop|op|aan de rand van) (?:het |de |een )?(?:dak|brug|balkon|flat|parkeergarage|torenflat|viaduct|rand|dakrand)\b(?: \w+){0,4} (?:naar beneden|spring\w*|diepte)\b",
-    r"\b(?:ga|wil|spring|springen|stap)\b (?:\w+ ){0,2}(?:van|vanaf) (?:de|het|een) (?:\w+ )?(?:verdieping|flat|dak|brug|balkon|parkeergarage|viaduct|torenflat) (?:af|naar beneden|springen)\b",
+    r"\b(?:ga|wil|spring|springen|stap)\b (?:\w+ ){0,2}(?:van|vanaf) (?:de|het|een) (?:\w+ )?(?:verdieping|flat|dak|brug|balkon|parkeergarage|viaduct|torenflat) (?:af|naar beneden|springen)\b"
+    # round 13: riding down a bridge is a route, not a jump
+    r"(?! (?:\w+ ){0,2}(?:met (?:de|mijn|m|een|onze) (?:fiets|auto|scooter|brommer|step|skateboard|rolstoel|rollator|bus|kinderwagen)|fietsen|rijden|afrijden|lopen)\b)",
     r"\b(?:loop|ga|wandel|lopen|gaan|wil|rij|rijd|stuur|fiets|walk|walking|going to walk)\b(?: \w+){0,6} (?:het|de) (?:water|rivier|zee|gracht|kanaal|ijssel|maas|rijn|waal|haven) in\b(?! (?:om te|voor een) (?:zwemmen|duik))|\bwalk\w* into (?:the )?(?:sea|water|river|canal|lake)\b",
     r"\btouw\b(?: \w+){0,4} (?:aan (?:de|het|een) (?:balk|haak|trap|trapleuning|leuning|boom|zolder|plafond)|hangt (?:al )?klaar|geknoopt)\b|\bstrop\b(?! (?:van|om) (?:de|het) (?:schoen|tas))",
     r"\b(?:hemel|daarboven|heaven)\b(?: \w+){0,6} (?:ik kom (?:eraan|naar je|bij je|zo|je)|coming to you)\b|\b(?:inslapen|slapen|in slaap vallen)\b(?: \w+){0,3} (?:nooit|niet) meer (?:wakker|opstaan|ontwaken)\b",
@@ -314,6 +316,9 @@ _VIOLENCE = [
     r"(?<!dat )(?<!als )(?<!voorkomen )\ber (?:wordt|word) (?:nu |net |op dit moment |hier )?(?:bij (?:ons|mij|me|de buren|mijn \w+) )?(?:nu )?ingebroken\b(?!.*\b(?:veel|vaak|vorige|vorig|geleden|gisteren|steeds vaker|regelmatig)\b)|\b(?:iemand|ze|zij|inbrekers?|mannen|een man)\b(?: \w+){0,3} (?:breekt|breken|probeert|proberen) (?:\w+ ){0,3}(?:in te breken|binnen te komen|open te breken|in (?:bij|op))\b",
     r"\bik (?:ga|wil|zal|kom)\b(?: \w+){0,3} (?:neersteken|neerschieten|doodsteken|doodschieten|afslachten|kapotsteken|lek steken|abstechen)\b|\bi (?:am going|m going|ll|will|want) to (?:stab|shoot) (?:him|her|them|my \w+|someone|somebody|the \w+)\b",
     rf"\bik (?:ga|wil|zal|kom)\b (?:\w+ ){{0,2}}(?:hem|haar|ze|hen|die \w+|mijn {_PERSON[3:-1]}|mijn kind|mijn kinderen|mijn baby|de buurman|de buurvrouw|iemand)\b (?:\w+ )?(?:iets|wat|pijn) (?:aandoen|aan doen|doen)\b",
+    # round 13: also told in the perfect ("papa heeft mama pijn gedaan"); a kidnapping
+    rf"\b(?:{_PERSON[3:-1]}|papa|mama)\b (?:\w+ ){{0,2}}heeft (?:{_PERSON[3:-1]}|papa|mama|mijn \w+|de kinderen|ons) (?:\w+ )?pijn gedaan\b",
+    r"\b(?:ben|is|zijn|word|wordt|werd|worden) (?:\w+ ){0,2}(?:ontvoerd|gekidnapt|gegijzeld)\b|\b(?:kidnapped|abducted|taken hostage)\b",
     rf"\b(?:{_PERSON[3:-1]}|papa|mama)\b (?:\w+ ){{0,2}}(?:doet|deed|doen) (?:{_PERSON[3:-1]}|papa|mama|mijn \w+|de kinderen|ons) (?:\w+ )?pijn\b(?! (?:met|door) (?:die|dat|zijn|haar) (?:woorden|opmerking\w*|gedrag))",
     r"\b(?:hurts|hits|beats|kicks|chokes) (?:my )?(?:mom|mum|mommy|mummy|mother|dad|daddy|sister|brother|grandma|grandpa|baby|little \w+)\b",
     rf"\b{_PERSON}\b(?: \w+){{0,8}} (?:duwt|slaat|schopt|knijpt|trapt|stompt|mept|sloeg|duwde|schopte|kneep) (?:haar|hem|ze|hen)\b(?=$| (?:als|wanneer|dan|elke|iedere|vaak|steeds|soms|weer|en|omver|in elkaar|bont|blauw|waar)\b)",

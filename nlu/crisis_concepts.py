@@ -1030,6 +1030,15 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}",
         keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron",
     ),
+    # the quickest or surest way to die
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:snelste|makkelijkste|beste|zekerste|pijnloze|pijnloosste|rustigste|simpelste|quickest|easiest|surest) (?:manier|methode|way)\b",
+        r"\b(?:sterven|dood te gaan|doodgaan|zelfmoord|zelfdoding|een eind aan|uit het leven|niet meer wakker|to die|kill myself|end it)\b",
+        none_of=r"\b(?:hond|kat|dier|huisdier|muizen|muis|ratten|onkruid|planten|bacterien|virus|film|boek|game|middeleeuwen|geschiedenis)\b",
+        keys="snelste makkelijkste beste zekerste pijnloze pijnloosste rustigste simpelste quickest easiest surest",
+    ),
     # stepping or lying down in front of any train: "twijfelen of ik voor de intercity stap"
     _g(
         S,
@@ -1052,11 +1061,12 @@ _GROUPS: tuple[_Group, ...] = (
         D,
         MESSAGE,
         r"\b(?:gordijnen (?:\w+ ){0,4}(?:dicht|gesloten|potdicht)|(?:melk|post|kranten|krant|pakket\w*|folders|boodschappen) (?:\w+ ){0,3}(?:stapelt|stapelen|staat|staan|ligt|liggen|hoopt) (?:\w+ )?(?:nog|zich op|op)\b|"
-        r"licht (?:\w+ )?(?:brandt|aan) (?:al|dag en nacht)|(?:blaft|miauwt|jankt) (?:al|de hele))",
+        r"licht (?:\w+ )?(?:brandt|aan) (?:al|dag en nacht)|(?:blaft|miauwt|jankt) (?:al|de hele|steeds|continu|aan een stuk)|"
+        r"(?:niet|nie|niemand) (?:\w+ )?(?:meer )?gezien)",
         r"\b(?:dagen|week|weken|sinds (?:gisteren|eergisteren|\w+dag)|al \d+|de hele dag)\b",
         r"\b(?:meneer|mevrouw|buurman|buurvrouw|oude|bejaarde|alleenstaande|opa|oma|vader|moeder|tante|oom|hij|zij)\b",
         none_of=r"\b(?:vakantie|op reis|logeren|ziekenhuis|verhuisd|overlast|verbouwing|reclame|opgehaald)\b",
-        keys="gordijnen melk post kranten krant folders boodschappen licht blaft miauwt jankt pakket*",
+        keys="gordijnen melk post kranten krant folders boodschappen licht blaft miauwt jankt gezien pakket*",
     ),
     # a person (or only their coat) in the water, told without a verb
     _g(

@@ -74,6 +74,25 @@ _LIVE_WITHOUT = re.compile(
     r"\b(?:kan|wil|can t|cannot) (?:\w+ )?(?:niet|nie|not|live)? ?(?:meer )?(?:leven|bestaan|live) (?:zonder|without) "
     r"(?!(?:hem|haar|jou|jullie|him|her|you|mijn|m|my|zijn|haar)\b)\w+"
 )
+#: Figures of speech with crisis words (round 13): a threat of murder over a lapse ("ze
+#: vermoordt me als ik haar verjaardag vergeet"), "ik zou ze wel kunnen wurgen" (without
+#: a weapon in the sentence), "een gat in de lucht springen", "springen van blijdschap".
+_FIGURES = re.compile(
+    r"\b(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
+    r"(?:ik|je|jij|i|you) (?:\w+ ){0,5}(?:vergeet|vergat|vergeten|kwijt|te laat|verlies|kwijtraak|vergis|breek|brak|geschaafd|"
+    r"forget|forgot|late|lose|lost|break|broke)\b"
+    r"|\b(?:zou|kan|kon) (?:\w+ ){0,3}wel (?:kunnen )?(?:wurgen|vermoorden|schieten|afschieten|afmaken|doodslaan|killen|villen)\b"
+    r"(?![^\n]*\b(?:mes|pistool|wapen|geweer|bijl|hamer|knuppel)\b)"
+    r"|\b(?:bang|angst|vrees|afraid|scared) (?:voor|of) (?:een |de )?(?:brand|inbraak|inbrekers|overstroming|vallen|een val|gaslek|"
+    r"koolmonoxide|ongelukken|fire|falling)\b"
+    r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
+)
+#: The name of a help line, a prevention programme or a statistic, not a crisis.
+_SERVICE_COMPOUND = re.compile(
+    r"\b(?:zelfmoord|zelfdoding|suicide|suicidaliteit)(?:lijn|preventie\w*|hulplijn|cijfers|statistiek\w*|aanslag\w*|"
+    r"terrorist\w*|preventielijn|actie|missie|hotline|prevention|rates?)\b|\bsuicidepreventie\w*"
+)
+_SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
 #: Laughter right beside "ik ga dood": dying of laughter.
 _LAUGHING_TO_DEATH = re.compile(
     r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ )?(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
@@ -115,7 +134,6 @@ _BUMP_WORDS = frozenset(
 )
 _BURN_WORDS = frozenset({"verbrand", "aangebrand", "zwartgeblakerd"})
 _CUT_WORDS = frozenset({"gesneden", "gesneen", "snijdt", "sneed"})
-_SUICIDE_WORDS = frozenset({"zelfmoord", "zelfdoding", "suicide"})
 _LAUGH_WORDS = ("haha", "hihi", "lol", "xd", "lmao")
 
 
@@ -129,10 +147,13 @@ def resense(sentence: str) -> str:
         sentence = _OWN_BUMP.sub(_own_bump, sentence)
     if not words.isdisjoint(_WATER_WORDS):
         sentence = _THING_IN_WATER.sub(" kwijt", sentence)
-    if not words.isdisjoint(_SUICIDE_WORDS):
-        sentence = _DIED_BY_SUICIDE.sub(" overleden ", sentence)
+    if any(w.startswith(_SUICIDE_PREFIXES) for w in words):
+        sentence = _DIED_BY_SUICIDE.sub(
+            " overleden ", _SERVICE_COMPOUND.sub(" hulplijn ", sentence)
+        )
     if not words.isdisjoint(_BURN_WORDS):
         sentence = _BURNT_FOOD.sub(" mislukt", sentence)
+    sentence = _FIGURES.sub(" ", sentence)
     if "dood" in words and any(w.startswith(_LAUGH_WORDS) for w in words):
         sentence = _LAUGHING_TO_DEATH.sub(" lachen ", sentence)
     if "zonder" in words or "without" in words:
