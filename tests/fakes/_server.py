@@ -79,6 +79,9 @@ class FakeHttpServer:
 
             def setup(self) -> None:
                 super().setup()
+                # Headers and body are two writes: without NODELAY the body waits for
+                # the client's delayed ACK (40 ms a response), as no real API does.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 with server._lock:
                     server._connections.add(self.connection)
 

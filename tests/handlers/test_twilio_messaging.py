@@ -18,7 +18,7 @@ from handlers.base import (
     TemporaryFailure,
 )
 from handlers.render import render_sms
-from handlers.twilio_client import DEFAULT_RETRY_AFTER
+from handlers.twilio_client import DEFAULT_RETRY_AFTER, TwilioMessaging
 from handlers.twilio_sms import TwilioSmsSender
 from handlers.twilio_whatsapp import TwilioWhatsAppSender, window_open
 from tests.fakes import TWILIO_TEST_SID, TWILIO_TEST_TOKEN, FakeTwilioServer
@@ -373,3 +373,32 @@ async def test_concurrent_sends_each_get_their_own_outcome(
     assert len(limited) == 4
     assert all(r.retry_after == 9 for r in limited)
     assert len(tw.messages) == 8
+
+
+@pytest.mark.anyio
+async def test_a_twilio_that_does_not_answer_in_time_is_a_temporary_failure(tw: FakeTwilioServer) -> None:
+    """Every request has a time limit (the library's async client sets none by itself)."""
+    messaging = TwilioMessaging(TWILIO_TEST_SID, TWILIO_TEST_TOKEN, tw.url, timeout=0.2)
+    await messaging.start()
+    tw.latency = 1.0
+    try:
+        with pytest.raises(TemporaryFailure, match="unreachable"):
+            await messaging.create(to="+31612345678", from_="+3197010000000", body="Hallo")
+        tw.latency = 0.0
+        created = await messaging.create(to="+31612345678", from_="+3197010000000", body="Hallo")
+        assert created.sid.startswith("SM")
+    finally:
+        await messaging.stop()
+
+
+@pytest.mark.anyio
+async def test_an_unreachable_twilio_is_a_temporary_failure() -> None:
+    from tests.support.server import free_port
+
+    messaging = TwilioMessaging(TWILIO_TEST_SID, TWILIO_TEST_TOKEN, f"http://127.0.0.1:{free_port()}")
+    await messaging.start()
+    try:
+        with pytest.raises(TemporaryFailure, match="unreachable"):
+            await messaging.create(to="+31612345678", from_="+3197010000000", body="Hallo")
+    finally:
+        await messaging.stop()
