@@ -101,6 +101,10 @@ def app_env(database_url: str, twilio_url: str, port: int, **extra: str) -> dict
         "NLU_MODEL_DIR": str(MODEL_DIR),
         "SCHEDULER_TICK_SECONDS": "1",
         "INBOUND_RATE_PER_MINUTE": "100000",
+        # A helpline at this volume sends through a messaging service with several
+        # numbers, not one long code: no send limit, so the outbox keeps up (or shows
+        # that it does not) and its work is part of what is measured.
+        "OUTBOX_RATE_SMS": "0",
     }
     env.update(extra)
     return env

@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gil", action="store_true", help="only samples holding the GIL (where Python CPU goes)")
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--keep-raw", help="copy the collapsed stacks to this file")
+    p.add_argument("--rate", type=float, help="pace the load to this many msg/s")
     args = p.parse_args(argv)
     warm_nlu()
     work = Path(tempfile.mkdtemp(prefix="voordeur-prof-"))
@@ -79,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     with TwilioProc() as tw:
         app = App(app_env(url, tw.url, port), port, log=work / "app.log").start()
         try:
-            gen = LoadGen(port, conversations=500, concurrency=args.concurrency, retry_for=10)
+            gen = LoadGen(port, conversations=500, concurrency=args.concurrency, retry_for=10,
+                          rate=args.rate)
             raw = work / "stacks.txt"
             cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(app.pid),
                    "--duration", str(args.seconds), "--format", "raw", "--output", str(raw), "--rate", "200"]
