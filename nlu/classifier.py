@@ -66,6 +66,73 @@ _CLAUSE_SPLIT = re.compile(
     r"|ook|met|voor|bij|naar|hulp|iemand|een|also|with|for|help|someone|a|the)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
+#: Words of a bare call for help ("hulp nodig", "help", "kan iemand mij helpen?"): a
+#: message of only these names no topic yet, so the dialog asks what it is about.
+_GENERIC_HELP = frozenset(
+    [
+        "hulp",
+        "help",
+        "helpen",
+        "hulpvraag",
+        "nodig",
+        "need",
+        "needed",
+        "please",
+        "graag",
+        "alsjeblieft",
+        "alstublieft",
+        "aub",
+        "ik",
+        "heb",
+        "zoek",
+        "kan",
+        "kunt",
+        "kun",
+        "iemand",
+        "mij",
+        "me",
+        "u",
+        "jullie",
+        "je",
+        "een",
+        "vraag",
+        "dringend",
+        "snel",
+        "even",
+        "hallo",
+        "hoi",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "dag",
+        "hi",
+        "hello",
+        "hey",
+        "i",
+        "can",
+        "could",
+        "someone",
+        "somebody",
+        "some",
+        "with",
+        "me",
+        "you",
+        "do",
+        "is",
+        "er",
+        "wie",
+        "met",
+        "bij",
+        "hebben",
+        "wat",
+        "nou",
+        "svp",
+        "pls",
+        "plz",
+    ]
+)
+#: Topics that say what a whole message is about rather than a need of the writer.
+_FRAMES = frozenset({"worry_other", "volunteer_offer"})
 
 
 def split_clauses(text: str) -> list[str]:
@@ -224,6 +291,14 @@ class TopicClassifier:
             if "other" in classes:
                 clause_best[classes.index("other")] = 0.0
             scores = np.maximum(scores, clause_best)
+            # A message about someone else, or an offer to help, is framed as a whole:
+            # its clauses name that person's needs ("zijn tuin is een puinhoop"), which
+            # are no ask of the writer's own. When the whole message reads as the frame,
+            # the frame stays first and the needs follow.
+            whole_best = classes[int(np.argmax(p[0]))]
+            if whole_best in _FRAMES:
+                i = classes.index(whole_best)
+                scores[i] = min(1.0, max(float(scores[i]), float(scores.max()) + 1e-3))
         return {c: float(s) for c, s in zip(classes, scores)}
 
     def predict(self, text: str, exclude: Collection[str] = ()) -> tuple[TopicScore, ...]:
@@ -234,6 +309,9 @@ class TopicClassifier:
         crisis class cannot push a real need below the thresholds.
         """
         t = normalize(text)
+        tokens = _WORD.findall(t)
+        if tokens and all(w in _GENERIC_HELP for w in tokens):
+            return ()
         words, grams = self.coverage(t)
         s = self.settings
         if words < s.min_word_coverage and grams < s.min_gram_coverage:
