@@ -163,7 +163,7 @@ _SUICIDE = [
     r"\bspring\w*\b(?: \w+){0,3} (?:hoog|hoogte|verdieping)\b|\b(?:hoog|hoogte|verdieping) (?:\w+ )?spring\w*\b|\bjump\w* (?:off|from|in front of)\b",
     r"\b(?:ophoudt|ophouden|stoppen|stopt|weg|slapen|rust)\b(?: \w+){0,3} voorgoed\b",
     # round 7
-    rf"\b(?:pot|potje|strip|doos|fles|hele)\b (?:\w+ )?{_PILLS}\b (?:\w+ )?(?:leeg|op|ingenomen|geslikt|genomen|gegeten)\b",
+    rf"\b(?:pot|potje|strip|doos|fles|hele)\b (?:\w+ )?{_PILLS}\b (?:\w+ ){{0,2}}(?:leeg|op|ingenomen|geslikt|genomen|gegeten|leeggegeten|leeggeslikt|leeggemaakt|opgegeten|opgeslikt)\b",
     r"\bleven\b(?: \w+){0,8} (?:wil|ga) (?:er )?(?:\w+ )?mee (?:stoppen|ophouden|kappen)\b",
     r"\bgeen (?:enkele )?reden (?:meer )?(?:om|tot) (?:\w+ ){0,2}(?:leven|door te gaan|doorgaan|verder te gaan|te blijven)\b",
     r"\b(?:verlang|verlangen|long|longing) (?:\w+ )?(?:naar|for) (?:de )?(?:dood|death)\b",
@@ -228,6 +228,9 @@ _SUICIDE = [
 ]
 
 _VIOLENCE = [
+    # round 13: shooting going on here and now (not in a film, a game, a hunt or fireworks)
+    r"\ber (?:word|wordt|werd|is) (?:\w+ ){0,2}geschoten\b(?![^\n]*\b(?:film|game|serie|spel|jacht|schietvereniging|schietbaan|vuurwerk|foto\w*|doel|penalty|voetbal\w*|op tv)\b)"
+    r"|\b(?:shots fired|someone is shooting|people are shooting)\b",
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:doet|deed|doen|heeft) (?:me|mij|ons)\b(?: \w+){{0,2}} pijn\b",
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:wil|gaat|zal|dreigt) (?:me|mij|ons) (?:\w+ )?(?:wat|iets|pijn) (?:\w+ )?(?:aandoen|aan doen|doen)\b",
     r"\b(?:me|mij|ons) (?:wat|iets) (?:aandoet|aan doet|aandoen|aan doen|aan zal doen|aan te doen)\b",

@@ -571,7 +571,8 @@ def test_a_hypothetical_about_oneself_is_not_framed_away(text: str) -> None:
 
 def _all_tuning_texts() -> list[str]:
     texts = []
-    for name in ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5", "crisis_dev6"):
+    names = ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5", "crisis_dev6", "crisis_dev7")
+    for name in names:
         doc = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
         texts += [t for items in doc["positives"].values() for t in items] + list(doc["near_misses"])
     nlu = yaml.safe_load((DATA / "nlu.yml").read_text(encoding="utf-8"))
@@ -585,6 +586,8 @@ def _all_tuning_texts() -> list[str]:
         + NEAR_MISSES_DEV5
         + [t for t, _ in CONCEPTS_DEV6]
         + NEAR_MISSES_DEV6
+        + [t for t, _ in CONCEPTS_DEV7]
+        + NEAR_MISSES_DEV7
     )
 
 
@@ -799,4 +802,110 @@ NEAR_MISSES_DEV6 = [
 
 @pytest.mark.parametrize("text", NEAR_MISSES_DEV6)
 def test_dev6_near_misses_are_not_a_crisis(text: str) -> None:
+    assert detect(text) is None
+
+
+# --- crisis_dev7.yml: seventh fresh batch, written before the rules were read (round 13).
+# Most of its false alarms were the right words in the wrong sense or frame: one's own
+# head bumped, a thing fallen into water, burnt food, a finger cut, a toddler's bite, a
+# school assignment, a definition, a book about it, care already given, a nuisance
+# question, a denial in the next sentence, a new life told after a past event.
+DEV7 = yaml.safe_load((DATA / "crisis_dev7.yml").read_text(encoding="utf-8"))
+DEV7_POSITIVES = [(t, kind) for kind, texts in DEV7["positives"].items() for t in texts]
+
+
+def test_dev7_recall_is_at_least_98_percent() -> None:
+    missed = [t for t, _ in DEV7_POSITIVES if detect(t) is None]
+    assert 1 - len(missed) / len(DEV7_POSITIVES) >= 0.98, missed
+
+
+def test_dev7_near_miss_false_alarms_stay_under_three_percent() -> None:
+    alarms = [t for t in DEV7["near_misses"] if detect(t) is not None]
+    assert len(alarms) / len(DEV7["near_misses"]) < 0.03, alarms
+
+
+def test_dev7_near_misses_are_not_raised_by_the_rules() -> None:
+    alarms = [t for t in DEV7["near_misses"] if rule_kinds(t)]
+    assert alarms == []
+
+
+def test_dev7_kinds_are_right() -> None:
+    wrong = [(t, kind, detect(t)) for t, kind in DEV7_POSITIVES if detect(t) not in {None, CrisisKind(kind)}]
+    assert wrong == []
+
+
+# The round 13 concepts and senses in other words (not copied from any data file): what
+# still counts next to each new frame.
+CONCEPTS_DEV7 = [
+    ("mijn opa stootte zijn hoofd tegen de kast en nu bloedt hij heel erg en is suf", CrisisKind.DANGER),
+    ("mijn man sloeg mijn hoofd tegen de muur", CrisisKind.VIOLENCE),
+    ("mijn moeder is gevallen en sloeg haar hoofd tegen de kast, ze praat niet meer", CrisisKind.DANGER),
+    ("mijn zoontje is in de sloot gevallen toen hij de bal wilde pakken", CrisisKind.DANGER),
+    ("ik heb mezelf weer in mijn arm gesneden, het bloedt", CrisisKind.SUICIDE),
+    ("hoeveel pillen zijn dodelijk? ik vraag het voor een vriend", CrisisKind.SUICIDE),
+    ("ik heb een afscheidsbrief geschreven, het is niet jullie schuld", CrisisKind.SUICIDE),
+    ("ik sta op de spoorbrug. zoek me niet.", CrisisKind.SUICIDE),
+    ("ik stap zo voor de sprinter", CrisisKind.SUICIDE),
+    ("mijn broer gaf me zijn pinpas en zijn hond en zei dat ik ze mag houden, ik ben ongerust", CrisisKind.SUICIDE),
+    ("ik heb besloten te stoppen. het heeft allemaal geen zin", CrisisKind.SUICIDE),
+    ("vanavond is het zover. dag allemaal", CrisisKind.SUICIDE),
+    ("ik wil niet meer leven zonder mijn vrouw, ik ga naar haar toe", CrisisKind.SUICIDE),
+    ("wat is de snelste manier om te sterven", CrisisKind.SUICIDE),
+    ("mijn vader heeft mama pijn gedaan, ze ligt op de grond en huilt", CrisisKind.VIOLENCE),
+    ("ik ben ontvoerd en zit in een busje, ik weet niet waar", CrisisKind.VIOLENCE),
+    ("er wordt geschoten bij ons in de straat", CrisisKind.VIOLENCE),
+    ("de buurvrouw haar post ligt al dagen op de mat en de gordijnen blijven dicht", CrisisKind.DANGER),
+    ("de buurvrouw is al 3 dagen niet gezien en haar hond blaft steeds", CrisisKind.DANGER),
+    ("er drijft een vrouw in de gracht", CrisisKind.DANGER),
+    ("mijn dochter heeft gedronken en pillen genomen, ik krijg haar niet wakker", CrisisKind.DANGER),
+    ("mijn zoon is gevallen en ligt in het ziekenhuis, nu ruik ik gas in huis", CrisisKind.DANGER),
+    ("de pan staat in brand, vlammen overal, alles in orde?", CrisisKind.DANGER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CONCEPTS_DEV7)
+def test_dev7_concepts_generalise(text: str, kind: CrisisKind) -> None:
+    assert detect(text) is kind
+
+
+NEAR_MISSES_DEV7 = [
+    "mijn zoon sloeg zijn hoofd tegen de tafel",
+    "mijn dochtertje stootte haar knie tegen de tafel, klein bultje",
+    "ik sloeg mijn hoofd tegen het keukenkastje, au",
+    "de bal is in het water gevallen",
+    "mijn sleutels zijn in de gracht gevallen, kan de gemeente dreggen?",
+    "de pizza is aangebrand, de rookmelder ging af maar het was niks",
+    "ik heb me in mijn duim gesneden met het broodmes, pleister erop",
+    "onze hond heeft de buurjongen gebeten, wat nu?",
+    "voor mijn spreekbeurt: hoe vaak komt huiselijk geweld voor?",
+    "wat betekent eigenlijk 'zelfbeschadiging'?",
+    "mijn oom is aan zelfmoord overleden, 10 jaar geleden, ik wil een rouwgroep",
+    "hoe werkt de zelfmoordlijn 113? ik wil het weten voor mijn vriendin die daar gaat werken",
+    "mijn knie is gebroken maar zit in het gips, kan iemand boodschappen doen",
+    "de bbq van de buren rookt zo, de rook komt onze slaapkamer in, mag dat?",
+    "hij is gisteren flauwgevallen maar is nu weer helemaal goed",
+    "niemand slaat hier iemand, het is gewoon een luidruchtig gezin",
+    "het is niet dat ik niet meer wil leven, ik ben gewoon moe",
+    "ik kan niet leven zonder chocolade haha",
+    "lol ik ga dood, die meme",
+    "mijn buurvrouw zei dat ze me ging vermoorden als ik haar verjaardag vergat haha",
+    "ik ben boos op de gemeente, ik zou ze allemaal wel kunnen wurgen met hun regels",
+    "ik spring een gat in de lucht, we krijgen een huis!",
+    "kan ik een rookmelder krijgen? ik woon alleen en ben bang voor brand",
+    "ik heb besloten om te stoppen met roken",
+    "mijn buurman gaf me zijn sleutels omdat hij op vakantie gaat",
+    "de gordijnen van de buren zijn al dagen dicht, ze zijn op vakantie in Spanje",
+    "er ligt een dode eend in de vijver",
+    "als ik traploop word ik duizelig, moet ik naar de huisarts?",
+    "ik ben ooit in elkaar geslagen op straat, nu durf ik 's avonds niet meer alleen naar buiten",
+    "ik ga morgen van de brug af met mijn fiets, de weg is afgesloten",
+    "mijn neef heeft een mes gekregen voor zijn verjaardag voor de scouting",
+    "mijn ex zat vroeger aan me, nu heb ik een goede therapeut en gaat het beter",
+    "ik heb een jaar geleden een overdosis gehad, nu ben ik clean en zoek ik een baan",
+    "ik wil er even tussenuit, een weekje weg van alles",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES_DEV7)
+def test_dev7_near_misses_are_not_a_crisis(text: str) -> None:
     assert detect(text) is None
