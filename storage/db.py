@@ -105,8 +105,14 @@ class Database:
         return self.readers()
 
     def read_connection(self) -> Connection:
-        """A plain read-only connection (no ORM session) for quick lookups."""
-        return self._read_engine.connect()
+        """A plain read-only connection (no ORM session) for quick lookups.
+
+        On PostgreSQL it runs in autocommit: each lookup is one round trip, without a
+        BEGIN before it and a ROLLBACK when the connection goes back to the pool."""
+        conn = self._read_engine.connect()
+        if not self.is_sqlite:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        return conn
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""
