@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nlu.api import TopicScore
-from nlu.lexicon import LEXICON, lexicon_features
+from nlu.lexicon import LEXICON, is_bare_call_for_help, lexicon_features
 from nlu.model_io import read_model, strings, write_model
 from nlu.scorer import LinearScorer
 from nlu.text import SHORTHAND, normalize
@@ -66,71 +66,6 @@ _CLAUSE_SPLIT = re.compile(
     r"|ook|met|voor|bij|naar|hulp|iemand|een|also|with|for|help|someone|a|the)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
-#: Words of a bare call for help ("hulp nodig", "help", "kan iemand mij helpen?"): a
-#: message of only these names no topic yet, so the dialog asks what it is about.
-_GENERIC_HELP = frozenset(
-    [
-        "hulp",
-        "help",
-        "helpen",
-        "hulpvraag",
-        "nodig",
-        "need",
-        "needed",
-        "please",
-        "graag",
-        "alsjeblieft",
-        "alstublieft",
-        "aub",
-        "ik",
-        "heb",
-        "zoek",
-        "kan",
-        "kunt",
-        "kun",
-        "iemand",
-        "mij",
-        "me",
-        "u",
-        "jullie",
-        "je",
-        "een",
-        "vraag",
-        "dringend",
-        "snel",
-        "even",
-        "hallo",
-        "hoi",
-        "goedemorgen",
-        "goedemiddag",
-        "goedenavond",
-        "dag",
-        "hi",
-        "hello",
-        "hey",
-        "i",
-        "can",
-        "could",
-        "someone",
-        "somebody",
-        "some",
-        "with",
-        "me",
-        "you",
-        "do",
-        "is",
-        "er",
-        "wie",
-        "met",
-        "bij",
-        "hebben",
-        "wat",
-        "nou",
-        "svp",
-        "pls",
-        "plz",
-    ]
-)
 #: Topics that say what a whole message is about rather than a need of the writer.
 _FRAMES = frozenset({"worry_other", "volunteer_offer"})
 
@@ -309,8 +244,7 @@ class TopicClassifier:
         crisis class cannot push a real need below the thresholds.
         """
         t = normalize(text)
-        tokens = _WORD.findall(t)
-        if tokens and all(w in _GENERIC_HELP for w in tokens):
+        if is_bare_call_for_help(t):
             return ()
         words, grams = self.coverage(t)
         s = self.settings

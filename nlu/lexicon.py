@@ -13,7 +13,88 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["LEXICON", "LEXICON_TOPICS", "lexicon_features"]
+__all__ = ["GENERIC_HELP", "LEXICON", "LEXICON_TOPICS", "is_bare_call_for_help", "lexicon_features"]
+
+#: Words of a bare call for help ("hulp nodig", "help", "kan iemand mij helpen?",
+#: "I would like some help please"): a message of only these names no topic yet.
+GENERIC_HELP = frozenset(
+    [
+        "hulp",
+        "help",
+        "helpen",
+        "hulpvraag",
+        "nodig",
+        "need",
+        "needed",
+        "please",
+        "graag",
+        "alsjeblieft",
+        "alstublieft",
+        "aub",
+        "ik",
+        "heb",
+        "zoek",
+        "kan",
+        "kunt",
+        "kun",
+        "iemand",
+        "mij",
+        "me",
+        "jullie",
+        "je",
+        "een",
+        "vraag",
+        "dringend",
+        "snel",
+        "even",
+        "hallo",
+        "hoi",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "dag",
+        "hi",
+        "hello",
+        "hey",
+        "can",
+        "could",
+        "someone",
+        "somebody",
+        "some",
+        "with",
+        "you",
+        "do",
+        "is",
+        "er",
+        "wie",
+        "met",
+        "bij",
+        "hebben",
+        "wat",
+        "nou",
+        "svp",
+        "pls",
+        "plz",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "would",
+        "like",
+        "want",
+        "would",
+        "ok",
+        "oke",
+    ]
+)
+_GENERIC_WORD = re.compile(r"[a-z]{2,}")
+
+
+def is_bare_call_for_help(normalized: str) -> bool:
+    """True when a normalised message has only words of a bare call for help."""
+    words = _GENERIC_WORD.findall(normalized)
+    return bool(words) and all(w in GENERIC_HELP for w in words)
+
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "household": (
