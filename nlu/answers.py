@@ -16,6 +16,7 @@ from nlu.dates import parse_when
 from nlu.text import fold, normalize
 
 __all__ = [
+    "better_or_not",
     "choose_option",
     "detect_language",
     "normalize_phone",
@@ -195,10 +196,41 @@ def choose_option(text: str, options: Sequence[str]) -> int | None:
     polarities = [_polarity(o) for o in options]
     if len(options) == 2 and False in polarities and polarities[0] != polarities[1]:
         yn = yes_no(text)
+        if yn is None and any(_BETTER_OPTION.search(o) for o in norm_opts):
+            yn = better_or_not(text)
         if yn is not None:
             wanted = [i for i, p in enumerate(polarities) if (p is not False) == yn]
             if len(wanted) == 1:
                 return wanted[0]
+    return None
+
+
+#: "Beter / Niet beter": the follow-up's options, answered in a person's own words.
+_BETTER_OPTION = re.compile(r"\b(?:beter|better)\b")
+_NOT_BETTER = re.compile(
+    r"\b(?:slechter|erger|worse|niet (?:zo |echt |veel )?(?:goed|best|lekker|beter|geholpen)|"
+    r"nog (?:steeds )?(?:niks|niets|niemand|niet|geen)|niemand (?:is |heeft )?(?:geweest|gekomen|langs|gebeld)|"
+    r"(?:niks|niets) (?:gehoord|veranderd|gebeurd)|geen (?:hulp|contact|bericht)|"
+    r"nobody (?:came|has come|called)|no one (?:came|called)|not (?:good|great|better|well)|"
+    r"slecht|beroerd|zwaar|moeilijk|bad)\b"
+)
+_IS_BETTER = re.compile(
+    r"\b(?:beter|goed|prima|fijn|top|uitstekend|opgelost|geregeld|gaat wel|het gaat|"
+    r"geholpen|(?:is|was|zijn) (?:\w+ ){0,4}(?:geweest|gekomen|langsgeweest|langs geweest)|heeft (?:geholpen|gebeld)|"
+    r"better|good|fine|great|sorted|helped|came)\b"
+)
+
+
+def better_or_not(text: str) -> bool | None:
+    """``True`` when an answer to "how is it going now?" says better, ``False`` when not.
+
+    "het gaat wel, er is iemand geweest" is better; "er is nog niemand geweest" is not.
+    """
+    t = normalize(text)
+    if _NOT_BETTER.search(t):
+        return False
+    if _IS_BETTER.search(t):
+        return True
     return None
 
 

@@ -204,3 +204,24 @@ def test_detect_language(text: str, expected: str) -> None:
 )
 def test_hedged_yes_and_no_in_everyday_words(text: str, expected: bool | None) -> None:
     assert yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("het gaat wel hoor, er is iemand geweest", 0),
+        ("er is een aardige meneer geweest", 0),
+        ("much better thanks", 0),
+        ("er is nog niemand geweest", 1),
+        ("ik heb niks gehoord", 1),
+        ("niemand heeft gebeld", 1),
+        ("het is zwaar", 1),
+        ("not great", 1),
+    ],
+)
+def test_how_it_goes_now_in_own_words(text: str, expected: int) -> None:
+    assert choose_option(text, ["Beter", "Niet beter"]) == expected
+
+
+def test_how_it_goes_words_do_not_answer_other_yes_no_questions() -> None:
+    assert choose_option("het gaat wel", ["Ja", "Nee"]) is None
