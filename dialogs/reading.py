@@ -26,6 +26,24 @@ class Answer:
     value: Any = None
 
 
+#: "ik woon in de wijk Oost", "I live in De Pijp, near the church": the name itself.
+_LIVES_IN = re.compile(
+    r"^\W*(?:(?:ik\s+)?(?:woon|wonen|zit)\s+(?:in\s+)?|(?:i\s+)?live\s+in\s+|in\s+)?"
+    r"(?:(?:(?:de|het|the)\s+)?(?:wijk|buurt|area|neighbou?rhood)\s+)?"
+    r"(?P<name>.+?)\s*(?:(?:,|\.|\bvlak\b|\bbij\b|\btegenover\b|\bnear\b|\bnext\b|\bachter\b|\bnaast\b).*)?$",
+    re.IGNORECASE,
+)
+
+
+def _neighbourhood_name(text: str) -> str:
+    """The name in a free answer to "In welke wijk woont u?", tidied."""
+    m = _LIVES_IN.match(text.strip())
+    name = (m.group("name") if m else text).strip(" .!,")
+    if not name or re.match(r"(?i)(?:van|bij|near|of)\b", name):
+        name = text.strip(" .!,")  # "in de buurt van het park": keep it as said
+    return name.title() if len(name.split()) <= 3 else name
+
+
 def match_neighbourhood(text: str, known: Sequence[str]) -> str | None:
     """The known neighbourhood the text names, loosely ("tuinzicht" -> "Tuinzigt")."""
     t = fold(text)
@@ -175,6 +193,5 @@ def read_answer(
             return Answer("free", value=found)
         if _dont_know(text) or yes_no(text) is not None:
             return Answer("miss")  # "ja hoor" or "weet ik niet" is no neighbourhood
-        short = len(text.split()) <= 3
-        return Answer("free", value=text.strip(" .!").title() if short else text)
+        return Answer("free", value=_neighbourhood_name(text))
     return Answer("free", value=text)

@@ -170,3 +170,37 @@ def test_why_at_consent_explains_instead_of_saying_not_understood(engine, nlu):
     assert c.state.step == "welcome"
     assert "begreep" not in replies[0].text
     assert "om u te helpen" in replies[-1].text and "ja of nee" in replies[-1].text
+
+
+def test_a_neighbourhood_said_in_a_sentence_keeps_only_its_name(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    for line in ("de afwas", "nee", "ja graag"):
+        c.say(line)
+    c.say("ik woon in de Vogelwijk vlak bij de kerk")
+    assert c.state.slots["neighbourhood"] == "De Vogelwijk"
+
+
+def test_nobody_came_at_the_followup_is_not_better(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("over een paar dagen")
+    c.event("followup_due", about="household")
+    assert c.state.step == "how_now"
+    c.say("niemand heeft gebeld, ik heb nog niks gehoord")
+    assert c.state.step == "not_better"
+
+
+def test_it_goes_all_right_at_the_followup_is_better(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("over een paar dagen")
+    c.event("followup_due", about="household")
+    c.say("het gaat wel hoor, er is iemand geweest")
+    assert c.state.step == "what_helped"
+
+
+def test_not_knowing_whether_the_other_knows_still_reaches_a_worker(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    for line in ("ik maak me zorgen om mijn buurman", "ja", "hij komt niet meer buiten"):
+        c.say(line)
+    assert c.state.step == "knows"
+    c.say("weet ik niet")
+    assert any(isinstance(e, HandOff) for e in c.effects())
