@@ -313,6 +313,9 @@ _NOW_BENIGN = re.compile(
     r"|\bnu (?:niet|nie|nooit) meer\b|\bnu (?:al )?(?:lang|jaren) (?:niet|nie) meer\b"
     r"|\bnu (?:wil|zou|wou) (?:ik|we|wij) (?!(?:\w+ )?(?:het|t|dood|sterven|niet|nie|er|weg|mezelf|mijzelf|me|mij|opnieuw|weer|echt)\b)"
     r"|\bnu pas\b|\bpas nu\b"
+    r"|\bnu (?:al )?(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|paar|vele) (?:jaar|jaren|maanden|weken) (?:niet|nie) meer\b"
+    r"|\bnu is er (?:een )?(?:contactverbod|straatverbod|huisverbod|gebiedsverbod|beschermingsbevel)\b"
+    r"|\b(?:woont|leeft|is) (?:ze|hij|zij)? ?(?:nu )?(?:al )?veilig\b"
     r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis|overleden|gestorven|dood)\b"
     r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
     r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
@@ -341,7 +344,8 @@ _HYPOTHETICAL = re.compile(
     # round 11: helping someone else, a generic "iemand", a story in a film
     r"|\bhoe (?:kan|kun|moet) (?:ik|je|men|u) (?:iemand|een \w+) (?:\w+ )?(?:helpen|steunen|bijstaan|opvangen)\b"
     r"|\bwat (?:moet|kan|doe) ik (?:doen )?(?:als|wanneer|bij) (?:iemand|een (?:\w+ )?(?:persoon|man|vrouw))\b"
-    r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
+    r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap|verhaal|sprookje|droom|musical|voorstelling|liedje|gedicht|spel)\b"
+    r"|\bhoe (?:kan|moet|doe) (?:ik|je|men|u) (?:\w+ ){0,3}(?:melding|melden|aangifte)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
     r"|\bwat (?:betekent|betekenen|betekende|houdt (?:\w+ ){0,3}in)\b|\bwhat does (?:\w+ ){0,3}mean\b|\bwat is (?:eigenlijk )?het verschil\b"
     r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles) (?:\w+ ){0,2}over\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
@@ -385,6 +389,8 @@ def _is_over(t: str) -> bool:
 _REANCHOR = re.compile(
     r"\b(?:mijn|m|onze|ons) \w+ (?:is|heeft|ligt|zit|kan|ademt|zegt|wil|doet|bloedt|reageert|praat|voelt|valt|zakt)\b|\b(?:want|omdat|because)\b"
     r"|\bik (?:ben|heb|lig|zit|kan|wil|ga|voel)\b|\b(?:hij|zij|ze) (?:is|heeft|ligt|ademt|reageert|bloedt)\b|\bnu\b|\bhelp\b"
+    # round 13: the writer's own act ends a frame ("een boek over mijn leven voordat ik er een eind aan maak")
+    r"|\b(?:voordat|zodra|wanneer) ik\b|\bik (?:er|het|mezelf|mijzelf)\b"
 )
 
 
@@ -408,6 +414,7 @@ _DEPARTURE = re.compile(
     r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland|"
     # round 13: a short break ("er even tussenuit, een weekje weg van alles")
     r"(?:er )?(?:\w+ )?tussenuit|(?:weekje|weekendje|dagje|paar dagen|even|eventjes) (?:\w+ )?weg|"
+    r"(?:wil|ga|moet) (?:\w+ )?(?:afvallen|sporten|gezonder|lijnen|minder snoepen)|"
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
 )
@@ -424,7 +431,7 @@ _REASSURED = re.compile(
 #: "niet of", "niet naar huis, mijn man ..." are not denials.
 _NEGATION_BEFORE = re.compile(
     r"\b(?:geen|nooit|niet|nie|never|not|no)\b(?: (?!meer\b|langer\b|of\b|wat\b|hoe\b|waarom\b|anders\b|mijn\b|m\b|mn\b|zijn\b|haar\b|"
-    r"hij\b|ze\b|zij\b|naar\b|thuis\b|huis\b|en\b|want\b|maar\b|dat\b|die\b|me\b|mij\b|mezelf\b)\w+){0,2} $"
+    r"hij\b|ze\b|zij\b|naar\b|thuis\b|huis\b|en\b|want\b|maar\b|dat\b|die\b|me\b|mij\b|mezelf\b|ik\b|i\b|we\b)\w+){0,2} $"
     # round 13: "maar niemand wordt geslagen", "het is niet dat ik dood wil"
     r"|\b(?:niemand|nobody|no one)(?: \w+)? $|\b(?:niet|not) (?:dat|omdat|that|because) (?:ik|i) (?:\w+ )?$"
 )
@@ -442,7 +449,7 @@ _SETTLED = re.compile(
 _STILL_ACUTE = re.compile(
     r"\b(?:ademt|reageert|beweegt) (?:\w+ )?(?:niet|nie)\b|\bbewusteloos\b|\bbloedt\b|\bniet aanspreekbaar\b|\bnog binnen\b|\bstill inside\b"
     r"|\bnot breathing\b|\bgeen lucht\b|\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:ademen|opstaan)\b|\bpijn op de borst\b|\bwordt? (?:steeds )?(?:suf|blauw|slap)\b"
-    r"|\b(?:lig|ligt|liggen) (?:\w+ )?op de (?:grond|vloer)\b|\bgas ?lucht\b|\bruik (?:\w+ )?gas\b"
+    r"|\b(?:lig|ligt|liggen) (?:\w+ )?op de (?:grond|vloer)\b|\bgas ?lucht\b|\bruik (?:\w+ ){0,3}gas\b|\bnog (?:steeds|altijd)\b"
     r"|\bvlammen\b|\bstaat (?:\w+ )?in brand\b|\brook overal\b|\boveral rook\b"
 )
 
@@ -456,13 +463,14 @@ def _joke(t: str) -> bool:
     """Words of dying said to be a joke ("grapje"); laughter alone is not enough."""
     return bool(_JOKE.search(t))
 #: A joke said to be one ("haha nee grapje"): suicide words in it are not meant.
-_JOKE = re.compile(r"\b(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
+_JOKE = re.compile(r"\b(?<!geen )(?<!niet )(?<!no )(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
 #: A weapon held lawfully for sport or hunting, with no threat: not violence.
 _LAWFUL_WEAPON = re.compile(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
 #: Violence said to be absent: "hij heeft nooit geslagen", "agressief in woorden".
 _NO_HARM = re.compile(
     r"\b(?:heeft|is) (?:\w+ ){0,2}nooit (?:geslagen|geschopt|handtastelijk|gewelddadig|geweld)\b|\b(?:slaat|schopt|sloeg) (?:\w+ )?(?:niet|nooit)\b(?! meer)"
     r"|\bin woorden\b|\bverbaal\b|\bnever (?:hits|hit|hurt)\b"
+    r"|\b(?:is|was|wordt|word|werd) (?:\w+ )?(?:nooit|niet|nie|never|not) (?:\w+ )?(?:agressief|gewelddadig|handtastelijk|gevaarlijk|violent|aggressive)\b"
 )
 _THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
 
@@ -589,7 +597,7 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     if CrisisKind.DANGER in found and _double_dose(t):
         found.discard(CrisisKind.DANGER)
-    if found == {CrisisKind.DANGER} and _settled(t):
+    if found == {CrisisKind.DANGER} and (_settled(t) or _RECURRING.search(t) and not _STILL_ACUTE.search(t)):
         return ()
     if found == {CrisisKind.SUICIDE} and _joke(t):
         return ()
@@ -613,7 +621,8 @@ _DOSAGE_QUESTION = re.compile(
 #: traploop"): recurring, a question for the GP, not an emergency the model may raise.
 _RECURRING = re.compile(
     r"\b(?:als|wanneer|elke keer (?:als|dat)|iedere keer (?:als|dat)|telkens (?:als|wanneer)?) (?:ik|hij|ze|zij) (?:\w+ ){0,3}"
-    r"(?:denk|denkt|pieker|piekert|zenuwachtig|gestrest|sport|sporten|hardloop|hardlopen|traploop|traplopen|opsta|opstaat|bukt|buk|eet|drink)\b"
+    r"(?:denk|denkt|pieker|piekert|zenuwachtig|gestrest|sport|sporten|hardloop|hardloopt|hardlopen|traploop|traplopen|trap op loop|trap op loopt|"
+    r"trap oploopt|wandel|wandelt|fiets|fietst|opsta|opstaat|bukt|buk|eet|drink|inspan|inspant)\b"
 )
 
 

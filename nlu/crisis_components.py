@@ -115,6 +115,11 @@ _SUICIDE = [
     r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
     r"\bbrief (?:\w+ ){0,3}als ik er niet meer ben\b",
     # harm to oneself
+    # round 13: cut too deep (no object needed), a danger to oneself, on a ledge up high
+    r"\b(?:te diep|dieper dan (?:anders|ooit|normaal)) (?:\w+ )?(?:gesneden|gekrast|gesneen)\b|\bgesneden (?:\w+ )?te diep\b"
+    r"|\b(?:gevaar|gevaarlijk) (?:\w+ )?voor (?:mezelf|mijzelf)\b|\b(?:danger|dangerous) to myself\b",
+    r"\bik (?:zit|sta|hang)\b (?:\w+ ){0,2}(?:op|aan|over) (?:de|het|een) (?:vensterbank|reling|rand|balustrade|dakrand|raamkozijn|kozijn|brugleuning|leuning)\b"
+    r"(?:[^\n]*)\b(?:verdieping|hoog|flat|dak|balkon|naar beneden|etage|meter|\d+e)\b",
     rf"\b(?:mezelf|mijzelf|me zelf|mij zelf|myself)\b(?: \w+){{0,3}} (?:pijn|snijd\w*|snij|kras\w*|gekrast|verwond\w*|beschadig\w*|aandoen|aan doen|wat aan|iets aan|branden|hurt|harm|cut)\b",
     r"\b(?:snij|snijd|kras|krassen|snijden|cut|cutting|hurt|hurting|harm)\b(?: \w+){0,2} (?:in )?(?:mijn|me|my) (?:arm|armen|pols|polsen|benen|been|huid|arms|wrist|wrists|skin)\b",
     r"\b(?:i|ik) (?:hurt|cut|harm) myself\b|\bon purpose\b(?: \w+){0,3} (?:hurt|cut)|\b(?:hurt|cut)\w* myself",

@@ -1030,6 +1030,14 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}",
         keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron",
     ),
+    # a danger to no one but oneself ("niet gevaarlijk voor anderen, alleen voor mezelf")
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:alleen|wel|vooral|maar) (?:\w+ )?voor (?:mezelf|mijzelf|myself)\b",
+        r"\b(?:gevaar|gevaarlijk|danger|dangerous)\b",
+        keys="mezelf mijzelf myself",
+    ),
     # the quickest or surest way to die
     _g(
         S,

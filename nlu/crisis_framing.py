@@ -64,7 +64,8 @@ _ON_PURPOSE = re.compile(
 #: A bite by a toddler or a pet: the bite verb, when the sentence names one.
 _BITE = re.compile(r"\b(?:gebeten|bijt|beet|bijten)\b")
 _BITER = re.compile(
-    r"\b(?:tandjes|peuter|dreumes|hond\w*|kat|katje|poes|paard|konijn|cavia|hamster|muis|rat|wesp|"
+    r"\b(?:tandjes|peuter|dreumes|hond\w*|kat|katje|poes|paard|konijn|cavia|hamster|muis|rat|wesp|teek|teken|mug|muggen|vlo|"
+    r"vlooien|bedwants\w*|spin|bij|slang|kwal|"
     r"(?:hij|ze|zij) is (?:pas |nog maar )?(?:1|2|3|een|twee|drie)\b(?! (?:keer|uur|dag|dagen|week|weken|maand|maanden)))"
 )
 
@@ -78,13 +79,19 @@ _LIVE_WITHOUT = re.compile(
 #: vermoordt me als ik haar verjaardag vergeet"), "ik zou ze wel kunnen wurgen" (without
 #: a weapon in the sentence), "een gat in de lucht springen", "springen van blijdschap".
 _FIGURES = re.compile(
-    r"\b(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
+    r"\b(?:(?:me|mij|je|ons|jou) (?:nog eens |echt |wel |nog )?)?"
+    r"(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
     r"(?:ik|je|jij|i|you) (?:\w+ ){0,5}(?:vergeet|vergat|vergeten|kwijt|te laat|verlies|kwijtraak|vergis|breek|brak|geschaafd|"
+    r"verpest|verpes|mors|morste|verbrand|opeet|opat|laat vallen|liet vallen|"
     r"forget|forgot|late|lose|lost|break|broke)\b"
     r"|\b(?:zou|kan|kon) (?:\w+ ){0,3}wel (?:kunnen )?(?:wurgen|vermoorden|schieten|afschieten|afmaken|doodslaan|killen|villen)\b"
     r"(?![^\n]*\b(?:mes|pistool|wapen|geweer|bijl|hamer|knuppel)\b)"
     r"|\b(?:bang|angst|vrees|afraid|scared) (?:voor|of) (?:een |de )?(?:brand|inbraak|inbrekers|overstroming|vallen|een val|gaslek|"
     r"koolmonoxide|ongelukken|fire|falling)\b"
+    r"|\b(?:die|dying|died|dead) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity|cringe)\b"
+    r"|\b(?:in elkaar (?:gezakt|zakken|zakte|zak)|flauwgevallen|omgevallen|gestikt|stikte) (?:\w+ )?van (?:het )?(?:lachen|de lach)\b"
+    r"|\buit (?:mijn|je|zijn|haar|ons|m|z|jullie|hun|d) dak (?:gaan|gaat|ging|gingen|ga)\b"
+    r"|\b(?:zegt|roept|zeggen|roepen|zei|riep) (?:\w+ )?(?:steeds|altijd|vaak|elke keer|telkens) (?:ik ga dood|ik sterf|i m dying)\b"
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
 )
 #: The name of a help line, a prevention programme or a statistic, not a crisis.
@@ -103,6 +110,19 @@ _LAUGHING_TO_DEATH = re.compile(
 _DIED_BY_SUICIDE = re.compile(
     r"\b(?:overleden|gestorven|omgekomen|dood) (?:\w+ )?(?:door|aan) (?:zelfmoord|zelfdoding|suicide)\b"
     r"|\b(?:door|aan) (?:zelfmoord|zelfdoding|suicide) (?:\w+ )?(?:overleden|gestorven|omgekomen)\b"
+)
+
+
+#: Smoke from a barbecue, a fire basket or a stove; blood seen at work.
+_HARMLESS_SMOKE = re.compile(
+    r"\b(?:barbecue\w*|bbq|vuurkorf|kampvuur|open haard|houtkachel|sigaret\w*|rookworst|rookmachine|wierook|stoom)\b"
+)
+_AT_WORK = re.compile(
+    r"\b(?:werk|werkt|werken|werkte) (?:\w+ ){0,3}(?:in|op|bij|als) (?:het |de |een )?(?:ziekenhuis|spoedeisende hulp|seh|eerste hulp|"
+    r"ambulance\w*|brandweer|politie|verpleeg\w*|slachterij|slagerij|operatiekamer)\b"
+)
+_SEES_AT_WORK = re.compile(
+    r"\b(?:ziet|zien|zag|zie) (?:\w+ ){0,2}(?:bloed|doden|ellende|ongelukken|wonden)\b"
 )
 
 
@@ -151,6 +171,10 @@ def resense(sentence: str) -> str:
         sentence = _DIED_BY_SUICIDE.sub(
             " overleden ", _SERVICE_COMPOUND.sub(" hulplijn ", sentence)
         )
+    if "rook" in words and _HARMLESS_SMOKE.search(sentence):
+        sentence = sentence.replace("rook", "walm")
+    if _AT_WORK.search(sentence):
+        sentence = _SEES_AT_WORK.sub(" ziet werk", sentence)
     if not words.isdisjoint(_BURN_WORDS):
         sentence = _BURNT_FOOD.sub(" mislukt", sentence)
     sentence = _FIGURES.sub(" ", sentence)
@@ -199,7 +223,10 @@ CARED = re.compile(
     r"\b(?:is|gaat|voelt (?:hij|ze|zij|ik)|was|ben|gaat het|nu|alweer|inmiddels) (?:\w+ )?(?:nu |alweer |inmiddels )?weer (?:prima|helemaal goed|goed|beter|fit|de oude)\b|"
     r"\balles (?:is )?(?:weer )?(?:in orde|ok|oke|onder controle)\b|"
     r"\b(?:speelt|speelde|rent|kletst|eet) (?:\w+ )?(?:al ?weer|gewoon (?:weer|verder|door))\b|\bkletst gewoon\b|\bhuilde (?:even|kort|eventjes)\b|"
-    r"\b(?:is|blijft|was) (?:(?!niet\b|nie\b)\w+ )?(?:helder|aanspreekbaar)\b"
+    r"\b(?:is|blijft|was) (?:(?!niet\b|nie\b)\w+ )?(?:helder|aanspreekbaar)\b|"
+    r"\b(?:niks|niets|geen) (?:\w+ )?(?:aan de hand|probleem|ernstigs|gevaar)\b|"
+    r"\b(?:gaslek|lek|lekkage|storing)\w* (?:\w+ ){0,3}(?:gerepareerd|opgelost|verholpen|gedicht|gemaakt)\b|"
+    r"\bmonteurs? (?:\w+ ){0,3}(?:geweest|weg|vertrokken|klaar)\b"
 )
 #: A question whether something is allowed: a nuisance, not an emergency.
 NUISANCE = re.compile(

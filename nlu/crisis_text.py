@@ -108,6 +108,8 @@ _BEFORE_NEXT: dict[str, tuple[frozenset[str], str]] = {
 _AFTER_PREV: dict[str, tuple[frozenset[str], str]] = {
     "net": (frozenset({"durf", "wil", "hoeft", "kan"}), "niet"),
     "my": (frozenset({"slaat", "voor", "van", "aan", "bedreigt", "schopt", "sloeg"}), "mij"),
+    # round 13: Limburgish "sloat mie" is "slaat mij" ("mie" is read as "meer" elsewhere)
+    "meer": (frozenset({"slaat", "bedreigt", "schopt", "sloeg", "schopte", "knijpt", "duwt"}), "mij"),
 }
 
 #: SMS forms that drop the vowels ("wil nie mr lvn", "k wl dd", "stppe"): a word with
