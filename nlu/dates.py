@@ -179,8 +179,10 @@ _PART_TIME = {
     "evening": 19,
     "tonight": 19,
 }
+#: Not a moment: vague words, and a bare number (an option picked with "2" is no
+#: February; dateparser would read it as a month).
 _NOT_A_DATE = re.compile(
-    r"^\s*(?:later|straks|ooit|binnenkort|soon|sometime|weet niet|geen idee)\s*$"
+    r"^\s*(?:later|straks|ooit|binnenkort|soon|sometime|weet niet|geen idee|\d{1,2})\s*$"
 )
 
 

@@ -204,3 +204,17 @@ def test_not_knowing_whether_the_other_knows_still_reaches_a_worker(engine, nlu)
     assert c.state.step == "knows"
     c.say("weet ik niet")
     assert any(isinstance(e, HandOff) for e in c.effects())
+
+
+def test_two_for_next_week_is_next_week_not_february(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("2")
+    assert _due(c).date().isoformat() == "2026-11-30"
+
+
+def test_two_for_not_better_at_the_followup_is_not_a_postponement(engine, nlu):
+    c = _to_followup(engine, nlu)
+    c.say("over een paar dagen")
+    c.event("followup_due", about="household")
+    c.say("2")
+    assert c.state.step == "not_better"

@@ -115,3 +115,8 @@ def test_english_next_weekday_is_in_next_week() -> None:
     # NOW is a Wednesday: "next Thursday" is not tomorrow but the Thursday after.
     assert parse_when("next thursday", NOW) == at(11, 26)
     assert parse_when("this thursday", NOW) == at(11, 19)
+
+
+@pytest.mark.parametrize("text", ["1", "2", " 2 ", "12"])
+def test_a_bare_number_is_an_option_not_a_month(text: str) -> None:
+    assert parse_when(text, NOW) is None
