@@ -44,7 +44,8 @@ _YES = (
     r"absoluut|natuurlijk|uiteraard|precies|inderdaad|helemaal goed|"
     r"lijkt me goed|lijkt mij goed|fijn|super|perfect|please|alright|fine|"
     r"yes please|ok|k|"
-    r"(?:ik )?denk (?:het|van) wel|eigenlijk wel|jah|jawohl|vooruit|als het moet|i think so"
+    r"(?:ik )?denk (?:het|van) wel|eigenlijk wel|jah|jawohl|vooruit|als het moet|i think so|"
+    r"jao|joa|jo|jaaa+|jaja+|jow|jaw"
 )
 _UNCLEAR = re.compile(
     r"^(?:ik )?(?:weet (?:ik |het )?(?:het |ik )?niet|geen idee|misschien|"
