@@ -218,3 +218,13 @@ def test_two_for_not_better_at_the_followup_is_not_a_postponement(engine, nlu):
     c.event("followup_due", about="household")
     c.say("2")
     assert c.state.step == "not_better"
+
+
+def test_the_plan_quotes_what_the_person_does_in_their_own_words(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = []
+    for line in ("ik doe zelf de afwas", "nee", "ja graag", "Tuinzigt"):
+        replies = c.say(line)
+    plan = next(r.text for r in replies if "Dit spreken we af" in r.text)
+    assert 'Wat u zelf doet: "ik doe zelf de afwas"' in plan
+    assert "U doet zelf: ik" not in plan
