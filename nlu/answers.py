@@ -35,7 +35,8 @@ _NO = (
     r"(?:ik )?(?:wil|hoef|doe|ga) (?:dat |het )?(?:liever )?niet|"
     r"(?:wil|hoef) ik (?:niet|liever niet)|laat maar|dont|don't|nee dank je|"
     r"ik heb geen (?:behoefte|interesse|zin)|geen zin|"
-    r"(?:ik )?denk (?:het|van) niet|eigenlijk niet|neuh|nou nee|nee+h|i don'?t think so"
+    r"(?:ik )?denk (?:het|van) niet|eigenlijk niet|neuh|nou nee|nee+h|i don'?t think so|"
+    r"(?:i'?d|i would) rather not|rather not"
 )
 _YES = (
     r"ja+|jawel|jazeker|jaja|jep|jup|yes|yeah|yep|yup|ya|sure|certainly|"
@@ -53,6 +54,12 @@ _UNCLEAR = re.compile(
     r"kweenie|weet ik veel|wie weet)\b"
 )
 _SIGNAL = re.compile(rf"\b(?:(?P<no>{_NO})|(?P<yes>{_YES}))\b")
+#: Yes said with a "no" word in it: these are read before the first-signal rule.
+_YES_DESPITE_NO = re.compile(
+    r"^(?:(?:ok|oke|ja|yes|prima)\s+)?(?:no problem|no worries|not a problem|geen probleem|geen bezwaar|"
+    r"(?:(?:dat|het) )?mag(?: wel| hoor| best)?$|van mij mag (?:het|dat)(?: wel)?|dat is geen probleem)\b"
+    r"(?!.*\b(?:niet|not)\b)"
+)
 _YES_EMOJI = ("\U0001f44d", "\u2705", "\u2714")
 _NO_EMOJI = ("\U0001f44e", "\u274c")
 
@@ -76,6 +83,8 @@ def yes_no(text: str) -> bool | None:
     words = t.split()
     # Only the opening of a longer message counts as the answer.
     head = " ".join(words[:8])
+    if _YES_DESPITE_NO.match(head):
+        return True
     m = _SIGNAL.search(head)
     if not m:
         return None
