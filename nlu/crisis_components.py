@@ -115,6 +115,10 @@ _SUICIDE = [
     r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
     r"\bbrief (?:\w+ ){0,3}als ik er niet meer ben\b",
     # harm to oneself
+    # round 13: the gas turned on by the writer; better if I disappear
+    r"\bik heb (?:\w+ )?(?:het )?gas(?:kraan)? (?:\w+ )?(?:opengedraaid|open gedraaid|opengezet|open gezet|aangezet|aangedraaid)\b(?! (?:\w+ )?(?:voor|om te) (?:koken|het eten|de thee))"
+    r"|\b(?:beter|fijner|makkelijker) (?:\w+ )?(?:als|dat|wanneer) ik (?:\w+ )?(?:verdwijn|weg ben|er niet ben|er niet meer ben|dood ben|doodga)\b"
+    r"(?! (?:uit|van|bij|naar|op) (?:die|de|het|deze|dit|dat|een|onze|ons|mijn (?!leven))\b)",
     # round 13: cut too deep (no object needed), a danger to oneself, on a ledge up high
     r"\b(?:te diep|dieper dan (?:anders|ooit|normaal)) (?:\w+ )?(?:gesneden|gekrast|gesneen)\b|\bgesneden (?:\w+ )?te diep\b"
     r"|\b(?:gevaar|gevaarlijk) (?:\w+ )?voor (?:mezelf|mijzelf)\b|\b(?:danger|dangerous) to myself\b",
@@ -128,7 +132,10 @@ _SUICIDE = [
     r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
     r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
-    r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b",
+    r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b"
+    # round 13: waiting for the bus on the bridge, mending the aerial on the roof
+    r"(?! (?:\w+ ){0,4}(?:te wachten|wachten|te vissen|vissen|te werken|te roken|te genieten|te zonnen|barbecue\w*|"
+    r"om (?:\w+ ){0,3}te (?:maken|repareren|vegen|schilderen|fotograferen|kijken|zonnen)|(?:de|een) (?:antenne|dakgoot|schotel|zonnepanelen)))",
     r"\b(?:pillen|slaappillen|tabletten|medicijnen|pills)\b(?: \w+){0,4} (?:dodelijk|fataal|om dood te gaan|lethal)\b|\bdodelijke dosis\b|\blethal dose\b",
     r"\b(?:stop|stoppen|gestopt|stopt) met eten en drinken\b",
     r"\b(?:helpen|help|hulp) (?:\w+ ){0,2}(?:te |om te |bij )?sterven\b|\bhelp me (?:to )?die\b",
@@ -185,7 +192,7 @@ _SUICIDE = [
     # round 13: riding down a bridge is a route, not a jump
     r"(?! (?:\w+ ){0,2}(?:met (?:de|mijn|m|een|onze) (?:fiets|auto|scooter|brommer|step|skateboard|rolstoel|rollator|bus|kinderwagen)|fietsen|rijden|afrijden|lopen)\b)",
     r"\b(?:loop|ga|wandel|lopen|gaan|wil|rij|rijd|stuur|fiets|walk|walking|going to walk)\b(?: \w+){0,6} (?:het|de) (?:water|rivier|zee|gracht|kanaal|ijssel|maas|rijn|waal|haven) in\b(?! (?:om te|voor een) (?:zwemmen|duik))|\bwalk\w* into (?:the )?(?:sea|water|river|canal|lake)\b",
-    r"\btouw\b(?: \w+){0,4} (?:aan (?:de|het|een) (?:balk|haak|trap|trapleuning|leuning|boom|zolder|plafond)|hangt (?:al )?klaar|geknoopt)\b|\bstrop\b(?! (?:van|om) (?:de|het) (?:schoen|tas))",
+    r"\btouw\b(?: \w+){0,4} (?:aan (?:de|het|een) (?:balk|haak|trap|trapleuning|leuning|boom|zolder|plafond)|hangt (?:al )?klaar|geknoopt)\b(?![^\n]*\b(?:kinderen|schommel\w*|slingeren|slingert|spelen|speeltuin|tarzan|klimmen|klimrek|was|wasgoed|lampion\w*|vlag)\b)|\bstrop\b(?! (?:van|om) (?:de|het) (?:schoen|tas))",
     r"\b(?:hemel|daarboven|heaven)\b(?: \w+){0,6} (?:ik kom (?:eraan|naar je|bij je|zo|je)|coming to you)\b|\b(?:inslapen|slapen|in slaap vallen)\b(?: \w+){0,3} (?:nooit|niet) meer (?:wakker|opstaan|ontwaken)\b",
     r"\b(?:gegeven|weggegeven|opgeruimd|geregeld|verdeeld|afgescheid\w*)\b(?: \w+){0,10} (?:ik ben er klaar voor|het is (?:bijna )?zover|tijd om te gaan)\b",
     r"\bmijn (?:arm|armen|benen|been|huid|pols|polsen|buik|dijen|dijbenen)\b (?:\w+ )?(?:opengekrabd|open gekrabd|opengekrast|open gekrast|kapot gekrabd|kapotgekrast|opengesneden|bewerkt)\b|\b(?:mezelf|mijzelf|mijn (?:arm|armen|benen|been|huid|pols|polsen|dijen))\b(?: \w+){0,4} met (?:een |de )?(?:naald|mesje|scheermesje|scheermes|schaar|glas|passer|scherf|aansteker)\b",

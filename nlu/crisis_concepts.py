@@ -1030,6 +1030,33 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}",
         keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron",
     ),
+    # affairs put in order or belongings shared out by someone young ("ik ben pas 40")
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:wie wat krijgt|wie (?:\w+ ){0,3}krijgt als ik|(?:mijn )?spullen (?:\w+ ){0,2}(?:verdeeld|verdelen|verdeel|weggeven|weggegeven)|"
+        r"testament (?:\w+ )?(?:gemaakt|geschreven|opgesteld|klaar|geregeld))\b",
+        r"\bik ben (?:pas |nog maar |maar |nog )?(?:1[2-9]|[2-4]\d)\b|\bpas (?:1[2-9]|[2-4]\d)(?: jaar)?\b",
+        none_of=_OCCASION[:-3] + r"|notaris (?:zegt|adviseert)|ziek\w*|kanker|diagnose|ongeneeslijk|zwanger|baby|kinderen gekregen|getrouwd|huis gekocht)\b",
+        keys="krijgt spullen testament",
+    ),
+    # "het is mooi geweest" said with a weapon, pills or a hoard at hand
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:het|t) (?:is|was) (?:\w+ )?mooi geweest\b|\b(?:het|t) (?:\w+ )?mooi geweest (?:is|was)\b|\bmooi geweest (?:zo|zegt)\b",
+        rf"\b(?:{_WEAPON}|{_PILLS}|touw|gespaard|opgespaard|stoppen met eten|niet meer eten)\b",
+        keys="geweest",
+    ),
+    # looking for a high place
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:zoek|zoeken|op zoek naar|weet iemand|waar is|waar vind ik|ken je|where is|looking for)\b(?: \w+){0,3} "
+        r"(?:hoge plek|hoog gebouw|hoge flat|hoge brug|hoogste (?:flat|gebouw|brug|punt|plek)|high place|tall building)\b",
+        none_of=r"\b(?:foto\w*|uitzicht|zonsondergang|klimmen|wandel\w*|kijken|vuurwerk|antenne|ontvangst|drone|picknick)\b",
+        keys="plek gebouw flat brug punt place building",
+    ),
     # a danger to no one but oneself ("niet gevaarlijk voor anderen, alleen voor mezelf")
     _g(
         S,

@@ -121,6 +121,9 @@ _AT_WORK = re.compile(
     r"\b(?:werk|werkt|werken|werkte) (?:\w+ ){0,3}(?:in|op|bij|als) (?:het |de |een )?(?:ziekenhuis|spoedeisende hulp|seh|eerste hulp|"
     r"ambulance\w*|brandweer|politie|verpleeg\w*|slachterij|slagerij|operatiekamer)\b"
 )
+_FIREFIGHTER = re.compile(
+    r"\b(?:is|werkt als|was|ben) (?:\w+ )?(?:brandweerman|brandweervrouw|brandweerlid|vrijwillige brandweer)\b"
+)
 _SEES_AT_WORK = re.compile(
     r"\b(?:ziet|zien|zag|zie) (?:\w+ ){0,2}(?:bloed|doden|ellende|ongelukken|wonden)\b"
 )
@@ -173,6 +176,8 @@ def resense(sentence: str) -> str:
         )
     if "rook" in words and _HARMLESS_SMOKE.search(sentence):
         sentence = sentence.replace("rook", "walm")
+    if "brand" in words and _FIREFIGHTER.search(sentence):
+        sentence = sentence.replace("brand", "inzet")
     if _AT_WORK.search(sentence):
         sentence = _SEES_AT_WORK.sub(" ziet werk", sentence)
     if not words.isdisjoint(_BURN_WORDS):

@@ -868,6 +868,11 @@ CONCEPTS_DEV7 = [
     ("ik heb een pleister op mijn pols gedaan maar ik heb te diep gesneden", CrisisKind.SUICIDE),
     ("mijn vader is weer gevallen en ligt op de grond, hij kan niet opstaan", CrisisKind.DANGER),
     ("niemand weet dat mijn stiefvader me slaat", CrisisKind.VIOLENCE),
+    ("ik heb mijn huis opgeruimd en mijn testament gemaakt, ik ben pas 40", CrisisKind.SUICIDE),
+    ("mijn opa zegt dat hij zijn geweer heeft schoongemaakt en dat het mooi geweest is", CrisisKind.SUICIDE),
+    ("ik ben op zoek naar een hoge plek hier in de stad, weet iemand wat?", CrisisKind.SUICIDE),
+    ("ik kan nergens meer heen, ik heb het gas opengedraaid", CrisisKind.SUICIDE),
+    ("ik voel me een last, het is beter als ik verdwijn", CrisisKind.SUICIDE),
 ]
 
 
@@ -926,6 +931,13 @@ NEAR_MISSES_DEV7 = [
     "mijn zus werkt in het ziekenhuis op de spoedeisende hulp, ze ziet veel bloed",
     "ik ga vanavond de stad in, uit mijn dak gaan op het concert!",
     "mijn schoonmoeder zegt dat ze me nog eens vermoordt als ik haar recept verpest, zo grappig",
+    "we hebben een testament laten maken bij de notaris, ik ben 35 en we hebben net een baby",
+    "het is beter als ik verdwijn uit die groepsapp, er wordt alleen geruzied",
+    "waar is een hoge plek in de stad voor mooie foto's van de zonsondergang?",
+    "ik sta op de brug te wachten op de bus, die is weer te laat",
+    "ik zit op het dak om de antenne te maken",
+    "er hangt een touw aan de boom in het park voor de kinderen om te slingeren",
+    "mijn broer is brandweerman en moest gisteren naar een grote brand, hij is moe",
 ]
 
 
