@@ -9,6 +9,7 @@ language), then the current step of the current flow. The engine reads no clock
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from config.hours import next_allowed
@@ -28,7 +29,7 @@ from dialogs.api import (
 )
 from dialogs.model import DialogError, Dialogs, EffectSpec, Step
 from dialogs.needs import new_deeper, signals
-from dialogs.reading import read_answer
+from dialogs.reading import Answer, read_answer
 from dialogs.render import followup_due, people_day
 from dialogs.turn import Turn
 from nlu.answers import detect_language, parse_when, yes_no
@@ -244,6 +245,10 @@ class Engine:
             )
             act.follow(option.next, step)
             return
+        if answer.kind in ("otherwise", "miss") and u.topics:
+            picked = self._topic_picked(step, u, act.turn.state.slots.get("topics") or ())
+            if picked is not None:
+                answer = Answer("option", picked)  # "de tuin eerst" for "Klusjes / Wonen"
         if answer.kind == "miss":
             self._miss(act, step, confused=answer.value == "confused")
             return
@@ -266,6 +271,21 @@ class Engine:
             act.follow(step.otherwise, step)
         else:
             act.follow(step.next, step)
+
+    @staticmethod
+    def _topic_picked(step: Step, u: Understanding, topics: Sequence[str]) -> int | None:
+        """The option of a "which topic first?" question whose topic the answer is about."""
+        by_topic: dict[str, int] = {}
+        for i, option in enumerate(step.options):
+            for e in option.effects:
+                if e.name == "choose_topic":
+                    n = int(e.params.get("value", 1)) - 1
+                    if 0 <= n < len(topics):
+                        by_topic[str(topics[n])] = i
+        for t in u.topic_ids:
+            if t in by_topic:
+                return by_topic[t]
+        return None
 
     def _followup_moment(self, step: Step, u: Understanding, now: datetime) -> datetime | None:
         """The moment named in an answer to a question that schedules a follow-up."""

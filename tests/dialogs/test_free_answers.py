@@ -228,3 +228,14 @@ def test_the_plan_quotes_what_the_person_does_in_their_own_words(engine, nlu):
     plan = next(r.text for r in replies if "Dit spreken we af" in r.text)
     assert 'Wat u zelf doet: "ik doe zelf de afwas"' in plan
     assert "U doet zelf: ik" not in plan
+
+
+def test_which_first_answered_in_own_words_picks_that_topic(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("ik moet naar het ziekenhuis en mijn lamp is kapot")
+    c.say("ja")
+    assert c.state.step == "choose_first"
+    assert c.state.slots["topics"][:2] == ["transport", "odd_jobs"]
+    c.say("eerst die lamp graag")  # neither "Vervoer" nor "Klusjes" in words
+    assert c.state.slots["topics"][0] == "odd_jobs"
+    assert c.state.step == "difference"
