@@ -144,8 +144,10 @@ def read_answer(
         if index is not None:
             return Answer("option", index, keep)
         polar = all(yes_no(label) is not None for label in labels)
-        if _indifferent(text) and not polar:
-            return Answer("option", 0)  # "maakt niet uit" between two moments: the first
+        if _indifferent(text):
+            # "maakt niet uit" between two moments takes the first; to a yes/no
+            # question it is no answer yet, so it is asked again in other words.
+            return Answer("miss", value="confused") if polar else Answer("option", 0)
         if step.on_no:
             yn = yes_no(text)
             if yn is False:

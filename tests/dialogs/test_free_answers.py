@@ -239,3 +239,12 @@ def test_which_first_answered_in_own_words_picks_that_topic(engine, nlu):
     c.say("eerst die lamp graag")  # neither "Vervoer" nor "Klusjes" in words
     assert c.state.slots["topics"][0] == "odd_jobs"
     assert c.state.step == "difference"
+
+
+def test_dont_mind_to_consent_asks_again_without_saying_sorry(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("kan iemand mijn huis schoonmaken")
+    replies = c.say("maakt niet uit")
+    assert c.state.step == "welcome"
+    assert replies[0].text == "Ik zeg het anders."
+    assert "ja of nee" in replies[-1].text
