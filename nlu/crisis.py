@@ -475,6 +475,7 @@ _NO_HARM = re.compile(
 _THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
 
 
+_CONDITION = re.compile(r"\b(?:als|wanneer|if|tenzij|unless|zodra) (?:\w+ ){1,2}(?:niet|nie|geen|never|not)\b(?: \w+){0,3} $")
 _NOT_A_DENIAL = re.compile(r"(?:waarom|of|hoe|wat|meer|langer|anders|more|why)\b")
 _UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf)\b")
 #: The denial inside the match: "mezelf nooit iets aandoen".
@@ -495,6 +496,8 @@ def _negated(t: str, start: int, kind: CrisisKind = CrisisKind.SUICIDE) -> bool:
         return True
     if _NOT_A_DENIAL.match(t, start):
         return False  # "ik snap niet waarom ik nog leef": the match itself goes on
+    if _CONDITION.search(t[max(line, start - 40) : start]):
+        return False  # "als ik niet gehoorzaam krijg ik klappen": the negation is the condition
     return _NEGATION_BEFORE.search(t[max(line, start - 40) : start]) is not None
 
 

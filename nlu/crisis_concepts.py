@@ -1057,6 +1057,22 @@ _GROUPS: tuple[_Group, ...] = (
         none_of=r"\b(?:foto\w*|uitzicht|zonsondergang|klimmen|wandel\w*|kijken|vuurwerk|antenne|ontvangst|drone|picknick)\b",
         keys="plek gebouw flat brug punt place building",
     ),
+    # a belt, a stick or a slipper taken up in anger; a hand at the throat
+    _g(
+        V,
+        MESSAGE,
+        r"\b(?:pakt|pakte|haalt|haalde|gebruikt|gebruikte|met) (?:de|een|zijn|haar) (?:riem|broeksriem|stok|zweep|slipper|kabel|snoer)\b",
+        r"\b(?:boos|kwaad|slaat|sloeg|slaan|blauw|striemen|pijn|klappen|bloed\w*|als (?:ik|ze|we|hij|zij) (?:\w+ ){0,3}(?:niet|iets|te laat))\b",
+        none_of=r"\b(?:kleding|broek|winkel|kopen|gekocht|mode|hond|paard|wandel\w*|riem om|stokbrood|opladen|oplader|tuin|klussen)\b",
+        keys="riem broeksriem stok zweep slipper kabel snoer",
+    ),
+    _g(
+        V,
+        SENTENCE,
+        r"\b(?:pakt|pakte|grijpt|greep|knijpt|kneep|drukt|drukte|houdt|hield) (?:me|mij|haar|hem|ons) (?:\w+ ){0,2}(?:bij|om|in|aan) (?:mijn|de|haar|zijn|m|z|d) (?:keel|nek|hals|haren)\b",
+        none_of=r"\b(?:kapper|knippen|vlechten|vlecht|kammen|borstel\w*|massage|masseren|fysio\w*|dokter|arts)\b",
+        keys="keel nek hals haren",
+    ),
     # a danger to no one but oneself ("niet gevaarlijk voor anderen, alleen voor mezelf")
     _g(
         S,
