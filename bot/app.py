@@ -253,7 +253,9 @@ def create_app(
         title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
     from bot.web import install
+    from bot.web.login_throttle import LoginThrottle
 
+    app.state.login_throttle = LoginThrottle()
     install(app, settings)
     return app
 

@@ -20,6 +20,7 @@ from bot.sessions import MAX_AGE, csrf_ok, end_session, find_session, start_sess
 from bot.staff import check_password
 from bot.web.console_access import Viewer
 from bot.web.console_render import render
+from bot.web.login_throttle import LoginThrottle
 from storage.models import Staff
 
 __all__ = ["COOKIE", "ConsoleRoute", "check_csrf", "error_page", "router", "services", "viewer"]
@@ -66,6 +67,7 @@ _MESSAGES = {
     "locked": "Te vaak een verkeerd wachtwoord. Wacht een kwartier en probeer het dan opnieuw.",
     "expired": "U was een tijd niet actief. Log opnieuw in.",
     "csrf": "Het formulier was verlopen. Probeer het nog een keer.",
+    "throttled": "Te veel pogingen vanaf deze plek. Wacht een kwartier en probeer het dan opnieuw.",
 }
 
 
@@ -124,6 +126,13 @@ def _login_page(request: Request, message: str | None, status: int = 200) -> HTM
     return resp
 
 
+def _throttle(request: Request) -> LoginThrottle:
+    """One counter per app, made with it (``bot.app.create_app``)."""
+    throttle = request.app.state.login_throttle
+    assert isinstance(throttle, LoginThrottle)
+    return throttle
+
+
 @router.get("/console/login")
 def login_page(request: Request, verlopen: str | None = None) -> Response:
     svc = services(request)
@@ -144,6 +153,10 @@ def login(
         return _login_page(request, _MESSAGES["csrf"], 403)
     svc = services(request)
     now = svc.core.clock.now()
+    throttle = _throttle(request)
+    address = request.client.host if request.client else "unknown"
+    if throttle.blocked(address, now):
+        return _login_page(request, _MESSAGES["throttled"], 429)
     new = None
     with svc.core.db.session() as s, s.begin():
         result = check_password(s, username.strip(), password, now)
@@ -153,6 +166,7 @@ def login(
             new = start_session(s, result.staff_id, now)
             audit(s, now, s.get(Staff, result.staff_id), "login")
     if new is None:
+        throttle.failed(address, now)
         return _login_page(request, _MESSAGES.get(result.reason or "", _MESSAGES["wrong"]), 401)
     resp = RedirectResponse("/console", status_code=303)
     resp.set_cookie(

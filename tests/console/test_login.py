@@ -170,3 +170,38 @@ def test_coordinator_sets_a_new_password_and_lifts_a_lock_out(console: Console) 
     assert r.status_code == 303
     assert console.login("anna", "een heel nieuw wachtwoord").status_code == 303
     assert boss.post(f"/console/staff/{anna_id}/password", {"password": "kort"}).status_code == 400
+
+
+def test_many_failed_logins_from_one_address_are_stopped_whatever_the_account(console: Console) -> None:
+    """Password spraying: a few guesses on each of many accounts never locks one of
+    them, so the address is counted too."""
+    from datetime import timedelta
+
+    from bot.web.login_throttle import LIMIT
+
+    console.add_staff("anna", "volunteer")
+    for i in range(LIMIT):
+        assert console.login(f"medewerker{i}", "Welkom2026!").status_code == 401
+    r = console.login("anna")  # even the right password, from this address
+    assert r.status_code == 429 and "Te veel pogingen" in r.text
+    assert "vd_console=" not in r.headers.get("set-cookie", "")
+    console.services.core.clock.advance(timedelta(minutes=16))
+    assert console.login("anna").status_code == 303, "the window passes"
+
+
+def test_the_address_count_forgets_old_failures_and_bounds_its_memory() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.web import login_throttle
+    from bot.web.login_throttle import LoginThrottle
+
+    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    throttle = LoginThrottle(limit=3, window=timedelta(minutes=15))
+    for minute in (0, 5, 10):
+        throttle.failed("10.0.0.1", t0 + timedelta(minutes=minute))
+    assert throttle.blocked("10.0.0.1", t0 + timedelta(minutes=11))
+    assert not throttle.blocked("10.0.0.2", t0 + timedelta(minutes=11)), "other addresses are free"
+    assert not throttle.blocked("10.0.0.1", t0 + timedelta(minutes=15)), "the first failure expired"
+    for i in range(login_throttle.MAX_ADDRESSES + 5):
+        throttle.failed(f"10.1.{i // 256}.{i % 256}", t0)
+    assert len(throttle._failures) == login_throttle.MAX_ADDRESSES
