@@ -345,7 +345,9 @@ _HYPOTHETICAL = re.compile(
     r"|\bhoe (?:kan|kun|moet) (?:ik|je|men|u) (?:iemand|een \w+) (?:\w+ )?(?:helpen|steunen|bijstaan|opvangen)\b"
     r"|\bwat (?:moet|kan|doe) ik (?:doen )?(?:als|wanneer|bij) (?:iemand|een (?:\w+ )?(?:persoon|man|vrouw))\b"
     r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap|verhaal|sprookje|droom|musical|voorstelling|liedje|gedicht|spel)\b"
-    r"|\bhoe (?:kan|moet|doe) (?:ik|je|men|u) (?:\w+ ){0,3}(?:melding|melden|aangifte)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
+    r"|\bhoe (?:kan|moet|doe) (?:ik|je|men|u) (?:\w+ ){0,3}(?:melding|melden|aangifte)\b"
+    r"|\bwat (?:er )?(?:gebeurt|gebeuren|is er) (?:\w+ )?(?:als|wanneer|na) (?:je|men|iemand|we|mensen)\b"
+    r"|\bhoe (?:ik|je|men|u|we) (?:iemand|een \w+|anderen|mensen) (?:\w+ ){0,2}(?:kan|kun|kunnen|moet|moeten) (?:helpen|steunen|bijstaan|opvangen|herkennen)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
     r"|\bwat (?:betekent|betekenen|betekende|houdt (?:\w+ ){0,3}in)\b|\bwhat does (?:\w+ ){0,3}mean\b|\bwat is (?:eigenlijk )?het verschil\b"
     r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles) (?:\w+ ){0,2}over\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
@@ -423,6 +425,7 @@ _DEPARTURE = re.compile(
 _REASSURED = re.compile(
     r"\b(?:doet|deed) (?:me|mij|haar|hem|ons) (?:\w+ )?(?:niks|niets)\b|\b(?:ademt|drinkt|reageert|praat) (?:gewoon |wel )?(?:goed|normaal)\b"
     r"|\b(?:is|was) (?:er )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bgeen (?:pijn|klachten)\b"
+    r"|\bniemand (?:doet|deed) (?:\w+ )?(?:elkaar|iemand|ons|me|mij) (?:\w+ )?(?:pijn|iets|kwaad)\b|\bniemand (?:word|wordt|werd) (?:\w+ )?(?:geslagen|pijn gedaan)\b"
 )
 
 

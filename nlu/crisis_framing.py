@@ -80,7 +80,7 @@ _LIVE_WITHOUT = re.compile(
 #: a weapon in the sentence), "een gat in de lucht springen", "springen van blijdschap".
 _FIGURES = re.compile(
     r"\b(?:(?:me|mij|je|ons|jou) (?:nog eens |echt |wel |nog )?)?"
-    r"(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
+    r"(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|ophangen|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
     r"(?:ik|je|jij|i|you) (?:\w+ ){0,5}(?:vergeet|vergat|vergeten|kwijt|te laat|verlies|kwijtraak|vergis|breek|brak|geschaafd|"
     r"verpest|verpes|mors|morste|verbrand|opeet|opat|laat vallen|liet vallen|"
     r"forget|forgot|late|lose|lost|break|broke)\b"
@@ -92,6 +92,9 @@ _FIGURES = re.compile(
     r"|\b(?:in elkaar (?:gezakt|zakken|zakte|zak)|flauwgevallen|omgevallen|gestikt|stikte) (?:\w+ )?van (?:het )?(?:lachen|de lach)\b"
     r"|\buit (?:mijn|je|zijn|haar|ons|m|z|jullie|hun|d) dak (?:gaan|gaat|ging|gingen|ga)\b"
     r"|\b(?:zegt|roept|zeggen|roepen|zei|riep) (?:\w+ )?(?:steeds|altijd|vaak|elke keer|telkens) (?:ik ga dood|ik sterf|i m dying)\b"
+    r"|\b(?:gaat|zal) (?:me|mij) (?:\w+ )?(?:ophangen|vermoorden|afmaken|wurgen|villen) als (?:ze|hij) (?:\w+ ){0,4}(?:ziet|hoort|merkt|ontdekt)\b"
+    r"(?=[^\n]*\b(?:haha\w*|hihi\w*|lol|xd|grapje)\b)"
+    r"|\b(?:slaan|sloegen|slaat|sloeg|smijten|smeet|gooien|gooide|knallen|knalt) (?:\w+ )?(?:de |met de )?deur(?:en)? (?:\w+ )?dicht\b|\bslaan met (?:de )?deuren\b"
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
 )
 #: The name of a help line, a prevention programme or a statistic, not a crisis.
@@ -102,7 +105,7 @@ _SERVICE_COMPOUND = re.compile(
 _SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
 #: Laughter right beside "ik ga dood": dying of laughter.
 _LAUGHING_TO_DEATH = re.compile(
-    r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ )?(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
+    r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ ){0,4}(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
 )
 
 

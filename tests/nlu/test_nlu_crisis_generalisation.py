@@ -944,6 +944,11 @@ NEAR_MISSES_DEV7 = [
     "de kapper pakte me bij mijn haar om het te knippen",
     "mijn vader pakt de stok als hij gaat wandelen",
     "als ik niet oppas val ik nog van de trap",
+    "mijn zoon van 7 vraagt steeds wat er gebeurt als je doodgaat, sinds opa dood is. hoe leg ik het uit?",
+    "ik wil graag leren hoe ik iemand kan helpen die aan zelfmoord denkt, is er een cursus?",
+    "het is oorlog thuis met de pubers, ze slaan de deuren dicht, maar niemand doet elkaar pijn",
+    "mijn moeder gaat me ophangen als ze dit rapport ziet haha",
+    "ik heb te veel gegeten met kerst, ik ga dood van de buikpijn haha",
 ]
 
 
