@@ -33,6 +33,13 @@ without looking at the rules (``crisis_dev.yml`` batches before each fix round,
 mijn dood" and "ik woon nu al jaren veilig" are not a crisis either.
 A "now" that only frames a story ("wil daar nu over praten", "nu zijn ze gescheiden")
 does not make a past event current.
+
+Round 13 (``crisis_dev7.yml`` and ``crisis_holdout7.yml``, written before the rules were
+read): word senses and whole-message frames live in :mod:`nlu.crisis_framing` (a bump
+against furniture, a thing in the water, burnt food, a question for a school assignment,
+care already given, a nuisance question, a denial in the next sentence); the model may not
+raise danger for an animal with no person in the message, nor for a symptom that comes
+with a trigger ("als ik traploop").
 """
 
 from __future__ import annotations
