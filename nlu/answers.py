@@ -268,6 +268,34 @@ _NUMBER_WORDS = {
     "tien": 10,
     "ten": 10,
 }
+_DIMINUTIVE = {
+    "eentje": "een",
+    "tweetje": "twee",
+    "drietje": "drie",
+    "viertje": "vier",
+    "vijfje": "vijf",
+    "zesje": "zes",
+    "zevenje": "zeven",
+    "achtje": "acht",
+    "negentje": "negen",
+    "tientje": "tien",
+}
+#: School marks and plain words for how it goes, as a score; the first match wins.
+_MARK_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (
+        re.compile(
+            r"\b(?:heel|erg|bar|zeer|echt|super) (?:slecht|beroerd)|verschrikkelijk|vreselijk|very bad|terrible|awful"
+        ),
+        2,
+    ),
+    (re.compile(r"\bonvoldoende\b|\bniet (?:zo )?(?:best|goed)\b"), 4),
+    (re.compile(r"\b(?:ruim|dikke|ruime) voldoende\b"), 7),
+    (re.compile(r"\bvoldoende\b"), 6),
+    (re.compile(r"\b(?:slecht|beroerd|bad|poor)\b"), 3),
+    (re.compile(r"\b(?:heel|erg|zeer|super) goed\b|\buitstekend|\bexcellent|very good"), 8),
+    (re.compile(r"\b(?:matig|redelijk|gaat wel|zo ?zo|middelmatig|so ?so|okay?ish)\b"), 5),
+    (re.compile(r"\b(?:goed|good|prima|fine)\b"), 7),
+)
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d))?(?!\d)")
 
 
@@ -281,13 +309,20 @@ def scale(text: str) -> int | None:
             value = int(float(f"{m.group(1)}.{m.group(2)}") + 0.5)
         return value if 0 <= value <= 10 else None
     words = normalize(text).split()
+    # "een zesje": a school mark with the diminutive.
+    words = [_DIMINUTIVE.get(w, w) for w in words]
     found = [_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS]
-    if not found:
-        return None
     # "een zes": the article "een" is not a score when another number follows.
     if len(found) > 1 and words.count("een") and found[0] == 1:
         found = found[1:]
-    return found[0]
+    if found and not (found == [1] and "een" in words and len(words) > 1):
+        return found[0]
+    # Dutch school marks in words: "een dikke voldoende", "slecht", "gaat wel".
+    t_norm = " ".join(words)
+    for pattern, value in _MARK_WORDS:
+        if pattern.search(t_norm):
+            return value
+    return None
 
 
 def normalize_phone(text: str) -> str | None:

@@ -236,3 +236,21 @@ def test_how_it_goes_now_in_own_words(text: str, expected: int) -> None:
 
 def test_how_it_goes_words_do_not_answer_other_yes_no_questions() -> None:
     assert choose_option("het gaat wel", ["Ja", "Nee"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("een zesje", 6),
+        ("een dikke voldoende", 7),
+        ("een onvoldoende", 4),
+        ("voldoende", 6),
+        ("gaat wel", 5),
+        ("slecht", 3),
+        ("heel slecht", 2),
+        ("heel goed", 8),
+        ("een", 1),
+    ],
+)
+def test_a_score_in_school_marks_and_words(text: str, expected: int) -> None:
+    assert scale(text) == expected
