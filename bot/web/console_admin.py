@@ -122,6 +122,7 @@ def staff_list(request: Request, me: Coordinator, done: str | None = None) -> HT
             "enable": "De medewerker kan weer inloggen.",
             "duty": "De dienst is aangepast.",
             "password": "Het nieuwe wachtwoord is ingesteld. Geef het persoonlijk door.",
+            "edit": "De gegevens zijn aangepast.",
         }.get(done or ""),
     )
 
@@ -187,6 +188,68 @@ def staff_add(
             status=400,
         )
     return RedirectResponse("/console/staff?done=add", status_code=303)
+
+
+@router.post("/console/staff/{staff_id}/edit")
+def staff_edit(
+    request: Request,
+    staff_id: RowId,
+    me: Coordinator,
+    csrf: Annotated[str, Form(max_length=128)] = "",
+    name: Annotated[str, Form(max_length=120)] = "",
+    role: Annotated[str, Form(max_length=16)] = "",
+    neighbourhoods: Annotated[str, Form(max_length=500)] = "",
+    skills: Annotated[str, Form(max_length=500)] = "",
+    languages: Annotated[str, Form(max_length=100)] = "nl",
+    max_open: Annotated[int, Form(ge=1, le=100)] = 5,
+    notify_channel: Annotated[str, Form(max_length=16)] = "",
+    notify_address: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
+    """A coordinator changes what a colleague does: name, role, neighbourhoods, topics,
+    languages, how many conversations at once, and where urgent notices go."""
+    check_csrf(me, csrf)
+    channel = notify_channel if notify_channel in NOTIFY_CHANNELS else None
+    address = notify_address.strip() or None
+    if channel and not address:
+        return _staff_page(
+            request, me, error="Vul ook het nummer of de chat-id voor meldingen in.", status=400
+        )
+    if not name.strip():
+        return _staff_page(request, me, error="Vul een naam in.", status=400)
+    if role not in ROLES:
+        return _staff_page(request, me, error="Kies een rol.", status=400)
+    if staff_id == me.id and role != "coordinator":
+        # Otherwise the last coordinator could lock everyone out of this page.
+        return _staff_page(
+            request, me, error="U kunt uw eigen rol niet veranderen. Vraag een collega.", status=400
+        )
+    svc = services(request)
+    now = svc.core.clock.now()
+    with svc.core.db.session() as s, s.begin():
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise HTTPException(404, "Deze medewerker bestaat niet.")
+        before = _profile_of(st)
+        st.name, st.role, st.max_open = name.strip(), role, max_open
+        st.neighbourhoods, st.skills = _split(neighbourhoods), _split(skills)
+        st.languages = _split(languages) or ["nl"]
+        st.notify_channel, st.notify_address = channel, address if channel else None
+        changed = sorted(k for k, v in _profile_of(st).items() if before[k] != v)
+        detail = f"staff {st.id}: " + (", ".join(changed) or "nothing changed")
+        audit(s, now, s.get(Staff, me.id), "staff_edit", detail=detail)
+    return RedirectResponse("/console/staff?done=edit", status_code=303)
+
+
+def _profile_of(st: Staff) -> dict[str, object]:
+    return {
+        "name": st.name,
+        "role": st.role,
+        "neighbourhoods": list(st.neighbourhoods or []),
+        "skills": list(st.skills or []),
+        "languages": list(st.languages or []),
+        "max_open": st.max_open,
+        "notify": (st.notify_channel, st.notify_address),
+    }
 
 
 def _set_active(request: Request, me: Viewer, staff_id: int, active: bool) -> Response:

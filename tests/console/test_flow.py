@@ -262,3 +262,58 @@ def test_taken_conversation_moves_to_my_conversations(console: Console) -> None:
     waiting, mine = part.split('id="h-mine"', 1)
     assert f"/console/c/{conv}" not in waiting
     assert f"/console/c/{conv}" in mine.split('id="h-tasks"', 1)[0]
+
+
+def test_a_coordinator_changes_what_a_colleague_does(console: Console) -> None:
+    from storage.models import Staff
+
+    boss = console.staff("boss", "coordinator")
+    piet = console.add_staff("piet", "volunteer", neighbourhoods=["Noord"], languages=["nl"])
+    page = boss.get("/console/staff").text
+    assert f'action="/console/staff/{piet}/edit"' in page and 'value="Noord"' in page
+    r = boss.post(
+        f"/console/staff/{piet}/edit",
+        {
+            "name": "Piet de Vries",
+            "role": "volunteer",
+            "neighbourhoods": "Noord, De Vogelwijk",
+            "skills": "groceries, transport",
+            "languages": "nl, ar",
+            "max_open": "2",
+            "notify_channel": "sms",
+            "notify_address": "+31612345678",
+        },
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/console/staff?done=edit"
+    with console.db.session() as s:
+        st = s.get(Staff, piet)
+        assert st is not None
+        assert (st.name, st.neighbourhoods, st.skills, st.languages, st.max_open) == (
+            "Piet de Vries", ["Noord", "De Vogelwijk"], ["groceries", "transport"], ["nl", "ar"], 2
+        )
+        assert (st.notify_channel, st.notify_address) == ("sms", "+31612345678")
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff_edit")).one()
+        assert "neighbourhoods" in (entry.detail or "") and "name" in (entry.detail or "")
+    assert "De gegevens zijn aangepast." in boss.get("/console/staff?done=edit").text
+
+
+def test_editing_staff_is_for_coordinators_and_checks_what_it_gets(console: Console) -> None:
+    boss = console.staff("boss", "coordinator")
+    vera = console.staff("vera", "volunteer")
+    form = {"name": "Vera", "role": "coordinator", "languages": "nl", "max_open": "5"}
+    assert vera.post(f"/console/staff/{vera.id}/edit", form).status_code == 403, "no promoting oneself"
+    own = boss.post(f"/console/staff/{boss.id}/edit", {**form, "name": "Baas", "role": "volunteer"})
+    assert own.status_code == 400 and "eigen rol" in own.text
+    assert boss.post(f"/console/staff/{vera.id}/edit", {**form, "role": "koning"}).status_code == 400
+    no_name = boss.post(f"/console/staff/{vera.id}/edit", {**form, "name": "  "})
+    assert no_name.status_code == 400
+    no_address = boss.post(f"/console/staff/{vera.id}/edit", {**form, "notify_channel": "sms"})
+    assert no_address.status_code == 400 and "nummer" in no_address.text
+    too_many = boss.post(f"/console/staff/{vera.id}/edit", {**form, "max_open": "1000"})
+    assert 400 <= too_many.status_code < 500
+    assert boss.post("/console/staff/999999/edit", form).status_code == 404
+    with console.db.session() as s:
+        from storage.models import Staff
+
+        st = s.get(Staff, vera.id)
+        assert st is not None and st.role == "volunteer", "nothing was changed by a refused form"
