@@ -991,8 +991,8 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_PLAN}",
         rf"\b{_FAREWELL}",
         none_of=_PLAN_OCCASION,
-        keys="datum weet besloten gekozen bepaald bedacht uitgezocht gepland alles testament begrafenis uitvaart crematie "
-        "besluit getimed agenda plek* planned set picked",
+        keys="datum wanneer waar geregeld orde opgeruimd opgezegd testament begrafenis uitvaart crematie "
+        "besluit besloten getimed agenda planned set picked plek*",
     ),
     # the final event + a farewell: "tonight's the night / thanks for trying / bye"
     _g(
@@ -1001,7 +1001,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_FINAL_EVENT}",
         rf"\b{_FAREWELL}|\b(?:bye|doei|dag)$",
         none_of=_PLAN_OCCASION,
-        keys="klaar over voorbij afgelopen gedaan zover dag ermee er mee doen tijd night",
+        keys="dan daarna zover laatste ermee mee doen voorbij night tijd",
     ),
     # decided to stop, with nothing named to stop, and no hope left or "met alles" after it
     _g(
@@ -1020,7 +1020,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:ga|gaan|spring|loop|stap|ik ga) (?:ik )?er (?:\w+ )?(?:in|af)$|\b(?:ga|loop|stap) (?:ik )?(?:\w+ )?(?:het|de) (?:water|zee|golven) in\b",
         r"\b(?:pier|kade|dijk|brug|strand|zee|golven|kanaal|rivier|haven|sluis|havenhoofd|ijs|wak)\b",
         none_of=r"\b(?:zwem\w*|lekker|warm|warme|duik\w*|surf\w*|zwembroek|badpak|bikini|zomer|bootje|kano|sup|vissen|pootje\w*|zonnig|zon)\b",
-        keys="in af",
+        keys="pier kade dijk brug strand zee golven kanaal rivier haven sluis havenhoofd ijs wak",
     ),
     # on the way to a bridge, the tracks or a roof + do not call me / a farewell
     _g(
@@ -1096,7 +1096,7 @@ _GROUPS: tuple[_Group, ...] = (
         SENTENCE,
         r"\b(?:voor|onder) (?:de|een|die) (?:trein|intercity|sprinter|sneltrein|goederentrein|metro|tram|ic|stoptrein|nachttrein)\b (?:\w+ )?(?:stap|stappen|stapt|spring|springen|loop|lopen|ga liggen|gaan liggen|te liggen)\b"
         r"|\b(?:stap|stappen|spring|springen|loop|lopen|ga liggen|gaan liggen|gooi (?:me|mij|mezelf)) (?:\w+ )?(?:voor|onder) (?:de|een|die) (?:trein|intercity|sprinter|sneltrein|goederentrein|metro|tram|ic|stoptrein|nachttrein)\b",
-        keys="stap stappen stapt spring springen loop lopen liggen",
+        keys="trein intercity sprinter sneltrein goederentrein metro tram ic stoptrein nachttrein",
     ),
     # someone hands over keys, a pet or savings and the writer is worried
     _g(
@@ -1105,7 +1105,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:gaf|geeft|gegeven|gebracht|bracht|overgemaakt) (?:mij|me|ons|iedereen|haar|hem) (?:\w+ ){0,2}(?:zijn|haar|z|d|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|laptop|pinpas|bankpas|pincode)\b",
         r"\b(?:zorgen|ongerust|bang|raar|vreemd|niet pluis|kwijt|vaarwel|afscheid|voorgoed|nooit meer)\b",
         none_of=r"\b(?:vakantie|verhuis\w*|op reis|oppassen|oppas|logeren|weekend|pensioen|emigr\w*|ziekenhuis|opname|voeren|water geven|planten|reparatie|verjaardag|cadeau)\b",
-        keys="zorgen ongerust bang raar vreemd pluis kwijt vaarwel afscheid voorgoed nooit",
+        keys="kat hond poes spullen bezittingen spaargeld horloge sieraden ring laptop pinpas bankpas pincode sleutel*",
     ),
     # signs that someone has not been about for days: curtains shut, milk or post piling up
     _g(
@@ -1126,7 +1126,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:man|vrouw|kind|kindje|jongen|meisje|iemand|persoon|fietser|lichaam|meneer|mevrouw|oudere)\b (?:\w+ )?in (?:de|het|een) (?:\w+ )?{_WATER}\b",
         r"\b(?:drijft|drijven|dreef|zie (?:\w+ ){0,3}(?:niet|nie|alleen)|ligt|lig|verdrink\w*|kopje onder|gezakt|jas|beweegt)\b",
         none_of=r"\b(?:zwem\w*|vist|vissen|hengel|bootje|kano|sup|zwembroek|speelt|spelen|lekker|bal|eend\w*|zwanen?)\b",
-        keys="drijft drijven dreef zie ligt lig verdrink* kopje gezakt jas beweegt",
+        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee meer ijsselmeer canal river pool lake ditch sea",
     ),
     # someone who will not wake after drink, drugs or vomiting
     _g(
