@@ -248,3 +248,24 @@ def test_dont_mind_to_consent_asks_again_without_saying_sorry(engine, nlu):
     assert c.state.step == "welcome"
     assert replies[0].text == "Ik zeg het anders."
     assert "ja of nee" in replies[-1].text
+
+
+def _after_plan_handoff(engine, nlu) -> EngineConversation:
+    c = _to_followup(engine, nlu)
+    c.say("over een paar dagen")
+    assert any(isinstance(e, HandOff) for e in c.effects())
+    return c
+
+
+def test_a_message_after_the_plan_handoff_is_passed_on_not_a_new_intake(engine, nlu):
+    c = _after_plan_handoff(engine, nlu)
+    replies = c.say("wanneer komt de vrijwilliger?")
+    assert "Ik geef uw bericht door" in replies[0].text
+    assert c.state.step == "handed_off"
+    assert "Klopt dat" not in " ".join(r.text for r in replies)
+
+
+def test_the_followup_still_comes_after_the_plan_handoff(engine, nlu):
+    c = _after_plan_handoff(engine, nlu)
+    c.event("followup_due", about="household")
+    assert c.state.step == "how_now"
