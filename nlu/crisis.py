@@ -432,6 +432,7 @@ _DEPARTURE = re.compile(
 _REASSURED = re.compile(
     r"\b(?:doet|deed) (?:me|mij|haar|hem|ons) (?:\w+ )?(?:niks|niets)\b|\b(?:ademt|drinkt|reageert|praat) (?:gewoon |wel )?(?:goed|normaal)\b"
     r"|\b(?:is|was) (?:er )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bgeen (?:pijn|klachten)\b"
+    r"|\b(?:doet|deed) (?:hij|ze|zij) (?:\w+ )?(?:niks|niets)\b"
     r"|\bniemand (?:doet|deed) (?:\w+ )?(?:elkaar|iemand|ons|me|mij) (?:\w+ )?(?:pijn|iets|kwaad)\b|\bniemand (?:word|wordt|werd) (?:\w+ )?(?:geslagen|pijn gedaan)\b"
 )
 

@@ -95,6 +95,9 @@ _FIGURES = re.compile(
     r"|\b(?:gaat|zal) (?:me|mij) (?:\w+ )?(?:ophangen|vermoorden|afmaken|wurgen|villen) als (?:ze|hij) (?:\w+ ){0,4}(?:ziet|hoort|merkt|ontdekt)\b"
     r"(?=[^\n]*\b(?:haha\w*|hihi\w*|lol|xd|grapje)\b)"
     r"|\b(?:slaan|sloegen|slaat|sloeg|smijten|smeet|gooien|gooide|knallen|knalt) (?:\w+ )?(?:de |met de )?deur(?:en)? (?:\w+ )?dicht\b|\bslaan met (?:de )?deuren\b"
+    r"|\bniemand (?:\w+ ){0,2}(?:me|mij) (?:\w+ )?missen (?:op|bij|tijdens|in) (?:dat|de|het|die|deze|zo n|een) (?:\w+ )?"
+    r"(?:feest\w*|party|verjaardag|bruiloft|vergadering|les|training|uitje|borrel|reunie|etentje|avond|dag|groep\w*)\b"
+    r"|\b(?:opgespaard|gespaard|verzameld|spaar|sparen)\b(?= (?:\w+ ){0,3}(?:voor de vakantie|voor (?:op )?(?:de )?reis|voor het buitenland|voor noodgevallen))"
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
 )
 #: The name of a help line, a prevention programme or a statistic, not a crisis.
@@ -233,6 +236,8 @@ CARED = re.compile(
     r"\b(?:speelt|speelde|rent|kletst|eet) (?:\w+ )?(?:al ?weer|gewoon (?:weer|verder|door))\b|\bkletst gewoon\b|\bhuilde (?:even|kort|eventjes)\b|"
     r"\b(?:is|blijft|was) (?:(?!niet\b|nie\b)\w+ )?(?:helder|aanspreekbaar)\b|"
     r"\b(?:niks|niets|geen) (?:\w+ )?(?:aan de hand|probleem|ernstigs|gevaar)\b|"
+    r"\bstaat (?:\w+ )?al ?weer\b(?! (?:\w+ )?(?:in|onder|vol|blank|open|aan))|\bloopt (?:\w+ )?(?:al ?weer|weer) (?:rond|gewoon)\b|\blacht (?:erom|er om)\b|"
+    r"\b(?:is|was|zijn) (?:\w+ )?(?:helemaal|gewoon|weer|verder) in orde\b|"
     r"\b(?:gaslek|lek|lekkage|storing)\w* (?:\w+ ){0,3}(?:gerepareerd|opgelost|verholpen|gedicht|gemaakt)\b|"
     r"\bmonteurs? (?:\w+ ){0,3}(?:geweest|weg|vertrokken|klaar)\b"
 )

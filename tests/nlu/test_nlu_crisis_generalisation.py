@@ -876,6 +876,8 @@ CONCEPTS_DEV7 = [
     ("ik weet niet of dit normaal is, maar mijn man pakt me soms bij mijn keel", CrisisKind.VIOLENCE),
     ("mijn vriend controleert mijn telefoon en als ik niet gehoorzaam krijg ik klappen", CrisisKind.VIOLENCE),
     ("mijn vader pakt de riem als hij boos is, mijn rug is blauw", CrisisKind.VIOLENCE),
+    ("het water staat alweer in de kelder en de stroom is aan", CrisisKind.DANGER),
+    ("mijn moeder zit weer op de grond en kan niet opstaan", CrisisKind.DANGER),
 ]
 
 
@@ -949,6 +951,11 @@ NEAR_MISSES_DEV7 = [
     "het is oorlog thuis met de pubers, ze slaan de deuren dicht, maar niemand doet elkaar pijn",
     "mijn moeder gaat me ophangen als ze dit rapport ziet haha",
     "ik heb te veel gegeten met kerst, ik ga dood van de buikpijn haha",
+    "niemand zou me missen op dat feest, dus ik ga niet",
+    "ik heb mijn pillen opgespaard voor de vakantie zodat ik genoeg heb",
+    "mijn vader is gevallen maar staat al weer en lacht erom",
+    "mijn ex stuurt boze berichten maar verder doet hij niks",
+    "mijn zoon is van de trap gevallen maar is helemaal in orde",
 ]
 
 
