@@ -249,6 +249,9 @@ class Engine:
             picked = self._topic_picked(step, u, act.turn.state.slots.get("topics") or ())
             if picked is not None:
                 answer = Answer("option", picked)  # "de tuin eerst" for "Klusjes / Wonen"
+        if answer.kind == "miss" and step.key == "common.offer_human" and step.options:
+            # "hè?" or "?" to "shall I ask a person?": a person is the answer.
+            answer = Answer("option", 0)
         if answer.kind == "miss":
             self._miss(act, step, confused=answer.value == "confused")
             return

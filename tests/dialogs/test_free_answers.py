@@ -269,3 +269,13 @@ def test_the_followup_still_comes_after_the_plan_handoff(engine, nlu):
     c = _after_plan_handoff(engine, nlu)
     c.event("followup_due", about="household")
     assert c.state.step == "how_now"
+
+
+def test_he_to_the_offer_of_a_person_gets_a_person_not_the_same_question(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    for line in ("hallo", "blabla", "hmm"):
+        c.say(line)
+    assert c.state.step == "offer_human"
+    c.say("hè?")
+    assert c.state.step != "offer_human"
+    assert any(isinstance(e, HandOff) for e in c.effects())
