@@ -296,7 +296,7 @@ _LONG_AGO = re.compile(
     r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
-    r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
+    r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|used to|as a (?:teenager|teen|kid|child)|when i was (?:\w+ )?(?:young|little|a teen\w*|\d+)|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
     r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:\d+|een|een paar|paar|anderhalf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
@@ -322,6 +322,7 @@ _NOW_BENIGN = re.compile(
     r"|\bnu pas\b|\bpas nu\b"
     r"|\bnu (?:al )?(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|paar|vele) (?:jaar|jaren|maanden|weken) (?:niet|nie) meer\b"
     r"|\bnu is er (?:een )?(?:contactverbod|straatverbod|huisverbod|gebiedsverbod|beschermingsbevel)\b"
+    r"|\b(?:i am|i m|im) (?:\d+ )?now\b|\bnow (?:i am|i m|im) (?:\w+ )?(?:fine|ok|okay|clean|safe|happy|better|well)\b|\bdoing (?:well|fine|better|great)\b"
     r"|\b(?:woont|leeft|is) (?:ze|hij|zij)? ?(?:nu )?(?:al )?veilig\b"
     r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis|overleden|gestorven|dood)\b"
     r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
@@ -354,6 +355,7 @@ _HYPOTHETICAL = re.compile(
     r"|\b(?:in|uit) (?:de|een|het) (?:film|serie|boek|nieuws|documentaire|game|toneelstuk|soap|verhaal|sprookje|droom|musical|voorstelling|liedje|gedicht|spel)\b"
     r"|\bhoe (?:kan|moet|doe) (?:ik|je|men|u) (?:\w+ ){0,3}(?:melding|melden|aangifte)\b"
     r"|\bwat (?:er )?(?:gebeurt|gebeuren|is er) (?:\w+ )?(?:als|wanneer|na) (?:je|men|iemand|we|mensen)\b"
+    r"|\b(?:movie|film|series|show|book|game|episode|story|video|novel)\b (?:\w+ ){0,2}(?:where|in which|about|that)\b"
     r"|\bhoe (?:ik|je|men|u|we) (?:iemand|een \w+|anderen|mensen) (?:\w+ ){0,2}(?:kan|kun|kunnen|moet|moeten) (?:helpen|steunen|bijstaan|opvangen|herkennen)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
     r"|\bwat (?:betekent|betekenen|betekende|houdt (?:\w+ ){0,3}in)\b|\bwhat does (?:\w+ ){0,3}mean\b|\bwat is (?:eigenlijk )?het verschil\b"
     r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles) (?:\w+ ){0,2}over\b"

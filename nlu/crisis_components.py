@@ -442,7 +442,8 @@ _VULNERABLE = r"(?:dementie|dement|demente|alzheimer|dementia|verpleeghuis|verzo
 _GONE = (
     r"(?:weg|weggelopen|weggegaan|verdwenen|vermist|zoek|zoekgeraakt|kwijt|de deur uit|ergens buiten|alleen buiten|"
     r"(?:loopt|zwerft|dwaalt|staat) (?:\w+ ){0,2}buiten|buiten (?:rond|aan het dwalen)|"
-    r"niet (?:thuis ?gekomen|terug ?gekomen|terug)|nergens|missing|wandered off|gone)"
+    r"niet (?:thuis ?gekomen|terug ?gekomen|terug)|nergens|missing|wandered off|gone|"
+    r"(?:not|isn t|isnt|hasn t come|never came) (?:back )?home)"
 )
 _COLD_NIGHT = (
     r"(?:vriest|vriezen|vorst|koud|kou|ijskoud|donker|nacht|vannacht|nachts|vanavond|min \d+|"

@@ -52,6 +52,7 @@ _THING_IN_WATER = re.compile(
 _BURNT_FOOD = re.compile(
     r"\b(?:taart|eten|pizza|brood|toast|tosti|koek\w*|cake|vlees|rijst|aardappel\w*|friet|soep|saus|lasagne|ovenschotel|"
     r"maaltijd|kip|gehakt|pannenkoek\w*|uien|bami|nasi|appeltaart|stamppot|pasta|avondeten)\b (?:\w+ ){0,2}(?:verbrand|aangebrand|zwartgeblakerd)\b"
+    r"|\bburnt (?:the |my |our )?(?:toast|food|dinner|pizza|cake|rice|pan|bread|cookies)\b|\b(?:toast|food|dinner|pizza|cake|rice) (?:is|was|got) burnt\b"
 )
 #: A cut in a finger or thumb, or on a tin, glass or knife, unless said to be on purpose.
 _CUT_BY_ACCIDENT = re.compile(
@@ -62,10 +63,10 @@ _ON_PURPOSE = re.compile(
     r"\b(?:expres|opzettelijk|met opzet|bewust|on purpose|weer|alweer|again|mezelf|mijzelf)\b"
 )
 #: A bite by a toddler or a pet: the bite verb, when the sentence names one.
-_BITE = re.compile(r"\b(?:gebeten|bijt|beet|bijten)\b")
+_BITE = re.compile(r"\b(?:gebeten|bijt|beet|bijten|bit|bites|bitten)\b")
 _BITER = re.compile(
     r"\b(?:tandjes|peuter|dreumes|hond\w*|kat|katje|poes|paard|konijn|cavia|hamster|muis|rat|wesp|teek|teken|mug|muggen|vlo|"
-    r"vlooien|bedwants\w*|spin|bij|slang|kwal|"
+    r"vlooien|bedwants\w*|spin|bij|slang|kwal|dog|cat|puppy|toddler|tick|mosquito|"
     r"(?:hij|ze|zij) is (?:pas |nog maar )?(?:1|2|3|een|twee|drie)\b(?! (?:keer|uur|dag|dagen|week|weken|maand|maanden)))"
 )
 
@@ -98,11 +99,13 @@ _FIGURES = re.compile(
     r"|\bniemand (?:\w+ ){0,2}(?:me|mij) (?:\w+ )?missen (?:op|bij|tijdens|in) (?:dat|de|het|die|deze|zo n|een) (?:\w+ )?"
     r"(?:feest\w*|party|verjaardag|bruiloft|vergadering|les|training|uitje|borrel|reunie|etentje|avond|dag|groep\w*)\b"
     r"|\b(?:opgespaard|gespaard|verzameld|spaar|sparen)\b(?= (?:\w+ ){0,3}(?:voor de vakantie|voor (?:op )?(?:de )?reis|voor het buitenland|voor noodgevallen))"
+    r"|\bfire ?(?:drill|alarm test|extinguisher|brigade|station|fighter\w*|department|exit|door|escape|place|works|wood)\b"
+    r"|\b(?:fell|falls|fall|falling) (?:asleep|in love|behind|apart|ill|silent|short)\b"
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
 )
 #: The name of a help line, a prevention programme or a statistic, not a crisis.
 _SERVICE_COMPOUND = re.compile(
-    r"\b(?:zelfmoord|zelfdoding|suicide|suicidaliteit)(?:lijn|preventie\w*|hulplijn|cijfers|statistiek\w*|aanslag\w*|"
+    r"\b(?:zelfmoord|zelfdoding|suicide|suicidaliteit) ?(?:lijn|preventie\w*|hulplijn|cijfers|statistiek\w*|aanslag\w*|"
     r"terrorist\w*|preventielijn|actie|missie|hotline|prevention|rates?)\b|\bsuicidepreventie\w*"
 )
 _SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
@@ -161,7 +164,7 @@ _WATER_WORDS = frozenset(
 _BUMP_WORDS = frozenset(
     {"sloeg", "slaat", "stootte", "stoot", "knalde", "knalt", "bonkte", "bonkt", "klapte", "klapt"}
 )
-_BURN_WORDS = frozenset({"verbrand", "aangebrand", "zwartgeblakerd"})
+_BURN_WORDS = frozenset({"verbrand", "aangebrand", "zwartgeblakerd", "burnt"})
 _CUT_WORDS = frozenset({"gesneden", "gesneen", "snijdt", "sneed"})
 _LAUGH_WORDS = ("haha", "hihi", "lol", "xd", "lmao")
 
@@ -208,6 +211,7 @@ _STUDY = re.compile(
 )
 #: The one asking, who is no part of the question: "ik vraag het voor een opdracht".
 _ASKING = re.compile(
+    r"\b(?:can|could) you (?:\w+ )?(?:tell|explain|show) me\b|\bkun(?:t|nen)? (?:je|jij|u|jullie) (?:me|mij) (?:\w+ )?(?:vertellen|uitleggen|zeggen)\b|"
     r"\b(?:ik|we|wij|i) (?:\w+ )?(?:vraag|vragen|ask|asking|wil|wilde|zou) (?:het |dit |dat |graag |even )?(?:weten|vragen|voor|for)?\b"
 )
 _FIRST_PERSON = re.compile(
@@ -231,6 +235,9 @@ CARED = re.compile(
     r"\b(?:gebroken|gevallen|val|gestoten|gesneden|ongeluk|wond|wondje|snee)\b[^\n]{0,60}\b(?:gips|gipsen|gehecht|hechtingen|verbonden|pleister|"
     r"(?:ligt|lag|is|was|zit) (?:\w+ )?in het ziekenhuis|opgenomen)\b|\b(?:gips|gehecht|hechtingen|in het ziekenhuis)\b[^\n]{0,60}\b(?:gebroken|gevallen|val|gestoten|ongeluk)\b|"
     r"\b(?:ambulance|huisarts|dokter|eerste hulp|seh|politie|brandweer|hulpdiensten) (?:was|waren) (?:er )?(?:al|snel|meteen)\b|"
+    r"\b(?:all (?:fine|good|ok|okay)|(?:is|s|shes|hes|its|was|are) (?:(?!not\b|nt\b|never\b)\w+ )?(?:fine|ok|okay|alright) now|"
+    r"(?:is|s|shes|hes|came|got|was) (?:(?!not\b|nt\b|never\b)\w+ )?back home|(?<!not )(?<!never )stopped bleeding|healed|"
+    r"no harm done|nothing serious|nobody (?:was )?hurt)\b|"
     r"\b(?:is|gaat|voelt (?:hij|ze|zij|ik)|was|ben|gaat het|nu|alweer|inmiddels) (?:\w+ )?(?:nu |alweer |inmiddels )?weer (?:prima|helemaal goed|goed|beter|fit|de oude)\b|"
     r"\balles (?:is )?(?:weer )?(?:in orde|ok|oke|onder controle)\b|"
     r"\b(?:speelt|speelde|rent|kletst|eet) (?:\w+ )?(?:al ?weer|gewoon (?:weer|verder|door))\b|\bkletst gewoon\b|\bhuilde (?:even|kort|eventjes)\b|"

@@ -878,6 +878,8 @@ CONCEPTS_DEV7 = [
     ("mijn vader pakt de riem als hij boos is, mijn rug is blauw", CrisisKind.VIOLENCE),
     ("het water staat alweer in de kelder en de stroom is aan", CrisisKind.DANGER),
     ("mijn moeder zit weer op de grond en kan niet opstaan", CrisisKind.DANGER),
+    ("my son has dementia and is not back home, it is dark and cold", CrisisKind.DANGER),
+    ("my mum fell and is not ok now, she is bleeding", CrisisKind.DANGER),
 ]
 
 
@@ -956,6 +958,16 @@ NEAR_MISSES_DEV7 = [
     "mijn vader is gevallen maar staat al weer en lacht erom",
     "mijn ex stuurt boze berichten maar verder doet hij niks",
     "mijn zoon is van de trap gevallen maar is helemaal in orde",
+    # English
+    "I burnt the toast and the smoke alarm went off, all fine",
+    "I used to self-harm as a teenager, I'm 30 now and doing well, looking for volunteer work",
+    "can you tell me how the suicide prevention line works? asking for a school project",
+    "we watched a movie where the hero jumps off a bridge, my kid loved it",
+    "I cut my finger chopping onions, it's stopped bleeding",
+    "my neighbour's dog bit me last week, it healed, do I need to report it?",
+    "there was a fire drill at work today",
+    "the ambulance came for my neighbour last night, she's back home now and fine",
+    "I fell asleep on the bus and missed my stop",
 ]
 
 
