@@ -172,7 +172,9 @@ _SUICIDE = _word_start_alternation(
         r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
         r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
         r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
-        r"\b(?:wil|wilde|wou) (?:\w+ )?dood\b|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
+        r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b)\w+ )?dood\b|"
+        # round 13: "hij wil mij dood maken" is a threat, not a wish to die
+        r"\b(?<!\bik )(?:wil|wilde|wou) (?:(?!mij\b|me\b|haar\b|hem\b|ons\b|jou\b|je\b|jullie\b)\w+ )?dood\b(?! (?:maken|slaan|schieten|steken|hebben|martelen))|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
         r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
         r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
         r"\b(?:slapen|weg|verdwijnen) (?:voor|vr) altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",

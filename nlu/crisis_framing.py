@@ -109,6 +109,11 @@ _SERVICE_COMPOUND = re.compile(
     r"terrorist\w*|preventielijn|actie|missie|hotline|prevention|rates?)\b|\bsuicidepreventie\w*"
 )
 _SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
+#: Toy guns and water fights: play.
+_TOYS = re.compile(
+    r"\b(?:waterpistool\w*|waterpistolen|speelgoedpistool\w*|nerf\w*|paintball\w*|proppenschieter\w*|klappertje\w*)\b"
+    r"|\bschiet\w* (?:\w+ ){0,2}nat\b"
+)
 #: Laughter right beside "ik ga dood": dying of laughter.
 _LAUGHING_TO_DEATH = re.compile(
     r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ ){0,4}(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
@@ -191,7 +196,7 @@ def resense(sentence: str) -> str:
         sentence = _SEES_AT_WORK.sub(" ziet werk", sentence)
     if not words.isdisjoint(_BURN_WORDS):
         sentence = _BURNT_FOOD.sub(" mislukt", sentence)
-    sentence = _FIGURES.sub(" ", sentence)
+    sentence = _TOYS.sub(" speelgoed ", _FIGURES.sub(" ", sentence))
     if "dood" in words and any(w.startswith(_LAUGH_WORDS) for w in words):
         sentence = _LAUGHING_TO_DEATH.sub(" lachen ", sentence)
     if "zonder" in words or "without" in words:

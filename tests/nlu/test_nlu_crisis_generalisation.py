@@ -880,6 +880,8 @@ CONCEPTS_DEV7 = [
     ("mijn moeder zit weer op de grond en kan niet opstaan", CrisisKind.DANGER),
     ("my son has dementia and is not back home, it is dark and cold", CrisisKind.DANGER),
     ("my mum fell and is not ok now, she is bleeding", CrisisKind.DANGER),
+    ("hij wil mij dood maken, hij heeft mes", CrisisKind.VIOLENCE),
+    ("ik wil mij dood maken", CrisisKind.SUICIDE),
 ]
 
 
@@ -968,6 +970,7 @@ NEAR_MISSES_DEV7 = [
     "there was a fire drill at work today",
     "the ambulance came for my neighbour last night, she's back home now and fine",
     "I fell asleep on the bus and missed my stop",
+    "mijn zoon heeft een waterpistool en schiet iedereen nat",
 ]
 
 
