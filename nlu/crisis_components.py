@@ -115,6 +115,10 @@ _SUICIDE = [
     r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
     r"\bbrief (?:\w+ ){0,3}als ik er niet meer ben\b",
     # harm to oneself
+    # round 13: sleep and never get up; a whole stock taken by the writer; an overdose intended
+    r"\b(?:slapen|inslapen)\b(?: \w+){0,3} (?:nooit|niet|nie) meer (?:uit|wakker|op)\b",
+    rf"\bik heb (?:\w+ ){{0,2}}(?:alle|mijn hele|een hele|de hele) (?:\w+ )?{_PILLS}\b(?: \w+){{0,3}} (?:ingenomen|genomen|geslikt|opgegeten|doorgeslikt)\b(?! (?:\w+ )?(?:zoals|volgens|zoals het hoort|op tijd))",
+    r"\b(?:going to|gonna|will|want to|wanna) (?:\w+ )?(?:overdose|od)\b|\b(?:ga|wil|neem) (?:\w+ )?(?:een )?overdosis (?:nemen|innemen)?\b",
     # round 13: the gas turned on by the writer; better if I disappear
     r"\bik heb (?:\w+ )?(?:het )?gas(?:kraan)? (?:\w+ )?(?:opengedraaid|open gedraaid|opengezet|open gezet|aangezet|aangedraaid)\b(?! (?:\w+ )?(?:voor|om te) (?:koken|het eten|de thee))"
     r"|\b(?:beter|fijner|makkelijker) (?:\w+ )?(?:als|dat|wanneer) ik (?:\w+ )?(?:verdwijn|weg ben|er niet ben|er niet meer ben|dood ben|doodga)\b"

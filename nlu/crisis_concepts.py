@@ -1073,6 +1073,15 @@ _GROUPS: tuple[_Group, ...] = (
         none_of=r"\b(?:kapper|knippen|vlechten|vlecht|kammen|borstel\w*|massage|masseren|fysio\w*|dokter|arts)\b",
         keys="keel nek hals haren",
     ),
+    # a farewell to pass on: "zeg tegen mijn kinderen dat ik van ze hou"
+    _g(
+        S,
+        SENTENCE,
+        r"\b(?:zeg|zegt|vertel|vertelt|laat)\b (?:\w+ ){0,4}dat ik (?:\w+ ){0,2}(?:van (?:ze|hen|haar|hem|jullie|hun) (?:hou|houd)|hou van|het spijt|sorry)\b"
+        r"|\b(?:tell|let) (?:\w+ ){0,3}(?:that )?i (?:love|am sorry)\b",
+        none_of=r"\b(?:verjaardag|feest|vakantie|op reis|werk|later|straks thuis|kom)\b",
+        keys="hou houd spijt sorry love",
+    ),
     # a danger to no one but oneself ("niet gevaarlijk voor anderen, alleen voor mezelf")
     _g(
         S,

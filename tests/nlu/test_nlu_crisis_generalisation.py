@@ -882,6 +882,10 @@ CONCEPTS_DEV7 = [
     ("my mum fell and is not ok now, she is bleeding", CrisisKind.DANGER),
     ("hij wil mij dood maken, hij heeft mes", CrisisKind.VIOLENCE),
     ("ik wil mij dood maken", CrisisKind.SUICIDE),
+    ("ik wil slapen en er nooit meer uit komen", CrisisKind.SUICIDE),
+    ("zeg tegen mijn kinderen dat ik van ze hou", CrisisKind.SUICIDE),
+    ("ik kan niet meer, ik heb alle slaappillen ingenomen", CrisisKind.SUICIDE),
+    ("i am going to overdose tonight", CrisisKind.SUICIDE),
 ]
 
 
@@ -971,6 +975,9 @@ NEAR_MISSES_DEV7 = [
     "the ambulance came for my neighbour last night, she's back home now and fine",
     "I fell asleep on the bus and missed my stop",
     "mijn zoon heeft een waterpistool en schiet iedereen nat",
+    "ik heb al mijn pillen op, wanneer kan ik nieuwe halen?",
+    "ik heb vandaag al mijn pillen ingenomen, kan ik nu eten?",
+    "zeg tegen mijn moeder dat ik van haar hou, ik kom later thuis",
 ]
 
 
