@@ -252,7 +252,7 @@ _DANGER = _word_start_alternation(
         r"\b(?:ben|is|word) (?:(?:heel|erg|zo|ineens|opeens|nu|echt|ontzettend|vreselijk) ){0,3}benauwd\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?overeind\b|\bademt (?:niet|nie)\b",
         r"\bpijn (?:op|in|aan) (?:de|mijn|zijn|haar) borst|\bdruk op (?:de|mijn) borst|\bscheve mond\b",
         r"\b(?:er is|het is|is er) brand\b|\bin brand\b|\bbrand in\b|\bhet brandt\b|\bbrand!?$|^brand\b|\bvlammen\b|\brook in (?:huis|de)",
-        r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide(?!melder)(?!.*\b(?:batterij|vervangen|gekocht|onderhoud)\b)",
+        r"\bgas ?lucht|\bruik (?:\w+ )?gas\b|\bruikt (?:\w+ )?naar gas\b|\bgas ?lek|\bkoolmonoxide(?!melder)(?!.*\b(?:batterij|vervangen|gekocht|onderhoud|melder|aanvragen|folder|brief|informatie|subsidie)\b)",
         r"\bbewusteloos|\bbuiten bewustzijn|\breageert (?:\w+ )?(?:niet|nie)(?: meer)?\b(?! (?:op|meer op) (?:de|mijn|m|haar|zijn|berichten|telefoon|app|sms|mail|brieven))|\bniet wakker te krijgen|\bflauwgevallen|\bunconscious\b|\bnot breathing\b",
         r"\b(?:te ?veel|teveel|alle|een hele strip|handvol) (?:\w+ )?(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.*\b(?:genomen|ingenomen|geslikt|innemen|slikken)|\boverdosis|\boverdose|\btoo many pills",
         r"\b(?:al )?mijn (?:pillen|medicijnen|slaappillen|tabletten) (?:allemaal|in een keer|tegelijk) (?:ingenomen|genomen|geslikt|opgegeten)",
@@ -365,6 +365,7 @@ _HYPOTHETICAL = re.compile(
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
     r"|\b(?:bang|zorgen|vrees|angst|afraid|worried)\b(?: \w+){0,3} (?:dat )?(?:\w+ ){0,3}(?:ooit|later|op een dag|someday|one day)\b"
+    r"|\b(?:kinderen|kind|kids|ze) (?:\w+ )?(?:kunnen|kan) (?:\w+ )?(?:zo|zomaar|makkelijk|gemakkelijk)\b"
 
     r"|\b(?:cursus|training|workshop|voorlichting|uitleg|folder)\b(?: \w+){0,3} (?:over|bij|voor|om)\b"
     # a dosage question: "hoeveel slaappillen mag je per nacht"
@@ -641,6 +642,8 @@ _RECURRING = re.compile(
     r"\b(?:als|wanneer|elke keer (?:als|dat)|iedere keer (?:als|dat)|telkens (?:als|wanneer)?) (?:ik|hij|ze|zij) (?:\w+ ){0,3}"
     r"(?:denk|denkt|pieker|piekert|zenuwachtig|gestrest|sport|sporten|hardloop|hardloopt|hardlopen|traploop|traplopen|trap op loop|trap op loopt|"
     r"trap oploopt|wandel|wandelt|fiets|fietst|opsta|opstaat|bukt|buk|eet|drink|inspan|inspant)\b"
+    r"|\bbij (?:inspanning|traplopen|het sporten|het opstaan|stress|hitte|warm weer)\b"
+    r"|\b(?:af en toe|soms|regelmatig|vaak|al (?:weken|maanden|jaren)) (?:\w+ ){0,3}(?:last van|pijn|duizelig|benauwd|hoofdpijn|neusbloeding\w*)\b"
 )
 
 

@@ -978,6 +978,11 @@ NEAR_MISSES_DEV7 = [
     "ik heb al mijn pillen op, wanneer kan ik nieuwe halen?",
     "ik heb vandaag al mijn pillen ingenomen, kan ik nu eten?",
     "zeg tegen mijn moeder dat ik van haar hou, ik kom later thuis",
+    "ik ben gisteravond flauwgevallen door de hitte, de huisarts zegt drinken drinken drinken",
+    "mijn zoon heeft gisteren een epileptische aanval gehad, de neuroloog past zijn medicijnen aan",
+    "mijn kind heeft een bult op zijn hoofd van de glijbaan, hij is vrolijk",
+    "het hek is kapot en de kinderen kunnen zo de sloot in lopen, kan de gemeente het maken?",
+    "we kregen een brief over koolmonoxide en een gratis melder, hoe vraag ik die aan?",
 ]
 
 
