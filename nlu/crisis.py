@@ -360,7 +360,8 @@ _HYPOTHETICAL = re.compile(
     r"|\b(?:movie|film|series|show|book|game|episode|story|video|novel)\b (?:\w+ ){0,2}(?:where|in which|about|that)\b"
     r"|\bhoe (?:ik|je|men|u|we) (?:iemand|een \w+|anderen|mensen) (?:\w+ ){0,2}(?:kan|kun|kunnen|moet|moeten) (?:helpen|steunen|bijstaan|opvangen|herkennen)\b|\bop (?:tv|televisie|youtube|tiktok|netflix)\b"
     r"|\bwat (?:betekent|betekenen|betekende|houdt (?:\w+ ){0,3}in)\b|\bwhat does (?:\w+ ){0,3}mean\b|\bwat is (?:eigenlijk )?het verschil\b"
-    r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles) (?:\w+ ){0,2}over\b"
+    r"|\b(?:boek|boeken|film|films|serie|series|documentaire|verhaal|verhalen|toneelstuk|artikel|aflevering|podcast|liedje|lied|gedicht|voorstelling|gastles"
+    r"|werkstuk|profielwerkstuk|spreekbeurt|presentatie|scriptie|essay|verslag) (?:\w+ ){0,2}over\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
@@ -429,6 +430,7 @@ _DEPARTURE = re.compile(
     # round 13: a short break ("er even tussenuit, een weekje weg van alles")
     r"(?:er )?(?:\w+ )?tussenuit|(?:weekje|weekendje|dagje|paar dagen|even|eventjes) (?:\w+ )?weg|"
     r"(?:wil|ga|moet) (?:\w+ )?(?:afvallen|sporten|gezonder|lijnen|minder snoepen)|"
+    r"gecremeerd worden|begraven worden|uitvaartwens\w*|uitvaartverzekering|donorcodicil|"
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
 )
@@ -437,7 +439,7 @@ _DEPARTURE = re.compile(
 _REASSURED = re.compile(
     r"\b(?:doet|deed) (?:me|mij|haar|hem|ons) (?:\w+ )?(?:niks|niets)\b|\b(?:ademt|drinkt|reageert|praat) (?:gewoon |wel )?(?:goed|normaal)\b"
     r"|\b(?:is|was) (?:er )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bgeen (?:pijn|klachten)\b"
-    r"|\b(?:doet|deed) (?:hij|ze|zij) (?:\w+ )?(?:niks|niets)\b"
+    r"|\b(?:doet|deed) (?:hij|ze|zij) (?:\w+ )?(?:niks|niets)\b|\b(?:doet|deed) (?:\w+ )?niemand (?:iets|wat|kwaad|pijn)\b"
     r"|\bniemand (?:doet|deed) (?:\w+ )?(?:elkaar|iemand|ons|me|mij) (?:\w+ )?(?:pijn|iets|kwaad)\b|\bniemand (?:word|wordt|werd) (?:\w+ )?(?:geslagen|pijn gedaan)\b"
 )
 

@@ -983,6 +983,9 @@ NEAR_MISSES_DEV7 = [
     "mijn kind heeft een bult op zijn hoofd van de glijbaan, hij is vrolijk",
     "het hek is kapot en de kinderen kunnen zo de sloot in lopen, kan de gemeente het maken?",
     "we kregen een brief over koolmonoxide en een gratis melder, hoe vraag ik die aan?",
+    "mijn oma heeft altijd gezegd: als ik doodga wil ik gecremeerd worden, hoe regel ik dat nu ze overleden is?",
+    "mijn dochter maakt een werkstuk over de brand in Volendam, kunnen jullie helpen?",
+    "mijn vader drinkt en wordt dan heel stil, hij doet niemand iets",
 ]
 
 
