@@ -103,10 +103,18 @@ _LAST_CONVERSATION = (
     .order_by(Conversation.id.desc())
     .limit(1)
 )
-_LANGUAGE = (
-    select(Contact.language)
-    .join(Identity, Identity.contact_id == Contact.id)
+#: The person's language and the open conversation (the question the bot last asked).
+_PERSON = (
+    select(Contact.language, Conversation.state, Conversation.owner, Conversation.updated_at)
+    .select_from(Identity)
+    .join(Contact, Identity.contact_id == Contact.id)
+    .outerjoin(
+        Conversation,
+        (Conversation.contact_id == Contact.id) & Conversation.closed_at.is_(None),
+    )
     .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
+    .order_by(Conversation.id.desc())
+    .limit(1)
 )
 
 
@@ -153,6 +161,9 @@ class Pipeline:
         self.db = db
         self.nlu = understander
         self.engine = engine
+        #: The loaded dialogs (which question was asked last); kept apart from the
+        #: engine, which the simulator and tests may wrap.
+        self.dialogs = getattr(engine, "dialogs", None)
         self.profile = profile
         self.clock = clock
         self.rate_per_minute = rate_per_minute
@@ -211,13 +222,13 @@ class Pipeline:
         redelivers. When the dialog fails, the transaction is rolled back and the
         message is stored on its own and answered by the fallback: nothing is lost.
         """
-        known, language = self._look_up(inbound)
+        known, language, relief = self._look_up(inbound)
         if known is not None and known.handled:
             return TurnResult(stored=True, duplicate=True, contact_id=known.contact_id)
         if known is not None:  # stored earlier, never answered (a crash mid-turn)
             assert known.message_id is not None
             return replace(self.turn(known.message_id), duplicate=True)
-        understanding = self._understand(inbound.text, language)
+        understanding = self._understand(inbound.text, language, relief_answer=relief)
         try:
             return self._store_and_turn(inbound, understanding)
         except IntegrityError:
@@ -235,21 +246,38 @@ class Pipeline:
                 return TurnResult(stored=True, duplicate=True, contact_id=stored.contact_id)
             return self._fallback(stored.message_id, understanding)
 
-    def _look_up(self, inbound: Inbound) -> tuple[Stored | None, str | None]:
-        """Without the write lock: is this a redelivered message (same provider id), and
-        the person's known language (a hint for NLU)."""
+    def _look_up(self, inbound: Inbound) -> tuple[Stored | None, str | None, bool]:
+        """Without the write lock: is this a redelivered message (same provider id), the
+        person's known language (a hint for NLU), and whether the message answers a
+        question whose answers describe relief (``relief_answers`` in the dialog)."""
         channel = str(inbound.channel)
         with self.db.read_connection() as conn:
             row = None
             if inbound.provider_id:
                 params = {"channel": channel, "provider_id": inbound.provider_id}
                 row = conn.execute(_KNOWN, params).first()
-            language = conn.execute(
-                _LANGUAGE, {"channel": channel, "address": inbound.address}
-            ).scalar()
+            person = conn.execute(_PERSON, {"channel": channel, "address": inbound.address}).first()
+        language, relief = None, False
+        if person is not None:
+            language = person.language
+            relief = self._asked_for_relief(person)
         if row is None:
-            return None, language
-        return Stored(row[0], row[1], True, row[2] is not None), language
+            return None, language, relief
+        return Stored(row[0], row[1], True, row[2] is not None), language, relief
+
+    def _asked_for_relief(self, person: Any) -> bool:
+        """The bot's last question (still open, not taken over by a person) is one whose
+        answers describe relief ("dan heb ik meer rust")."""
+        state = person.state or {}
+        if person.owner != "bot" or not state.get("flow") or person.updated_at is None:
+            return False
+        if self.clock.now() - person.updated_at > IDLE_CLOSE:
+            return False  # the conversation is closed and a new one starts
+        if self.dialogs is None:
+            return False
+        flow = self.dialogs.flows.get(state["flow"])
+        step = flow.steps.get(state.get("step") or "") if flow is not None else None
+        return step is not None and step.relief_answers
 
     def _store_and_turn(self, inbound: Inbound, u: Understanding) -> TurnResult:
         now = self.clock.now()
@@ -442,9 +470,11 @@ class Pipeline:
             log.exception("turn failed for conversation %s", conv_id)
             return self._fallback(message_id, understanding)
 
-    def _understand(self, text_in: str, hint: str | None) -> Understanding:
+    def _understand(
+        self, text_in: str, hint: str | None, *, relief_answer: bool = False
+    ) -> Understanding:
         try:
-            return self.nlu.understand(text_in, language_hint=hint)
+            return self.nlu.understand(text_in, language_hint=hint, relief_answer=relief_answer)
         except Exception:
             log.exception("NLU failed; using the crisis check alone")
             from nlu.crisis import detect

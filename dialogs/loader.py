@@ -83,7 +83,7 @@ EFFECTS: frozenset[str] = frozenset(
 
 _STEP_KEYS = frozenset(
     {"say", "ask", "simpler", "options", "expect", "save", "next", "on_no", "otherwise",
-     "effects", "end", "waiting"}
+     "effects", "end", "waiting", "relief_answers"}
 )  # fmt: skip
 _SPECIAL_TARGETS = frozenset({"back", "onward"})
 
@@ -225,7 +225,16 @@ class _Reader:
             effects=self.effects(raw.get("effects"), sid),
             end=bool(raw.get("end", False)),
             waiting=self.text(raw["waiting"], sid, "waiting") if "waiting" in raw else None,
+            relief_answers=self.relief_answers(raw, sid, ask),
         )
+
+    def relief_answers(self, raw: Mapping[str, Any], sid: str, ask: Text | None) -> bool:
+        value = raw.get("relief_answers", False)
+        if not isinstance(value, bool):
+            raise self.fail(sid, "relief_answers is true or false")
+        if value and ask is None:
+            raise self.fail(sid, "relief_answers belongs to a question (a step with 'ask')")
+        return value
 
 
 def _topics(reader: _Reader, raw: Any) -> dict[str, TopicInfo]:

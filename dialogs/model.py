@@ -102,6 +102,10 @@ class Step:
     effects: tuple[EffectSpec, ...] = ()
     end: bool = False
     waiting: Text | None = None
+    #: Answers to this question describe relief ("dan heb ik meer rust", "dan is het
+    #: klaar"), which the crisis model hears as a farewell: for them a model hit counts
+    #: only with a word about death, life or leaving (the crisis rules count as always).
+    relief_answers: bool = False
 
     @property
     def key(self) -> str:

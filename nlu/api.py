@@ -92,4 +92,9 @@ class Understanding:
 class Understander(Protocol):
     """Anything that turns a text into an :class:`Understanding` (in-process or Rasa)."""
 
-    def understand(self, text: str, language_hint: str | None = None) -> Understanding: ...
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Understanding:
+        """``relief_answer``: the message answers a question whose answers describe
+        relief; the crisis check reads it accordingly (:func:`nlu.service.crisis_of`)."""
+        ...

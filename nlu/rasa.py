@@ -23,8 +23,7 @@ import httpx
 from nlu.api import TOPICS, TopicScore, Understander, Understanding
 from nlu.classifier import TopicClassifier
 from nlu.control import detect_control, detect_social
-from nlu.crisis import detect as detect_crisis
-from nlu.service import combine
+from nlu.service import combine, crisis_of
 from nlu.text import normalize
 
 __all__ = ["RasaNLU", "RasaUnavailable", "topics_from_response"]
@@ -102,12 +101,14 @@ class RasaNLU:
         s = self._guard.settings
         return words >= s.min_word_coverage or grams >= s.min_gram_coverage
 
-    def understand(self, text: str, language_hint: str | None = None) -> Understanding:
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Understanding:
         """Crisis and control in-process, topics from Rasa (or the fallback)."""
         text = text.strip()
         if not text:
             return Understanding(text=text, language=language_hint or "nl")
-        crisis = detect_crisis(text)
+        crisis = crisis_of(text, relief_answer=relief_answer)
         if detect_control(text) is not None or detect_social(text) is not None:
             return combine(text, (), crisis, language_hint)
         try:

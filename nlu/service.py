@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import re
 import time
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train, load_saved
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect as detect_crisis
+from nlu.crisis import model_kind, rule_kinds
 from nlu.crisis import warm_up as warm_up_crisis
+from nlu.text import normalize
 
 __all__ = ["LocalNLU", "combine", "load_understander"]
 
@@ -67,6 +70,30 @@ def combine(
     )
 
 
+#: Words about death, life or leaving: in an answer that describes relief, a crisis
+#: model hit counts only with one of these ("dan ben ik dood", "dan ben ik niemand meer
+#: tot last"), not for "dan heb ik meer rust" or "dan is het klaar".
+_FINALITY = re.compile(
+    r"\b(?:dood\w*|sterf|sterven|overl[ie]\w*|le[e]?f\w*|leven\w*|afscheid\w*|testament"
+    r"|zelfmoord\w*|zelfdoding|suicid\w*|eind[e]?|einde|er niet meer|niet meer (?:zijn|bestaan)"
+    r"|wakker|tot last|last voor|pil\w*|spring\w*|ophang\w*|graf|begrafenis|kist|hemel"
+    r"|dead|die|dying|life|live|kill\w*|end it|burden|goodbye|vaarwel|weg zijn|verdwijn\w*)\b"
+)
+
+
+def crisis_of(text: str, *, relief_answer: bool = False) -> CrisisKind | None:
+    """The crisis check. For an answer to a question whose answers describe relief (a
+    dialog step with ``relief_answers``), a hit of the crisis model alone also needs a
+    word about death, life or leaving; the crisis rules count as always."""
+    if not relief_answer:
+        return detect_crisis(text)
+    kinds = rule_kinds(text)
+    if kinds:
+        return kinds[0]
+    kind = model_kind(text)
+    return kind if kind is not None and _FINALITY.search(normalize(text)) else None
+
+
 class LocalNLU:
     """In-process NLU: rule-based detectors plus the trained topic classifier."""
 
@@ -78,12 +105,14 @@ class LocalNLU:
     def classifier(self) -> TopicClassifier:
         return self._classifier
 
-    def understand(self, text: str, language_hint: str | None = None) -> Understanding:
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Understanding:
         """Read one message. Fast (well under 2 ms) once the model is loaded."""
         text = text.strip()
         if not text:
             return Understanding(text=text, language=language_hint or "nl")
-        crisis = detect_crisis(text)
+        crisis = crisis_of(text, relief_answer=relief_answer)
         control = detect_control(text)
         social = detect_social(text) if control is None else None
         quick = control is not None or social is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from sqlalchemy import func, select
 
 from bot.messages import Channel, Inbound
@@ -205,3 +207,38 @@ def test_a_long_answer_to_which_neighbourhood_still_gives_a_plan(core: Core) -> 
         hood = s.scalar(select(Contact.neighbourhood))
         assert s.scalar(select(func.count()).select_from(Plan)) == 1
     assert hood and hood.lower() in where.lower() and len(hood) <= 80
+
+
+def _to_the_difference_question(core: Core, number: str) -> None:
+    """hallo, consent, an ask, 'ja' to the topic: the bot asks what would be different."""
+    said = []
+    for i, text in enumerate(["hallo", "ja", "ik kan mijn boodschappen niet meer doen", "ja"]):
+        result = core.pipeline.handle_sync(sms(text, f"{number}-{i}", frm=number))
+        said = [r.text for r in result.replies]
+    assert any("Stel: dit is geregeld" in t for t in said), said
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["dan heb ik meer rust", "dan is het klaar", "dan gaat het beter", "dan ben ik niet meer zo moe"],
+)
+def test_relief_told_as_an_answer_is_no_crisis(core: Core, answer: str) -> None:
+    """'Stel: dit is geregeld. Wat is dan anders?' is answered with relief; the crisis
+    model alone heard these as a farewell and sent a worried person the crisis numbers."""
+    _to_the_difference_question(core, "+31611100001")
+    result = core.pipeline.handle_sync(sms(answer, "r-1", frm="+31611100001"))
+    assert not any("113" in r.text for r in result.replies), [r.text for r in result.replies]
+    with core.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Handoff)) == 0
+
+
+@pytest.mark.parametrize(
+    "answer", ["dan ben ik dood", "dan leef ik niet meer", "dan ben ik niemand meer tot last"]
+)
+def test_a_farewell_as_an_answer_to_the_same_question_is_a_crisis(core: Core, answer: str) -> None:
+    _to_the_difference_question(core, "+31611100002")
+    result = core.pipeline.handle_sync(sms(answer, "f-1", frm="+31611100002"))
+    assert any("113" in r.text for r in result.replies), [r.text for r in result.replies]
+    with core.db.session() as s:
+        h = s.scalar(select(Handoff).order_by(Handoff.id.desc()))
+        assert h is not None and h.priority == "urgent" and h.crisis_kind == "suicide"

@@ -36,7 +36,9 @@ class ShiftedClock:
 class KeywordNlu:
     """Crisis and control words from the real detectors; topics from a few keywords."""
 
-    def understand(self, text: str, language_hint: str | None = None) -> Understanding:
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Understanding:
         low = text.lower()
         topics = tuple(dict.fromkeys(t for k, t in KEYWORDS.items() if k in low))
         return Understanding(

@@ -35,7 +35,9 @@ _KEYWORDS = {
 class KeywordNLU:
     """A small stand-in for the NLU in unit tests: keyword topics, real detectors."""
 
-    def understand(self, text: str, language_hint: str | None = None) -> Understanding:
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Understanding:
         low = text.lower()
         topics = tuple(TopicScore(t, 0.9) for t, rx in _KEYWORDS.items() if re.search(rx, low))
         return Understanding(

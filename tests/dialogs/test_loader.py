@@ -103,3 +103,26 @@ def test_the_shipped_dialogs_load():
     assert {"intake", "followup", "common", "offer", "worry", "returning", "checkin"} <= set(
         dialogs.flows
     )
+
+
+def test_relief_answers_is_a_yes_or_no_on_a_question(tmp_path):
+    body = _GOOD_STEP.replace('    ask: {nl: "Gaat het goed?", en: "Are you well?"}\n',
+                              '    ask: {nl: "Gaat het goed?", en: "Are you well?"}\n    relief_answers: true\n')
+    assert load_dialogs([_write(tmp_path, body)]).step("mini", "start").relief_answers
+    assert not load_dialogs([_write(tmp_path, _GOOD_STEP)]).step("mini", "start").relief_answers
+    wrong = _error(tmp_path, body.replace("relief_answers: true", "relief_answers: soms"))
+    assert wrong.step == "start" and "true or false" in wrong.reason
+    on_a_say = _GOOD_STEP.replace("    end: true\n", "    end: true\n    relief_answers: true\n")
+    assert "question" in _error(tmp_path, on_a_say).reason
+
+
+def test_only_questions_about_things_getting_better_read_answers_as_relief():
+    """The crisis model needs a word about death or leaving only after these questions;
+    never after a question about coping or how someone is now."""
+    dialogs = load_dialogs()
+    marked = sorted(
+        step.key for flow in dialogs.flows.values() for step in flow.steps.values() if step.relief_answers
+    )
+    assert marked == [
+        "followup.what_helped", "intake.difference", "intake.exception", "intake.scale_higher"
+    ]

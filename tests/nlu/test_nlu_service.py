@@ -194,3 +194,34 @@ def test_the_tuning_messages_keep_their_topics(nlu: LocalNLU) -> None:
     dev = Path(__file__).parents[2] / "nlu" / "data" / "topic_dev.yml"
     report = held_out_report(nlu, dev)
     assert report.accuracy >= 0.95, report.errors
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["dan heb ik meer rust", "dan is het klaar", "ik heb meer tijd voor mezelf", "dan gaat het beter",
+     "dan ben ik niet meer zo moe", "then I can finally relax"],
+)
+def test_relief_as_an_answer_is_no_crisis(answer: str) -> None:
+    from nlu.service import crisis_of
+
+    assert crisis_of(answer, relief_answer=True) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("dan ben ik dood", CrisisKind.SUICIDE),
+        ("als ik dood ben", CrisisKind.SUICIDE),
+        ("dan leef ik niet meer", CrisisKind.SUICIDE),
+        ("ik heb afscheidsbrieven geschreven", CrisisKind.SUICIDE),
+        ("dan ben ik niemand meer tot last", CrisisKind.SUICIDE),
+        ("dan hoef ik niet meer wakker te worden", CrisisKind.SUICIDE),
+        ("ik wil niet meer leven", CrisisKind.SUICIDE),
+        ("als hij me niet meer slaat", CrisisKind.VIOLENCE),
+        ("ik ben gevallen en kom niet overeind", CrisisKind.DANGER),
+    ],
+)
+def test_a_crisis_in_an_answer_about_relief_is_still_caught(answer: str, kind: CrisisKind) -> None:
+    from nlu.service import crisis_of
+
+    assert crisis_of(answer, relief_answer=True) is kind
