@@ -299,7 +299,7 @@ _LONG_AGO = re.compile(
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
     r"ooit|once|in mijn jeugd|het was vorige (?:week|maand)|als tiener|used to|as a (?:teenager|teen|kid|child)|when i was (?:\w+ )?(?:young|little|a teen\w*|\d+)|toen ik (?:\w+ ){0,2}(?:tiener|\d+ (?:jaar|was))|"
-    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:\d+|een|een paar|paar|anderhalf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
+    r"alles is (?:weer )?(?:veilig|in orde|opgelost)|(?:heeft|hebben) (?:het|dat|de ruzie|alles) (?:\w+ )?(?:opgelost|uitgepraat|goedgemaakt)|(?:zijn|is) (?:\w+ )?weer vrienden|(?:\d+|een|een paar|paar|anderhalf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar geleden|(?:is|zijn) (?:al )?(?:opgelost|gerepareerd|verholpen))\b"
     # "al 5 jaar veilig": a long time safe since
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
@@ -329,7 +329,7 @@ _NOW_BENIGN = re.compile(
     r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis|overleden|gestorven|dood)\b"
     r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
     r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
-    r"|\bweer (?:beter|gezond|hersteld|op de been)\b"
+    r"|\bweer (?:beter|gezond|hersteld|op de been|vrienden|goed|rustig|samen|bij elkaar)\b"
     # round 13: a new life told after the story ("nu ben ik ervaringsdeskundige", "ik ben nu
     # 45 en getrouwd", "ik wil er nu een boek over schrijven"), fear after a fall
     r"|\bnu ben ik (?:zelf |al |inmiddels )?(?!(?:\w+ )?(?:bang|weer|opnieuw|alleen|wanhopig|klaar|op|moe|kapot|zo|echt|niet|nie|dood|suicidaal|depressief|zwanger|ten)\b)\w+"

@@ -99,6 +99,7 @@ _FIGURES = re.compile(
     r"|\bniemand (?:\w+ ){0,2}(?:me|mij) (?:\w+ )?missen (?:op|bij|tijdens|in) (?:dat|de|het|die|deze|zo n|een) (?:\w+ )?"
     r"(?:feest\w*|party|verjaardag|bruiloft|vergadering|les|training|uitje|borrel|reunie|etentje|avond|dag|groep\w*)\b"
     r"|\b(?:opgespaard|gespaard|verzameld|spaar|sparen)\b(?= (?:\w+ ){0,3}(?:voor de vakantie|voor (?:op )?(?:de )?reis|voor het buitenland|voor noodgevallen))"
+    r"|\b(?:dreig\w*|bedreig\w*) (?:\w+ ){0,3}(?:dat|om) (?:ze|hij|zij|het) (?:\w+ ){0,2}(?:uitmaakt|uit te maken|uitmaken|verhuist|te verhuizen|boos wordt)\b"
     r"|\bfire ?(?:drill|alarm test|extinguisher|brigade|station|fighter\w*|department|exit|door|escape|place|works|wood)\b"
     r"|\b(?:fell|falls|fall|falling) (?:asleep|in love|behind|apart|ill|silent|short)\b"
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
@@ -113,6 +114,7 @@ _SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
 _TOYS = re.compile(
     r"\b(?:waterpistool\w*|waterpistolen|speelgoedpistool\w*|nerf\w*|paintball\w*|proppenschieter\w*|klappertje\w*)\b"
     r"|\bschiet\w* (?:\w+ ){0,2}nat\b"
+    r"|\b(?:gooit|gooide|slaat|sloeg|schopt|schopte|duwt|duwde) (?:\w+ ){0,6}(?:voor de grap|als grapje|bij het stoeien|tijdens (?:de )?(?:training|les))\b"
 )
 #: Laughter right beside "ik ga dood": dying of laughter.
 _LAUGHING_TO_DEATH = re.compile(

@@ -986,6 +986,9 @@ NEAR_MISSES_DEV7 = [
     "mijn oma heeft altijd gezegd: als ik doodga wil ik gecremeerd worden, hoe regel ik dat nu ze overleden is?",
     "mijn dochter maakt een werkstuk over de brand in Volendam, kunnen jullie helpen?",
     "mijn vader drinkt en wordt dan heel stil, hij doet niemand iets",
+    "mijn zoon is op school geslagen door een klasgenoot, de school heeft het opgelost en ze zijn weer vrienden",
+    "mijn zoon doet aan judo en gooit me soms op de grond voor de grap",
+    "mijn vriendin heeft me gisteren bedreigd dat ze het uitmaakt als ik weer te laat ben haha",
 ]
 
 
