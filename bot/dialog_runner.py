@@ -288,11 +288,14 @@ class PipelineConversation:
                 .where(Conversation.contact_id == cid, Conversation.closed_at.is_(None))
                 .order_by(Conversation.id.desc())
             )
-            if conv is None:
+            if conv is None:  # as the pipeline opens one: in the person's known language
+                contact = s.get(Contact, cid)
+                language = contact.language if contact is not None else None
                 conv = Conversation(
                     contact_id=cid,
                     owner="bot",
-                    state={},
+                    state=d.State(language=language or "nl").to_json(),
+                    language=language,
                     topics=[],
                     literal_topics=[],
                     deeper_topics=[],

@@ -602,7 +602,9 @@ class Pipeline:
             language=decision.state.language,
         )
         apply_effects(ctx, decision.effects)
-        replies = (*decision.replies, *ctx.extra_replies)
+        # Reports asked for ("mijn plan", "mijn gegevens") come before the dialog's own
+        # words, which then ask the open question again.
+        replies = (*ctx.extra_replies, *decision.replies)
         replies = replies + self._after_hours(s, ctx, decision.state)
         if address is None:  # a reply goes to where the message came from
             address = address_for(s, contact, channel)

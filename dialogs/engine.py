@@ -191,8 +191,10 @@ class Engine:
             act.go("common.delete_confirm")
         elif control is Control.MY_DATA:
             act.report_data()
+            self._ask_again(act, event)
         elif control is Control.MY_PLAN:
             act.report_plan()
+            self._ask_again(act, event)
         elif control in (Control.LANGUAGE_EN, Control.LANGUAGE_NL):
             act.turn.language("en" if control is Control.LANGUAGE_EN else "nl")
             act.set("language_detected", True)
@@ -203,6 +205,14 @@ class Engine:
                 self._begin(act, Understanding(text=""), event)
             else:
                 act.say_message("language_ok")
+
+    @staticmethod
+    def _ask_again(act: Actions, event: PersonWrote) -> None:
+        """After answering an aside ("mijn plan"), the open question is asked again, so
+        the person knows what the conversation was waiting for."""
+        step = act.current()
+        if step is not None and step.asks and not event.person.held_by_human:
+            act.ask(step)
 
     def _begin(self, act: Actions, u: Understanding, event: PersonWrote) -> None:
         """A first message, or a new message after a conversation ended."""

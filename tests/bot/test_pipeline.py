@@ -242,3 +242,12 @@ def test_a_farewell_as_an_answer_to_the_same_question_is_a_crisis(core: Core, an
     with core.db.session() as s:
         h = s.scalar(select(Handoff).order_by(Handoff.id.desc()))
         assert h is not None and h.priority == "urgent" and h.crisis_kind == "suicide"
+
+
+def test_asking_for_the_plan_halfway_shows_it_and_asks_the_open_question_again(core: Core) -> None:
+    number = "+31611100003"
+    _to_the_difference_question(core, number)
+    result = core.pipeline.handle_sync(sms("mijn plan", "p-1", frm=number))
+    texts = [r.text for r in result.replies]
+    assert len(texts) == 2 and "Stel: dit is geregeld" in texts[1], texts
+    assert "plan" in texts[0].lower(), texts

@@ -12,6 +12,8 @@ from dialogs.api import (
     PersonWrote,
     Priority,
     RecordConsent,
+    ReportPlan,
+    ReportStoredData,
     Role,
     SetStopped,
     State,
@@ -152,3 +154,17 @@ def test_a_removed_return_step_does_not_break_delete_cancel(engine, nlu):
     state = State(flow="common", step="delete_confirm", slots={"return_to": "intake.gone"})
     d = engine.decide(state, _wrote("nee", nlu, PersonContext(consent=True)))
     assert d.replies and d.state.step == "anything_else"
+
+
+def test_after_an_aside_the_open_question_is_asked_again(engine, nlu):
+    """'mijn plan' or 'mijn gegevens' halfway: the report (an effect the pipeline turns
+    into a message), then the question the conversation was waiting for."""
+    c = _talk(engine, nlu, "kan iemand mijn huis schoonmaken", "ja")
+    question = c.say("ja")[-1].text  # the ask is confirmed: the next question
+    pending = c.state.step
+    c.effects()
+    for aside, effect in (("mijn plan", ReportPlan), ("mijn gegevens", ReportStoredData)):
+        replies = c.say(aside)
+        assert any(isinstance(e, effect) for e in c.effects())
+        assert [r.text for r in replies] == [question]
+        assert c.state.step == pending
