@@ -1038,7 +1038,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"testament (?:\w+ )?(?:gemaakt|geschreven|opgesteld|klaar|geregeld))\b",
         r"\bik ben (?:pas |nog maar |maar |nog )?(?:1[2-9]|[2-4]\d)\b|\bpas (?:1[2-9]|[2-4]\d)(?: jaar)?\b",
         none_of=_OCCASION[:-3] + r"|notaris (?:zegt|adviseert)|ziek\w*|kanker|diagnose|ongeneeslijk|zwanger|baby|kinderen gekregen|getrouwd|huis gekocht)\b",
-        keys="krijgt spullen testament",
+        keys="wie spullen testament",
     ),
     # "het is mooi geweest" said with a weapon, pills or a hoard at hand
     _g(
@@ -1046,7 +1046,7 @@ _GROUPS: tuple[_Group, ...] = (
         MESSAGE,
         r"\b(?:het|t) (?:is|was) (?:\w+ )?mooi geweest\b|\b(?:het|t) (?:\w+ )?mooi geweest (?:is|was)\b|\bmooi geweest (?:zo|zegt)\b",
         rf"\b(?:{_WEAPON}|{_PILLS}|touw|gespaard|opgespaard|stoppen met eten|niet meer eten)\b",
-        keys="geweest",
+        keys="mooi",
     ),
     # looking for a high place
     _g(
@@ -1132,10 +1132,11 @@ _GROUPS: tuple[_Group, ...] = (
     _g(
         D,
         SENTENCE,
-        rf"\b(?:man|vrouw|kind|kindje|jongen|meisje|iemand|persoon|fietser|lichaam|meneer|mevrouw|oudere)\b (?:\w+ )?in (?:de|het|een) (?:\w+ )?{_WATER}\b",
+        r"\b(?:man|vrouw|kind|kindje|jongen|meisje|iemand|persoon|fietser|lichaam|meneer|mevrouw|oudere)\b (?:\w+ )?in (?:de|het|een) (?:\w+ )?"
+        r"(?:sloot|water|vaart|gracht|kanaal|vijver|plas|greppel|rivier|haven|zwembad|wak|zee|canal|river|pool|lake|ditch|sea)\b",
         r"\b(?:drijft|drijven|dreef|zie (?:\w+ ){0,3}(?:niet|nie|alleen)|ligt|lig|verdrink\w*|kopje onder|gezakt|jas|beweegt)\b",
         none_of=r"\b(?:zwem\w*|vist|vissen|hengel|bootje|kano|sup|zwembroek|speelt|spelen|lekker|bal|eend\w*|zwanen?)\b",
-        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee meer ijsselmeer canal river pool lake ditch sea",
+        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee canal river pool lake ditch sea",
     ),
     # someone who will not wake after drink, drugs or vomiting
     _g(
