@@ -1133,10 +1133,10 @@ _GROUPS: tuple[_Group, ...] = (
         D,
         SENTENCE,
         r"\b(?:man|vrouw|kind|kindje|jongen|meisje|iemand|persoon|fietser|lichaam|meneer|mevrouw|oudere)\b (?:\w+ )?in (?:de|het|een) (?:\w+ )?"
-        r"(?:sloot|water|vaart|gracht|kanaal|vijver|plas|greppel|rivier|haven|zwembad|wak|zee|canal|river|pool|lake|ditch|sea)\b",
+        r"(?:sloot|water|vaart|gracht|kanaal|vijver|plas|greppel|rivier|haven|zwembad|wak|zee|ijsselmeer|canal|river|pool|lake|ditch|sea)\b",
         r"\b(?:drijft|drijven|dreef|zie (?:\w+ ){0,3}(?:niet|nie|alleen)|ligt|lig|verdrink\w*|kopje onder|gezakt|jas|beweegt)\b",
         none_of=r"\b(?:zwem\w*|vist|vissen|hengel|bootje|kano|sup|zwembroek|speelt|spelen|lekker|bal|eend\w*|zwanen?)\b",
-        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee canal river pool lake ditch sea",
+        keys="sloot water vaart gracht kanaal vijver plas greppel rivier haven zwembad wak zee ijsselmeer canal river pool lake ditch sea",
     ),
     # someone who will not wake after drink, drugs or vomiting
     _g(
