@@ -992,7 +992,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_FAREWELL}",
         none_of=_PLAN_OCCASION,
         keys="datum wanneer waar geregeld orde opgeruimd opgezegd testament begrafenis uitvaart crematie "
-        "besluit besloten getimed agenda planned set picked plek*",
+        "besluit besloten getimed agenda planned set picked plek plekje plekjes plekken",
     ),
     # the final event + a farewell: "tonight's the night / thanks for trying / bye"
     _g(
@@ -1114,7 +1114,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:gaf|geeft|gegeven|gebracht|bracht|overgemaakt) (?:mij|me|ons|iedereen|haar|hem) (?:\w+ ){0,2}(?:zijn|haar|z|d|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|laptop|pinpas|bankpas|pincode)\b",
         r"\b(?:zorgen|ongerust|bang|raar|vreemd|niet pluis|kwijt|vaarwel|afscheid|voorgoed|nooit meer)\b",
         none_of=r"\b(?:vakantie|verhuis\w*|op reis|oppassen|oppas|logeren|weekend|pensioen|emigr\w*|ziekenhuis|opname|voeren|water geven|planten|reparatie|verjaardag|cadeau)\b",
-        keys="kat hond poes spullen bezittingen spaargeld horloge sieraden ring laptop pinpas bankpas pincode sleutel*",
+        keys="kat hond poes spullen bezittingen spaargeld horloge sieraden ring laptop pinpas bankpas pincode sleutel sleutels sleuteltje sleuteltjes sleutelbos",
     ),
     # signs that someone has not been about for days: curtains shut, milk or post piling up
     _g(
@@ -1126,7 +1126,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:dagen|week|weken|sinds (?:gisteren|eergisteren|\w+dag)|al \d+|de hele dag)\b",
         r"\b(?:meneer|mevrouw|buurman|buurvrouw|oude|bejaarde|alleenstaande|opa|oma|vader|moeder|tante|oom|hij|zij)\b",
         none_of=r"\b(?:vakantie|op reis|logeren|ziekenhuis|verhuisd|overlast|verbouwing|reclame|opgehaald)\b",
-        keys="gordijnen melk post kranten krant folders boodschappen licht blaft miauwt jankt gezien pakket*",
+        keys="gordijnen melk post kranten krant folders boodschappen licht blaft miauwt jankt gezien pakket pakketten pakketje pakketjes",
     ),
     # a person (or only their coat) in the water, told without a verb
     _g(
