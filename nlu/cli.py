@@ -73,6 +73,8 @@ def _parse(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from nlu.classifier import TopicClassifier
     from nlu.evaluate import (
+        TOPIC_EVAL,
+        TOPIC_HOLDOUT8,
         crisis_reports,
         cross_validate,
         format_crisis_report,
@@ -116,11 +118,15 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
-    held = held_out_report(nlu)
-    print(f"\nHeld-out messages (not in training): top-1 accuracy {held.accuracy:.3f} on {held.n}")
-    if args.errors:
-        for text, gold, pred in held.errors:
-            print(f"  {'/'.join(gold)} -> {pred}: {text}")
+    for path in (TOPIC_EVAL, TOPIC_HOLDOUT8):
+        held = held_out_report(nlu, path)
+        print(
+            f"\nHeld-out messages ({path.name}, not in training): "
+            f"top-1 accuracy {held.accuracy:.3f} on {held.n}"
+        )
+        if args.errors:
+            for text, gold, pred in held.errors:
+                print(f"  {'/'.join(gold)} -> {pred}: {text}")
     latency = latency_report(nlu, [e.text for e in examples])
     print(
         f"\nParse latency over {latency.n} parses: p50 {latency.p50_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms"
