@@ -434,6 +434,29 @@ _DEPARTURE = re.compile(
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
 )
+#: Words about death, life or leaving. Where a hit of the model alone is doubtful (an
+#: answer that describes relief, a short answer about help not yet come), it counts only
+#: with one of these ("dan ben ik dood", "dan ben ik niemand meer tot last"), not for
+#: "dan heb ik meer rust" or "ik wacht nog steeds".
+FINALITY = re.compile(
+    r"\b(?:dood\w*|sterf|sterven|overl[ie]\w*|le[e]?f\w*|leven\w*|afscheid\w*|testament"
+    r"|zelfmoord\w*|zelfdoding|suicid\w*|eind[e]?|einde|er niet meer|niet meer (?:zijn|bestaan)"
+    r"|wakker|tot last|last voor|pil\w*|spring\w*|ophang\w*|graf|begrafenis|kist|hemel"
+    r"|dead|die|dying|life|live|kill\w*|end it|burden|goodbye|vaarwel|weg zijn|verdwijn\w*)\b"
+)
+
+
+#: A short answer about help that has not come yet ("er is nog niemand geweest", "ik
+#: wacht nog steeds"): the model alone heard these as giving up.
+_WAITING = re.compile(
+    r"\b(?:(?:er )?(?:is|was|kwam|komt) (?:nog )?(?:steeds )?niemand(?: \w+)?"
+    r" (?:geweest|gekomen|langsgeweest|langsgekomen|langs)"
+    r"|wacht(?:en)? (?:\w+ )?(?:nog|steeds)|nog (?:niks|niets) gehoord"
+    r"|(?:nog )?niemand (?:heeft )?(?:\w+ )?(?:gebeld|teruggebeld|gereageerd)"
+    r"|still waiting|nobody (?:has )?(?:come|came|called))\b"
+)
+
+
 #: The message says the harm is absent ("hij doet me niks", "ademt goed"): the model
 #: (which cannot read a negation) does not raise it on its own (round 11).
 _REASSURED = re.compile(
@@ -671,6 +694,8 @@ def model_kind(text: str) -> CrisisKind | None:
     t = _unframed(t)
     if len(t.split()) < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
+    if len(t.split()) <= 10 and _WAITING.search(t) and not FINALITY.search(t):
+        return None  # help that has not come yet: the person waits, they do not give up
     score, kind = crisis_model().score(t)
     if (
         kind is CrisisKind.DANGER and _settled(t)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import re
 import time
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from nlu.answers import detect_language
 from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train, load_saved
 from nlu.control import detect_control, detect_social
+from nlu.crisis import FINALITY, model_kind, rule_kinds
 from nlu.crisis import detect as detect_crisis
-from nlu.crisis import model_kind, rule_kinds
 from nlu.crisis import warm_up as warm_up_crisis
 from nlu.text import normalize
 
@@ -70,15 +69,6 @@ def combine(
     )
 
 
-#: Words about death, life or leaving: in an answer that describes relief, a crisis
-#: model hit counts only with one of these ("dan ben ik dood", "dan ben ik niemand meer
-#: tot last"), not for "dan heb ik meer rust" or "dan is het klaar".
-_FINALITY = re.compile(
-    r"\b(?:dood\w*|sterf|sterven|overl[ie]\w*|le[e]?f\w*|leven\w*|afscheid\w*|testament"
-    r"|zelfmoord\w*|zelfdoding|suicid\w*|eind[e]?|einde|er niet meer|niet meer (?:zijn|bestaan)"
-    r"|wakker|tot last|last voor|pil\w*|spring\w*|ophang\w*|graf|begrafenis|kist|hemel"
-    r"|dead|die|dying|life|live|kill\w*|end it|burden|goodbye|vaarwel|weg zijn|verdwijn\w*)\b"
-)
 
 
 def crisis_of(text: str, *, relief_answer: bool = False) -> CrisisKind | None:
@@ -91,7 +81,7 @@ def crisis_of(text: str, *, relief_answer: bool = False) -> CrisisKind | None:
     if kinds:
         return kinds[0]
     kind = model_kind(text)
-    return kind if kind is not None and _FINALITY.search(normalize(text)) else None
+    return kind if kind is not None and FINALITY.search(normalize(text)) else None
 
 
 class LocalNLU:

@@ -225,3 +225,26 @@ def test_a_crisis_in_an_answer_about_relief_is_still_caught(answer: str, kind: C
     from nlu.service import crisis_of
 
     assert crisis_of(answer, relief_answer=True) is kind
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["er is nog niemand geweest", "ik wacht nog steeds", "niet beter, er is nog niemand geweest",
+     "nog niks gehoord van de gemeente", "I am still waiting"],
+)
+def test_help_not_yet_come_is_no_crisis(answer: str) -> None:
+    """Answers to the follow-up ('Gaat het beter?'): the person waits, they do not give up."""
+    from nlu.service import crisis_of
+
+    assert crisis_of(answer) is None
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["ik wacht nog steeds, ik wil dood", "er is nog niemand geweest en ik wil niet meer leven",
+     "ik wacht nog steeds op de dood"],
+)
+def test_waiting_with_a_wish_to_die_is_still_a_crisis(answer: str) -> None:
+    from nlu.service import crisis_of
+
+    assert crisis_of(answer) is CrisisKind.SUICIDE
