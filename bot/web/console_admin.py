@@ -144,16 +144,12 @@ def staff_add(
     notify_address: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:
     check_csrf(me, csrf)
-    channel = notify_channel if notify_channel in NOTIFY_CHANNELS else None
-    address = notify_address.strip() or None
-    if channel and not address:
-        return _staff_page(
-            request, me, error="Vul ook het nummer of de chat-id voor meldingen in.", status=400
-        )
+    channel, address = _notify(notify_channel, notify_address)
     if not name.strip() or not username.strip():
         return _staff_page(request, me, error="Vul een naam en een gebruikersnaam in.", status=400)
-    if role not in ROLES:
-        return _staff_page(request, me, error="Kies een rol.", status=400)
+    error = _profile_error(name, role, channel, address)
+    if error is not None:
+        return _staff_page(request, me, error=error, status=400)
     if len(password) < MIN_PASSWORD:
         return _staff_page(
             request,
@@ -177,7 +173,7 @@ def staff_add(
                 languages=_split(languages) or ["nl"],
                 max_open=max_open,
             )
-            new.notify_channel, new.notify_address = channel, address if channel else None
+            new.notify_channel, new.notify_address = channel, address
             audit(s, now, s.get(Staff, me.id), "staff_add", detail=f"staff {new.id}")
     except ValueError:
         return _staff_page(
@@ -208,16 +204,10 @@ def staff_edit(
     """A coordinator changes what a colleague does: name, role, neighbourhoods, topics,
     languages, how many conversations at once, and where urgent notices go."""
     check_csrf(me, csrf)
-    channel = notify_channel if notify_channel in NOTIFY_CHANNELS else None
-    address = notify_address.strip() or None
-    if channel and not address:
-        return _staff_page(
-            request, me, error="Vul ook het nummer of de chat-id voor meldingen in.", status=400
-        )
-    if not name.strip():
-        return _staff_page(request, me, error="Vul een naam in.", status=400)
-    if role not in ROLES:
-        return _staff_page(request, me, error="Kies een rol.", status=400)
+    channel, address = _notify(notify_channel, notify_address)
+    error = _profile_error(name, role, channel, address)
+    if error is not None:
+        return _staff_page(request, me, error=error, status=400)
     if staff_id == me.id and role != "coordinator":
         # Otherwise the last coordinator could lock everyone out of this page.
         return _staff_page(
@@ -233,11 +223,28 @@ def staff_edit(
         st.name, st.role, st.max_open = name.strip(), role, max_open
         st.neighbourhoods, st.skills = _split(neighbourhoods), _split(skills)
         st.languages = _split(languages) or ["nl"]
-        st.notify_channel, st.notify_address = channel, address if channel else None
+        st.notify_channel, st.notify_address = channel, address
         changed = sorted(k for k, v in _profile_of(st).items() if before[k] != v)
         detail = f"staff {st.id}: " + (", ".join(changed) or "nothing changed")
         audit(s, now, s.get(Staff, me.id), "staff_edit", detail=detail)
     return RedirectResponse("/console/staff?done=edit", status_code=303)
+
+
+def _notify(channel: str, address: str) -> tuple[str | None, str | None]:
+    """Where urgent notices go: a known channel and its address, or nothing."""
+    known = channel if channel in NOTIFY_CHANNELS else None
+    return known, (address.strip() or None) if known else None
+
+
+def _profile_error(name: str, role: str, channel: str | None, address: str | None) -> str | None:
+    """What is wrong with a staff form (add or change), in plain Dutch, or None."""
+    if channel and not address:
+        return "Vul ook het nummer of de chat-id voor meldingen in."
+    if not name.strip():
+        return "Vul een naam in."
+    if role not in ROLES:
+        return "Kies een rol."
+    return None
 
 
 def _profile_of(st: Staff) -> dict[str, object]:
