@@ -126,10 +126,6 @@ class BaseUrlHttpClient(AsyncTwilioHttpClient):
             _RETRY_AFTER.set(got.headers.get("Retry-After"))
         return response
 
-    async def close(self) -> None:
-        if self.session is not None:
-            await self.session.close()
-
 
 def _seconds(raw: str | None) -> float:
     try:
