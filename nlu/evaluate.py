@@ -57,6 +57,8 @@ CRISIS_DEV5 = Path(__file__).parent / "data" / "crisis_dev5.yml"
 CRISIS_DEV6 = Path(__file__).parent / "data" / "crisis_dev6.yml"
 #: Seventh batch (round 13), written with crisis_holdout7.yml before the rules were read.
 CRISIS_DEV7 = Path(__file__).parent / "data" / "crisis_dev7.yml"
+#: Eighth batch (round 14, mostly implicit suicide signals), written before the rules were read.
+CRISIS_DEV8 = Path(__file__).parent / "data" / "crisis_dev8.yml"
 #: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
 CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
 #: HELD OUT, second round: written with crisis_dev3.yml, before the rules were read.
@@ -206,7 +208,17 @@ def crisis_reports() -> tuple[CrisisReport, ...]:
     """The tuning set, the dev sets and, last and labelled as such, the held-out sets."""
     tuned = tuple(
         crisis_report(p)
-        for p in (CRISIS_EVAL, CRISIS_DEV, CRISIS_DEV2, CRISIS_DEV3, CRISIS_DEV4, CRISIS_DEV5, CRISIS_DEV6, CRISIS_DEV7)
+        for p in (
+            CRISIS_EVAL,
+            CRISIS_DEV,
+            CRISIS_DEV2,
+            CRISIS_DEV3,
+            CRISIS_DEV4,
+            CRISIS_DEV5,
+            CRISIS_DEV6,
+            CRISIS_DEV7,
+            CRISIS_DEV8,
+        )
     )
     return tuned + crisis_held_out_reports()
 
