@@ -27,7 +27,7 @@ __all__ = [
     "target_role",
 ]
 
-#: Topics that always need a professional.
+#: Topics that send a triage (coordinator) handoff to a professional.
 PROFESSIONAL_TOPICS = frozenset({"crisis", "money", "worry_other"})
 #: Sent to staff on duty for urgent handoffs. Never anything about the person.
 URGENT_NOTICE = "Urgente overdracht in de console. Log in om te kijken."
@@ -35,15 +35,23 @@ _NOTIFY_CHANNELS = ("telegram", "sms")
 
 
 def target_role(role: str, priority: str, topics: Sequence[str], crisis_kind: str | None) -> str:
-    """The role that should take a handoff (pure)."""
+    """The role that should take a handoff (pure).
+
+    Safety always raises a handoff to a professional. A volunteer handoff otherwise
+    stays with volunteers: the dialog chose it with the person (by the same topic roles
+    and signals, see ``dialogs.needs.handoff_role``) and told them "een vrijwilliger",
+    so the route must not say otherwise. Only a handoff without such a promise (a
+    coordinator's triage) goes by the topics."""
     found = {t for t in topics if t != "other"}
-    if crisis_kind or priority == "urgent" or role == "professional":
+    if crisis_kind or priority == "urgent" or role == "professional" or "crisis" in found:
         return "professional"
+    if found == {"volunteer_offer"}:
+        return "coordinator"
+    if role == "volunteer":
+        return "volunteer"
     if found & PROFESSIONAL_TOPICS or len(found) >= 3:
         return "professional"
-    if role == "coordinator" or found == {"volunteer_offer"}:
-        return "coordinator"
-    return "volunteer"
+    return "coordinator"
 
 
 def _open_load(s: Session, staff_ids: Sequence[int]) -> dict[int, int]:

@@ -26,10 +26,16 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
         ("volunteer", "normal", ["groceries"], "suicide", "professional"),
         ("volunteer", "normal", ["groceries"], "violence", "professional"),
         ("volunteer", "urgent", [], None, "professional"),
-        ("volunteer", "normal", ["money"], None, "professional"),
-        ("volunteer", "normal", ["worry_other"], None, "professional"),
+        # A volunteer handoff stays with volunteers: the person was told "een
+        # vrijwilliger" (the dialog already sends debts and worries to a professional).
+        ("volunteer", "normal", ["money"], None, "volunteer"),
+        ("volunteer", "normal", ["groceries", "transport", "household"], None, "volunteer"),
         ("volunteer", "normal", ["crisis"], None, "professional"),
-        ("volunteer", "normal", ["groceries", "transport", "household"], None, "professional"),
+        # Triage without a promise goes by the topics.
+        ("coordinator", "normal", ["money"], None, "professional"),
+        ("coordinator", "normal", ["worry_other"], None, "professional"),
+        ("coordinator", "normal", ["groceries", "transport", "household"], None, "professional"),
+        ("coordinator", "normal", ["groceries"], None, "coordinator"),
         ("volunteer", "normal", ["groceries", "other"], None, "volunteer"),
         ("professional", "normal", ["groceries"], None, "professional"),
         ("coordinator", "normal", ["volunteer_offer"], None, "coordinator"),
@@ -136,11 +142,18 @@ def test_practical_help_goes_to_a_volunteer_in_the_neighbourhood(session: Sessio
     assert h.role == "volunteer"
 
 
-def test_money_goes_to_a_professional(session: Session) -> None:
+def test_money_in_triage_goes_to_a_professional(session: Session) -> None:
     create_staff(session, username="vol", name="Vol", role="volunteer", now=NOW)
     pro = create_staff(session, username="pro", name="Pro", role="professional", now=NOW)
-    h = _handoff(session, topics=("money",))
+    h = _handoff(session, role="coordinator", topics=("money",))
     assert offer(session, h, NOW) == pro.id and h.role == "professional"
+
+
+def test_papers_promised_to_a_volunteer_go_to_a_volunteer(session: Session) -> None:
+    vol = create_staff(session, username="vol", name="Vol", role="volunteer", now=NOW)
+    create_staff(session, username="pro", name="Pro", role="professional", now=NOW)
+    h = _handoff(session, topics=("money",))
+    assert offer(session, h, NOW) == vol.id and h.role == "volunteer"
 
 
 def test_offers_of_help_go_to_a_coordinator(session: Session) -> None:
