@@ -31,7 +31,14 @@ from dialogs.api import (
     Who,
 )
 from dialogs.model import Branch, Dialogs, EffectSpec, Step, Text
-from dialogs.needs import all_topics, check_condition, handoff_role, signals, split_topics
+from dialogs.needs import (
+    all_topics,
+    check_condition,
+    handoff_role,
+    names_helper,
+    signals,
+    split_topics,
+)
 from dialogs.reading import says_nothing
 from dialogs.render import (
     Scene,
@@ -245,7 +252,11 @@ class Actions:
         # "niks" or "weet ik niet" is an answer, but nothing to agree on in a plan.
         if s.get("own_strength") and not says_nothing(str(s["own_strength"])):
             items.append(PlanItem(Who.SELF, str(s["own_strength"]), None))
-        helper = s.get("network_who") or (s.get("network") and s.get("network_text"))
+        text = str(s.get("network_text") or "")
+        helper = s.get("network_who") or ((s.get("network") or names_helper(text)) and text)
+        if s.get("network_who") and names_helper(text) and not names_helper(str(helper)):
+            # "mijn nicht Sandra" then "boodschappen doen": who and what, together.
+            helper = f"{text}: {helper}"
         if (
             s.get("network") is not False
             and helper

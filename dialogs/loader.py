@@ -61,6 +61,8 @@ CONDITIONS: Mapping[str, bool] = {
     "deeper_need_found": False,
     "has_ask": False,
     "has_network": False,
+    "helper_named": False,
+    "helper_told": False,
     "has_neighbourhood": False,
     "needs_professional": False,
     "wants_volunteer": False,

@@ -19,6 +19,8 @@ __all__ = [
     "all_topics",
     "check_condition",
     "handoff_role",
+    "names_helper",
+    "tells_helper_task",
     "new_deeper",
     "signals",
     "split_topics",
@@ -37,6 +39,39 @@ _EXHAUSTED = re.compile(
     r"ik ben op\b|uitgeput|te veel|teveel|te zwaar|"
     r"op van de zorg|opgebrand|overspannen|exhausted|worn out|too much|can.?t cope|cannot cope"
 )
+
+
+#: Someone the person knows, named in an answer: "mijn dochter", "de buurvrouw",
+#: "mien zoon", "my neighbour". Dialect and SMS spellings of the possessive count.
+_HELPER = re.compile(
+    r"\b(?:mijn|mn|m|mien|mun|me|de|onze|ons|een|my|our|a|the|her|his|zijn|haar)\s+"
+    r"(?:(?:oudste|jongste|lieve|eigen|oude|goede|beste|eldest|youngest|good|best|old)\s+)?"
+    r"(?:(?:schoon|klein|stief|achter)?(?:dochter|zoon|kind|kinderen|kids)|zus|zuster|broer|"
+    r"buurman|buurvrouw|buren|buurjongen|buurmeisje|overbuurman|overbuurvrouw|"
+    r"vriend|vriendin|vrienden|vriendinnen|kennis|kennissen|collega|neef|nicht|oom|tante|"
+    r"man|vrouw|partner|vriendje|vader|moeder|pa|ma|familie|zwager|schoonzus|"
+    r"daughter|son|children|kids|sister|brother|neighbou?rs?|friends?|husband|wife|"
+    r"partner|nephew|niece|uncle|aunt|cousin|family|colleague|grand(?:son|daughter|children))\b"
+)
+
+
+#: What a named helper does or can do: "komt elke zaterdag", "kan mij rijden".
+_HELPER_TASK = re.compile(
+    r"\b(?:helpt|helpen|help|doet|doen|kan|kunnen|wil|komt|komen|brengt|brengen|haalt|halen|"
+    r"rijdt|rijden|kookt|koken|maait|maaien|regelt|regelen|belt|bellen|does|do|can|could|"
+    r"will|would|comes|drives|brings|cooks|helps)\b"
+)
+
+
+def names_helper(text: str) -> bool:
+    """True when an answer names someone the person knows ("mijn buurman Piet")."""
+    return bool(_HELPER.search(fold(text)))
+
+
+def tells_helper_task(text: str) -> bool:
+    """True when an answer names a helper and what they do ("mijn zoon kan rijden")."""
+    t = fold(text)
+    return bool(_HELPER.search(t)) and bool(_HELPER_TASK.search(t))
 
 
 def split_topics(
@@ -138,7 +173,15 @@ def check_condition(
     if name == "has_ask":
         return bool(slots.get("first_ask")) and literal != ["other"]
     if name == "has_network":
-        return bool(slots.get("network") or slots.get("network_who"))
+        return bool(
+            slots.get("network")
+            or slots.get("network_who")
+            or names_helper(str(slots.get("network_text") or ""))
+        )
+    if name == "helper_told":
+        return tells_helper_task(str(slots.get("network_text") or ""))
+    if name == "helper_named":
+        return names_helper(str(slots.get("network_text") or ""))
     if name == "has_neighbourhood":
         return bool(slots.get("neighbourhood"))
     if name == "needs_professional":

@@ -1,0 +1,70 @@
+"""Faults found by playing fresh conversations: each test is one thing a person did."""
+
+from __future__ import annotations
+
+from dialogs.api import SavePlan, Who
+from dialogs.harness import EngineConversation
+
+
+def _at(engine, nlu, step: str, first: str = "kan iemand mijn huis schoonmaken") -> EngineConversation:
+    """A conversation about cleaning, walked up to ``step``."""
+    c = EngineConversation(engine, nlu)
+    for line in (first, "ja", "ja", "dan is het weer netjes", "ik kan nog afwassen"):
+        if c.state.step == step:
+            break
+        c.say(line)
+    assert c.state.step == step, c.state.step
+    return c
+
+
+def _plan(c: EngineConversation) -> SavePlan:
+    return next(e for e in c.effects() if isinstance(e, SavePlan))
+
+
+def test_a_helper_named_at_is_there_someone_is_not_asked_who_again(engine, nlu):
+    c = _at(engine, nlu, "network")
+    replies = c.say("mijn dochter Els komt elke zaterdag")
+    text = " ".join(r.text for r in replies)
+    assert "Wie kan u helpen" not in text
+    assert c.state.step == "network_easier"
+    c.say("als ik het haar zelf vraag")
+    c.say("ja graag")
+    c.say("Tuinzigt")
+    items = _plan(c).items
+    assert any(i.who is Who.NETWORK and "dochter" in i.what for i in items)
+
+
+def test_yes_with_a_helper_named_is_asked_only_with_what(engine, nlu):
+    c = _at(engine, nlu, "network")
+    replies = c.say("ja mijn zoon")
+    assert c.state.step == "network_what"
+    assert "Waarmee kan die persoon" in replies[-1].text
+    c.say("de boodschappen op zaterdag")
+    assert c.state.step == "network_easier"
+    c.say("niks")
+    c.say("ja graag")
+    c.say("Tuinzigt")
+    items = _plan(c).items
+    assert any(i.who is Who.NETWORK and "zoon" in i.what and "zaterdag" in i.what for i in items)
+
+
+def test_an_english_helper_named_is_not_asked_who_again(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    for line in ("can someone clean my house", "yes", "yes", "it would be tidy", "I can do the dishes"):
+        c.say(line)
+    assert c.state.step == "network"
+    c.say("my daughter could help on Saturdays")
+    assert c.state.step == "network_easier"
+
+
+def test_a_plain_yes_is_still_asked_who(engine, nlu):
+    c = _at(engine, nlu, "network")
+    replies = c.say("ja")
+    assert c.state.step == "network_who"
+    assert "Wie kan u helpen" in replies[-1].text
+
+
+def test_maybe_without_a_helper_is_still_asked_who(engine, nlu):
+    c = _at(engine, nlu, "network")
+    c.say("misschien wel")
+    assert c.state.step == "network_who"
