@@ -51,7 +51,7 @@ from functools import lru_cache
 from nlu.api import CrisisKind
 from nlu.crisis_components import component_hits, word_start_alternation
 from nlu.crisis_concepts import concept_hits
-from nlu.crisis_framing import CARED, NUISANCE, denied_after, for_study, resense
+from nlu.crisis_framing import CARED, DISPOSAL, NUISANCE, denied_after, estate_planning, for_study, resense
 from nlu.crisis_model import THRESHOLD, crisis_model
 from nlu.crisis_text import crisis_normalize
 
@@ -104,7 +104,7 @@ _IDIOMS = _word_start_alternation(
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
         r"\bdood aan de telefoon\b",
         # round 12: an insect sting is not a stabbing (what it does to breathing stays)
-        r"\b(?:wesp|bij|horzel|insect|mug|kwal|bij)\w* (?:\w+ )?gestoken\b|\bgestoken (?:\w+ ){0,2}(?:wesp|bij|horzel|insect|mug|kwal)\w*",
+        r"\b(?:wesp|bij|horzel|insect|mug|kwal|bij)\w* (?:\w+ )?gestoken\b|\bgestoken (?:\w+ ){0,2}(?:wesp|horzel|insect|mug|kwal)\w*|\bgestoken door (?:een |de |die )?(?:\w+ )?bij(?:en)?\b",
         # round 12: "dood gaan van schaamte", "bewusteloos van de slaap", a game or match won
         r"\bdood ?(?:gaan|ga|gaat|ging) (?:van|door) (?:de |het )?(?:verveling|lachen|honger|dorst|kou|hitte|schaamte|stress|schrik|heimwee)\b",
         r"\bbewusteloos van (?:de )?(?:slaap|moeheid|vermoeidheid)\b",
@@ -127,6 +127,12 @@ _IDIOMS = _word_start_alternation(
         # news and papers tell other people's disasters: "op het nieuws was een brand"
         r"\b(?:(?:op|via|in|on) (?:de |het |the )?(?:tv|televisie|radio)|nieuws|krant|journaal|news|newspaper|krantenartikel|artikel)\b(?: \w+){0,8} (?:moord|vermoord\w*|geweld|brand|neergestoken|gestoken|doodgeschoten|beschoten|schietpartij|steekpartij|ingebroken|inbraak|overval|overvallen|verkracht\w*|mishandel\w*|gaslek|explosie|ontploffing|ongeluk|overstroming|aanslag|fire|shooting|stabbing|murder\w*|killed)\b(?!(?: \w+){0,4} (?:bij (?:mij|ons|mijn)|in (?:mijn|ons|onze) (?:huis|flat|portiek|straat)|in onze straat|naast (?:mij|ons)))",
         # breath blamed on a mask, scarf or heat: "ik kan niet ademen met dat mondkapje op"
+        # round 14: "nog liever dood dan in die rij bij het UWV": a chore, not a wish (not "dan zo verder")
+        r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,4}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
+        r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
+        r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)",
+        # round 14: living or working by the railway is an address, not a place to go to
+        r"\b(?:woon|woont|wonen|woonde|woonden|huis|huizen|flat|straat|werk|werkt|werken|tuin|slaapkamer) (?:\w+ ){0,3}(?:bij|langs|naast|aan|vlak bij|vlakbij) het spoor\b",
         r"\b(?:kan (?:\w+ )?(?:niet|nie) (?:meer )?ademen|geen lucht|stik\w*|cant breathe|can t breathe)\b (?:\w+ ){0,2}(?:met|in|onder|door|achter|with) (?:dat|die|dit|deze|zo n|een|de|het|mijn|this|that|a|the) (?:\w+ )?(?:mondkap\w*|masker|mondmasker|kapje|sjaal|das|kraag|coltrui|trui|korset|mask|scarf)\b",
     )
 )
@@ -172,7 +178,8 @@ _SUICIDE = _word_start_alternation(
         r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
         r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
         r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
-        r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b)\w+ )?dood\b|"
+        # round 14: "ik wil niet dood" says the opposite
+        r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b|niet\b|nie\b|nooit\b|never\b)\w+ )?dood\b|"
         # round 13: "hij wil mij dood maken" is a threat, not a wish to die
         r"\b(?<!\bik )(?:wil|wilde|wou) (?:(?!mij\b|me\b|haar\b|hem\b|ons\b|jou\b|je\b|jullie\b)\w+ )?dood\b(?! (?:maken|slaan|schieten|steken|hebben|martelen))|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
         r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
@@ -232,6 +239,13 @@ _VIOLENCE = _word_start_alternation(
         r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
         r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
         r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
+        # round 14: the writer set on stabbing or killing someone ("dat ik die gast ga neersteken"),
+        # not the figure of speech ("ik kan hem wel vermoorden") nor harm to oneself
+        r"\bik\b(?: (?!mezelf\b|mijzelf\b|me\b|mij\b|wel\b|zou\b|kunnen\b|kan\b|soms\b|bijna\b)\w+){0,4} (?:neersteken|doodsteken|doodschieten|neerschieten|"
+        r"afmaken|vermoorden|in elkaar slaan|in elkaar trappen|kapot slaan)\b",
+        # round 14: stabbed or shot, passive ("ik ben gestoken bij de snackbar"; an insect sting is blanked before)
+        r"\b(?:ben|is|zijn|werd|word|wordt|werden) (?:\w+ ){0,2}(?:neergestoken|gestoken|beschoten|neergeschoten|doodgeschoten)\b"
+        r"(?! (?:\w+ ){0,3}(?:naald|prik|spuit|doorn|doornen|brandnetel\w*|splinter|cactus|roos|rozen|vishaak|zee-egel))",
     )
 )
 
@@ -275,6 +289,8 @@ _DANGER = _word_start_alternation(
         r"\bepilep\w* aanval|\binsult\b|\bstuip|\bseizure|\bstopt (?:niet|nie) met (?:bloeden|schokken|trillen)",
         r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
         r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
+        # round 14: eyes rolling back (a seizure or an overdose)
+        r"\beyes (?:are |were )?(?:rolling|rolled) (?:back|up)\b|\bogen (?:\w+ )?(?:draaien|draaiden|rollen|rolden) (?:\w+ )?(?:weg|naar boven)\b",
     )
 )
 
@@ -585,7 +601,7 @@ _TRAILING_ON = re.compile(r"(?:\.{2,}|…)(?=\s*(?:zonder|without)\b)", re.IGNOR
 @lru_cache(maxsize=2048)
 def _clean(text: str) -> str:
     parts = (crisis_normalize(p) for p in _SENTENCE_END.split(_TRAILING_ON.sub(" ", text)))
-    return "\n".join(_IDIOMS.sub(" ", resense(p)) for p in parts if p)
+    return estate_planning("\n".join(_IDIOMS.sub(" ", resense(p)) for p in parts if p))
 
 
 def clean(text: str) -> str:
@@ -708,6 +724,8 @@ def model_kind(text: str) -> CrisisKind | None:
         return None  # "er ligt een dode eend in de vijver": the model cannot tell who lies there
     if kind is CrisisKind.DANGER and _RECURRING.search(t):
         return None  # "mijn hart gaat sneller als ik aan het examen denk": it comes and goes
+    if kind is not CrisisKind.VIOLENCE and DISPOSAL.search(t):
+        return None  # "waar kan ik de pillen van mijn overleden man inleveren": a pharmacy question
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
     return kind if score >= THRESHOLD else None

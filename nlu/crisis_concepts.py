@@ -121,7 +121,9 @@ _FINAL_EVENT = (
     r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
     r"(?:mijn|m) laatste dag$|laatste dag (?:van mijn leven|op aarde)|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
     r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
-    r"tonights? (?:s )?the night|(?:het is|is het) (?:\w+ )?tijd$)"
+    r"tonights? (?:s )?the night|(?:het is|is het) (?:\w+ )?tijd$|"
+    # round 14: "vergeef me wat ik ga doen" (not "ik weet niet wat ik ga doen")
+    r"(?<!niet )(?<!nie )(?<!idee )(?<!weet )wat ik (?:ga|zal) doen$|what i m (?:about|going) to do$)"
 )
 _GIVE = (
     r"(?:weg ?gegeven|gegeven|verdeeld|geschonken|overgedragen|weggedaan|nagelaten|(?:wie wil|mag) (?:\w+ ){0,3}(?:hebben|houden)|"
@@ -242,6 +244,76 @@ _NUDE = (
     r"(?:naaktfoto\w*|naaktfilm\w*|naaktbeeld\w*|sexfoto\w*|seksfoto\w*|seksfilm\w*|"
     r"(?:naakte?|blote|intieme|pikante) (?:foto\w*|film\w*|video\w*|beelden|plaatjes)|"
     r"(?:foto\w*|film\w*|filmpje\w*|video\w*) (?:\w+ ){0,3}(?:zonder kleren|naakt|bloot))"
+)
+
+# --- round 14 classes (crisis_dev8.yml) ------------------------------------------------
+#: Calling oneself a burden: "ik ben alleen maar een blok aan het been", "iedereen tot last".
+_BURDEN_SELF = (
+    r"(?:ik ben|ben ik|ik voel me|voel ik me|i am|i m|im|i feel like) (?:\w+ ){0,3}(?:last|blok aan (?:het|hun|m|z) been|"
+    r"molensteen|burden|sta in de weg)"
+)
+#: Sparing others by going: "ze daarvan verlossen", "tijd dat ik verdwijn".
+_RELEASE = (
+    r"(?:verlos\w*|bevrijd\w*|van (?:me|mij) af\b|tijd (?:dat|om) (?:ik |te )?(?:\w+ )?(?:ga|gaan|verdwijn|verdwijnen|vertrek|vertrekken|stop|stoppen)\b|"
+    r"verdwijn\w*|opgelost (?:als|wanneer|zodra) ik\b|set (?:them|you|her|him) free|relieve|disappear\w*|ik ga (?:maar )?$)"
+)
+#: Practical burdens that a request for help names.
+_PRACTICAL = (
+    r"\b(?:hulp (?:bij|met|voor|in)|iemand anders|vrijwillig\w*|volunteer\w*|maatje|ondersteuning|boodschappen|huishoud\w*|"
+    r"thuiszorg|mantelzorg\w*|respijt\w*|logeer\w*|dagbesteding|verhuis\w*|verzorgingshuis|verpleeghuis|opvang|woning|rijden|vervoer)\b"
+)
+#: What stopping "with it" can be about: a habit, a job, a club.
+_STOPPABLE = (
+    r"\b(?:roken|drinken|drank|blowen|gokken|werk\w*|baan|studie|opleiding|school|sport\w*|club|relatie|abonnement|vereniging|"
+    r"cursus|vrijwilligerswerk|bijbaan|zaak|winkel|bedrijf|social media|facebook|instagram|tiktok|app|dieet|lijnen|schuldhulp|hulpverlening)\b"
+)
+#: A last message named as such: "dit is mijn laatste bericht", "my last text".
+_LAST_MESSAGE = (
+    r"(?:(?:mijn|my|m|dit is) (?:\w+ )?laatste (?:bericht\w*|appje\w*|sms\w*|woorden|groet\w*)|"
+    r"(?:my|this is my|these are my) last (?:message|text|words|goodbye))\b"
+)
+#: The warm words of a last goodbye.
+_WARM_GOODBYE = (
+    r"\b(?:take care of|look after|zorg (?:\w+ ){0,2}goed voor|pas (?:\w+ ){0,2}goed op|ik hou van|hou van (?:jullie|je|jou)|love you|i love|"
+    r"vergeef|forgive|sorry voor alles|het spijt me|i m sorry|im sorry|vaarwel|goodbye|dag lieve|niet (?:jouw|jullie) schuld|not your fault)\b"
+)
+#: Others not knowing it was final: "ze weten niet dat het echt was", "she doesnt know".
+_UNAWARE = (
+    r"\b(?:(?:weet|weten|wist|wisten|besef\w*|snapt|snappen|know|knows|knew|realise\w*|realize\w*) (?:\w+ ){0,2}(?:niet|nie|not) (?:\w+ )?(?:dat|that)|"
+    r"(?:doesn t|doesnt|don t|dont|didn t|didnt) (?:\w+ )?(?:know|realise|realize)|no idea|geen idee dat|"
+    r"(?:hebben|heeft|had|hadden) (?:\w+ )?(?:niks|niets) (?:door|in de gaten)|niemand (?:\w+ )?(?:weet|wist|merkte|merkt) (?:dat|het))\b"
+)
+#: Words of a goodbye that someone else sent.
+_QUOTED_GOODBYE = (
+    r"\b(?:sorry voor alles|het spijt me|vergeef (?:me|mij)|ik hou van (?:je|jou|jullie)|hou van jullie|love you|"
+    r"(?:jullie|iedereen|je|jij|you|everyone) (?:zijn|is|bent|zou|zouden|zal|zullen|are|would|will) (?:\w+ ){0,2}(?:beter af|better off)|"
+    r"ik kan (?:het )?(?:niet|nie) meer\b|i can t (?:do this|go on|take it)|goodbye|vaarwel|afscheid|dag allemaal|niet (?:jouw|jullie) schuld)"
+)
+#: Sent, posted or said by them.
+_SENT = (
+    r"\b(?:stuurde|stuurt|gestuurd|appte|appt|geappt|schreef|schrijft|geschreven|gezet|gepost|postte|zette|smste|gesmst|"
+    r"texted|posted|wrote|sent|messaged|zei|zegt|gezegd|voicemail|story|status)\b"
+)
+#: Out of reach now: not answering, phone off.
+_UNREACHABLE = (
+    r"\b(?:(?:neemt|nam|nemen) (?:\w+ ){0,3}(?:niet|nie) (?:meer )?op|telefoon (?:\w+ ){0,3}(?:uit|uitgeschakeld|dood)|"
+    r"(?:niet|nie|geen) (?:meer )?(?:bereikbaar|te bereiken)|onbereikbaar|reageert (?:\w+ )?(?:niet|nie|nergens)(?: meer)?|"
+    r"(?:krijg|krijgen|kreeg) (?:\w+ )?(?:haar|hem|ze|geen|niemand) (?:\w+ )?(?:contact|te pakken|antwoord)|"
+    r"not (?:picking up|answering|responding|replying)|phone (?:is |s )?(?:off|dead)|can t reach|no answer|"
+    r"weet (?:\w+ ){0,2}(?:niet|nie) waar (?:ze|hij|zij) is)\b"
+)
+#: A way worked out (how, where, when) or a plan ready ...
+_WORKED_OUT = (
+    r"(?:(?:hoe|waar|wanneer) (?:en )?(?:hoe|waar|wanneer)|alles (?:\w+ )?(?:uitgezocht|uitgedacht|voorbereid|bedacht|gepland|klaargelegd)|"
+    r"(?:mijn |het )?plan (?:\w+ )?(?:is klaar|staat klaar|ligt klaar|is gemaakt|staat vast)|"
+    r"(?:have|ve) (?:\w+ )?(?:planned|worked out) (?:\w+ )?(?:how|when|where))\b"
+)
+#: ... and only the courage still lacking.
+_COURAGE = r"\b(?:moed|lef|courage|nerve|guts)\b|\bdurf (?:\w+ ){0,2}nog (?:niet|nie)\b|\bdurf (?:het|t) (?:\w+ )?(?:nog )?(?:niet|nie)\b"
+#: Being near the end, with nothing named that ends: "het duurt niet lang meer".
+_SOON = (
+    r"\b(?:(?:het )?duurt (?:\w+ )?(?:niet|nie) lang meer|(?:niet|nie) lang meer (?:hier|te gaan|over)|binnenkort (?:ben ik|is het|weg|niet meer)|"
+    r"dagen (?:zijn )?geteld|tel (?:\w+ )?(?:de )?dagen af|het (?:is|wordt) (?:bijna|zo|haast) (?:zover|tijd))\b"
 )
 
 @dataclass(frozen=True, slots=True)
@@ -741,7 +813,7 @@ _GROUPS: tuple[_Group, ...] = (
         S,
         MESSAGE,
         rf"\b{_NO_NEED}",
-        rf"\b(?:{_GIVE}|{_HANDOVER}|{_FINAL}|{_GONE})",
+        rf"\b(?:{_GIVE}\b|{_HANDOVER}|{_FINAL}|{_GONE})",
         none_of=_OCCASION[:-3]
         + r"|werk|baan|gevonden|verdien\w*|fiets|liever|beter|goed|hersteld|genezen|te koop|marktplaats|ophalen|wie wil)\b",
         keys="nodig",
@@ -1001,7 +1073,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_FINAL_EVENT}",
         rf"\b{_FAREWELL}|\b(?:bye|doei|dag)$",
         none_of=_PLAN_OCCASION,
-        keys="dan daarna zover laatste ermee mee doen voorbij night tijd",
+        keys="dan daarna zover laatste ermee mee doen do voorbij night tijd",
     ),
     # decided to stop, with nothing named to stop, and no hope left or "met alles" after it
     _g(
@@ -1146,6 +1218,101 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:drinkt|dronk|drank|dronken|alcohol|spuugt|spuug|braakt|overgeven|kotst|gekotst|pillen|drugs|xtc|ghb|coke|snurkt|blauw|slap|ademt)\b",
         none_of=r"\b(?:ochtend|ochtends|wekker|school|werk|op tijd|puber|tiener|\d+ uur)\b",
         keys="wakker",
+    ),
+    # ---- round 14 (crisis_dev8.yml) -----------------------------------------------------
+    # a burden to others + sparing them by going ("een blok aan het been ... ze verlossen"),
+    # unless practical help is asked for
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_BURDEN_SELF}\b",
+        rf"\b{_RELEASE}",
+        none_of=_PRACTICAL,
+        keys="ben voel am m im feel",
+    ),
+    # stopping "with it" + "with everything" or being at peace, nothing else named
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:stop|kap|hou) (?:ik )?(?:er ?mee|ermee)(?: op)?\b",
+        r"^met alles$|\bmet alles\b(?! (?:wat|dat|van|voor|rond|om|behalve))|\bvrede (?:mee|mee gesloten)\b|\bmet (?:het|mijn) leven\b|\bwith everything\b",
+        none_of=_STOPPABLE,
+        keys="ermee mee",
+    ),
+    # a message called the last one + warm goodbye words, no question settled
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_LAST_MESSAGE}",
+        _WARM_GOODBYE,
+        none_of=_OCCASION[:-3]
+        + r"|opgelost|gelukt|geregeld|geholpen|vraag|vragen|question|solved|sorted|afspraak|chat|gesprek|vandaag|van de dag|today|dienst)\b",
+        keys="laatste last",
+    ),
+    # a goodbye or a last visit that others did not know was final
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:afscheid|goodbye\w*|gedag|vaarwel|bye|geknuffeld|omhelsd|hugged|gezien|gesproken|bezocht|saw|visited)\b",
+        r"\b(?:for real|for good|echt afscheid|een echt afscheid|voor echt|voorgoed|voor altijd|the last time|de laatste keer|"
+        r"voor het laatst|laatste afscheid|forever)\b",
+        _UNAWARE,
+        none_of=_FAREWELL_OCCASION,
+        keys="afscheid goodbye goodbyes gedag vaarwel bye geknuffeld omhelsd hugged gezien gesproken bezocht saw visited",
+    ),
+    # someone sent goodbye words and cannot be reached now
+    _g(
+        S,
+        MESSAGE,
+        _QUOTED_GOODBYE,
+        _SENT,
+        _UNREACHABLE,
+        none_of=_FAREWELL_OCCASION,
+        keys="sorry spijt vergeef hou love beter better kan can goodbye vaarwel afscheid dag schuld",
+    ),
+    # how, where and when worked out, only the courage lacking
+    _g(
+        S,
+        MESSAGE,
+        rf"\b{_WORKED_OUT}",
+        _COURAGE,
+        none_of=_PLAN_OCCASION[:-3]
+        + r"|sollicit\w*|gesprek|bellen|vertellen|zeggen|presentatie|rijexamen|tandarts|zwanger|kast|ontslag|scheiding|scheiden|"
+        r"verlaten|aangifte|melden|hulp|aanvraag|aanvragen|formulier\w*|brief|reis|vlucht|spreken|praten)\b",
+        keys="hoe waar wanneer alles plan have ve",
+    ),
+    # one way out left, with pain or no hope in the message, no debt or move named
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:(?:maar|nog maar|slechts|nog) (?:een|1|een enkele) (?:uitweg|uitvlucht)|(?:de )?enige (?:uitweg|uitvlucht)|(?:one|only) way out)\b(?! (?:uit|voor|van|is (?:een|het|de) (?!dood))\b)"
+        r"|\b(?:maar|nog maar|slechts) (?:een|1) (?:oplossing|manier) (?:\w+ ){0,2}die ik (?:nog )?(?:zie|weet|heb)$",
+        r"\b(?:pijn|stop\w*|ophouden|op|kan (?:het )?(?:niet|nie) meer|geen (?:hoop|zin|kracht|toekomst)|moe|wanhopig|uitzichtloos|donker|"
+        r"hopeless|pain|tired|leven|life|zie)\b",
+        none_of=r"\b(?:schuld\w*|geld|huur|financ\w*|wsnp|saner\w*|bewind\w*|lening|verkop\w*|verhuiz\w*|verhuis\w*|scheiding|procedure|"
+        r"rechter|advocaat|rechtszaak|operatie|ontslag|debt|money)\b",
+        keys="uitweg uitvlucht way oplossing manier",
+    ),
+    # affairs arranged + the end near, with no illness, operation or move that explains it
+    _g(
+        S,
+        MESSAGE,
+        rf"\b(?:{_PLAN}|(?:mijn |m )?(?:zaken|papieren|administratie|financien) (?:\w+ )?(?:geregeld|op orde|afgehandeld|opgeruimd))",
+        _SOON,
+        none_of=r"(?<!niet )(?<!nie )(?<!geen )\b(?:ziek\w*|kanker|terminaal|ongeneeslijk|palliatie\w*|hospice|diagnose|dokter|arts|euthanasie|"
+        r"operatie|geopereerd|opereren|zwanger|bevalling|verhuiz\w*|verhuis\w*|emigr\w*|pensioen|oplevering|bruiloft|trouw\w*|baby)\b",
+        keys="datum wanneer waar geregeld orde opgeruimd opgezegd testament begrafenis uitvaart crematie "
+        "besluit besloten getimed agenda planned set picked plek plekje plekjes plekken afgehandeld",
+    ),
+    # a weapon and people attacked or chased with it
+    _g(
+        V,
+        SENTENCE,
+        rf"\b{_WEAPON}\b",
+        r"\b(?:aanval\w*|(?:valt|vallen|viel|vielen) (?:\w+ ){0,3}aan|zwaait|zwaaide|zwaaien|achterna|attack\w*|swinging|chasing)\b",
+        rf"\b(?:{_PERSON_ANY}|me|mij|ons|us|me|people|mensen|voorbijgangers|klanten|bewoners)\b",
+        none_of=r"\b(?:honkbal(?!knuppel)\w*|softbal|training|wedstrijd|game|film|serie|spel|toneel|les|keuken|koken|hout|vlees|groente|speelgoed|nep)\b",
+        keys="mes messen bijl machete kapmes pistool vuurwapen geweer knuppel honkbalknuppel zwaard steekwapen wapen koevoet knife gun axe",
     ),
 )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARED", "NUISANCE", "denied_after", "for_study", "resense"]
+__all__ = ["CARED", "DISPOSAL", "NUISANCE", "denied_after", "estate_planning", "for_study", "resense"]
 
 _BODY = r"(?:hoofd|hoofdje|kop|knie|knieen|elleboog|teen|tenen|hand|arm|been|scheen|neus|rug)"
 _BUMP = r"(?:sloeg|slaat|stootte|stoot|knalde|knalt|bonkte|bonkt|klapte|klapt)"
@@ -176,6 +176,34 @@ _CUT_WORDS = frozenset({"gesneden", "gesneen", "snijdt", "sneed"})
 _LAUGH_WORDS = ("haha", "hihi", "lol", "xd", "lmao")
 
 
+#: Round 14: one's own death in a question about who will care for someone or what happens
+#: to one's things ("als ik er niet meer ben, wie zorgt er dan voor mijn zoon? ik ben 78"):
+#: estate planning, when the message gives a natural reason to plan (old age, illness, a
+#: notary, "ooit"). Rewritten so that being gone is not read as a wish to be gone. Not
+#: with a time in between ("als ik er morgen niet meer ben"), nor without a reason ("...
+#: ik wil het netjes achterlaten" stays a crisis).
+_LATER_GONE = re.compile(
+    r"\b(?:als|wanneer|zodra|voor als|tegen de tijd dat) ik (?:er )?(?:later |ooit |eenmaal |op een dag )?(?:niet|nie) meer (?:ben|leef|zou zijn)\b"
+)
+_PLANNING_REASON = re.compile(
+    r"\b(?:ik ben (?:al |bijna |ruim )?(?:[6-9]\d|1[01]\d)|(?:[6-9]\d|1[01]\d) (?:jaar|jarige?)|op (?:mijn|m) leeftijd|bejaard\w*|ziek\w*|kanker|"
+    r"diagnose|testament|levenstestament|notaris|voogd\w*|erfenis|mentorschap|bewindvoer\w*|ooit|later|op een dag|gehandicapt\w*|beperking|"
+    r"i m (?:[6-9]\d)|old age)\b"
+)
+_ESTATE_QUESTION = re.compile(
+    r"\b(?:wie (?:zorgt|krijgt|erft|past|betaalt|regelt|beheert|neemt|moet)|wat (?:gebeurt|moet|doe|doen) (?:er )?(?:\w+ )?met|"
+    r"hoe (?:regel|zit het|moet het|gaat het) (?:\w+ )?met|who (?:will )?(?:look after|take care|get|inherit)|what happens (?:to|with))\b"
+)
+
+
+def estate_planning(t: str) -> str:
+    """The cleaned message with one's own death in an estate-planning question (and a
+    natural reason to plan) rewritten to "na mijn overlijden"."""
+    if "meer" not in t or _ESTATE_QUESTION.search(t) is None or _PLANNING_REASON.search(t) is None:
+        return t
+    return _LATER_GONE.sub(" na mijn overlijden ", t)
+
+
 def resense(sentence: str) -> str:
     """The cleaned sentence with harmless senses of crisis words rewritten to plain ones.
 
@@ -257,8 +285,18 @@ CARED = re.compile(
     r"\bstaat (?:\w+ )?al ?weer\b(?! (?:\w+ )?(?:in|onder|vol|blank|open|aan))|\bloopt (?:\w+ )?(?:al ?weer|weer) (?:rond|gewoon)\b|\blacht (?:erom|er om)\b|"
     r"\b(?:is|was|zijn) (?:\w+ )?(?:helemaal|gewoon|weer|verder) in orde\b|"
     r"\b(?:gaslek|lek|lekkage|storing)\w* (?:\w+ ){0,3}(?:gerepareerd|opgelost|verholpen|gedicht|gemaakt)\b|"
-    r"\bmonteurs? (?:\w+ ){0,3}(?:geweest|weg|vertrokken|klaar)\b"
+    r"\bmonteurs? (?:\w+ ){0,3}(?:geweest|weg|vertrokken|klaar)\b|"
+    # round 14: "ben laatst gevallen, gaat nu weer"
+    r"\bgaat (?:het )?(?:nu |alweer |inmiddels )?(?:wel )?weer(?=\n|$)"
 )
+#: Round 14: where or how to hand in or throw away medicines: a pharmacy question that
+#: the crisis model, which sees pills, may not raise on its own.
+DISPOSAL = re.compile(
+    r"\b(?:waar|hoe|mag|kan|moet|where|how|can)\b[^\n]{0,50}\b(?:inleveren|inlever|weggooien|weg gooien|terugbrengen|terug brengen|"
+    r"afvoeren|vernietigen|opruimen|dispose|get rid of)\b"
+)
+
+
 #: A question whether something is allowed: a nuisance, not an emergency.
 NUISANCE = re.compile(
     r"\bmag (?:dat|dit|zoiets|het) (?:\w+ )?(?:eigenlijk|zomaar|wel|nou|gewoon)?$|\bmag (?:dat|dit|zoiets)$|"
