@@ -72,6 +72,10 @@ def _schedules(effects: tuple[EffectSpec, ...]) -> bool:
     return any(e.name == "schedule_followup" for e in effects)
 
 
+#: Asking for a professional, not just anyone: "ik wil een hulpverlener spreken".
+_PROFESSIONAL_WORD = re.compile(
+    r"\b(?:hulpverlener|maatschappelijk|professional|social worker|medewerker)", re.IGNORECASE
+)
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 #: Questions about what goes well and who helps: answers name resources ("als mijn
@@ -172,7 +176,41 @@ class Engine:
         act.handoff(role="professional", priority="urgent", reason="crisis", crisis_kind=kind)
         act.go("common.crisis", speak=False)
 
+    def _person_option(self, act: Actions, event: PersonWrote) -> int | None:
+        """The option of the open question that brings in a person ("Zal ik een
+        vrijwilliger zoeken?", "Mag een hulpverlener u bellen?"), if it has one."""
+        step = act.current()
+        if step is None or not step.options or event.person.held_by_human:
+            return None
+        pro = bool(_PROFESSIONAL_WORD.search(event.understanding.text))
+        for i, option in enumerate(step.options):
+            wants = option.save.get("wants")
+            if wants == "professional" or wants == "volunteer" and not pro:
+                return i
+            for branch in option.next:
+                flow, _, sid = branch.goto.rpartition(".")
+                target = self.dialogs.flows[flow or step.flow].steps.get(sid)
+                if target is not None and any(e.name == "handoff" for e in target.effects):
+                    return i
+        return None
+
     def _control(self, act: Actions, control: Control, event: PersonWrote) -> None:
+        if control is Control.HUMAN and (index := self._person_option(act, event)) is not None:
+            # "ff bellen" or "mens" where a person is offered says yes to that offer:
+            # the plan goes on with the person the question named.
+            step = act.current()
+            assert step is not None
+            option = step.options[index]
+            act.turn.misses(0)
+            for name, value in option.save.items():
+                act.set(name, value)
+            act.run_effects(option.effects)
+            act.follow(option.next, step)
+            return
+        current = act.current()
+        if control is Control.HUMAN and current is not None and current.waiting:
+            act.say(current.waiting)  # already with a person: passed on, not a second handoff
+            return
         if control is Control.HUMAN:
             open_now = act.is_open()
             act.say_message("human_open" if open_now else "human_closed")

@@ -42,7 +42,7 @@ _HUMAN = re.compile(
     r"(?:met )?iemand (?:spreken|praten)|"
     r"(?:ik wil )?(?:geen|niet met een) (?:bot|robot|computer|chatbot)(?: meer)?(?: praten)?|"
     r"ben (?:jij|je|u) een (?:mens|robot|computer|bot)|are you (?:a )?(?:human|bot|robot)"
-    r")(?: (?:spreken|praten|aub|alsjeblieft|alstublieft|please|graag|nu|even|svp|aan de lijn|aan de telefoon))*"
+    r")(?: (?:spreken|praten|aub|alsjeblieft|alstublieft|please|graag|nu|even|svp|maar|hoor|dan|aan de lijn|aan de telefoon))*"
     r"(?: (?:van|bij|from|at) (?:het |de |jullie|the |your )?\w*)?$"
 )
 _STOP = re.compile(

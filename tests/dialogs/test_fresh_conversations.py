@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogs.api import SavePlan, Who
+from dialogs.api import HandOff, SavePlan, Who
 from dialogs.harness import EngineConversation
 
 
@@ -68,3 +68,66 @@ def test_maybe_without_a_helper_is_still_asked_who(engine, nlu):
     c = _at(engine, nlu, "network")
     c.say("misschien wel")
     assert c.state.step == "network_who"
+
+
+# --- "ff bellen": a call asked for where a person is offered is a yes ----------------
+
+
+def _to_volunteer_offer(engine, nlu) -> EngineConversation:
+    c = _at(engine, nlu, "network")
+    c.say("nee")
+    assert c.state.step == "volunteer_offer", c.state.step
+    return c
+
+
+def test_ff_bellen_where_a_volunteer_is_offered_takes_the_offer(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    replies = c.say("ff bellen")
+    assert c.state.slots.get("wants") == "volunteer"
+    assert c.state.step == "neighbourhood"
+    assert "wijk" in replies[-1].text
+
+
+def test_mens_where_a_social_worker_is_offered_takes_the_offer(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("nee")
+    assert c.state.step == "professional_instead"
+    c.say("bel me maar")
+    assert c.state.slots.get("wants") == "professional"
+
+
+def test_ff_bellen_where_no_person_is_offered_asks_for_a_person(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("ff bellen")
+    assert c.state.step == "handed_off"
+    assert "medewerker" in replies[0].text
+    assert any(isinstance(e, HandOff) for e in c.effects())
+
+
+def test_ff_bellen_to_shall_i_ask_a_person_hands_off_once(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    c.say("???")
+    c.say("...")
+    assert c.state.step == "offer_human", c.state.step
+    c.effects()
+    c.say("ff bellen")
+    assert c.state.step == "handed_off"
+    assert len([e for e in c.effects() if isinstance(e, HandOff)]) == 1
+
+
+def test_asking_for_a_social_worker_where_a_volunteer_is_offered_is_not_a_yes(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("ik wil een hulpverlener spreken")
+    assert c.state.slots.get("wants") != "volunteer"
+    assert c.state.step == "handed_off"
+
+
+def test_ff_bellen_after_the_handoff_is_passed_on_not_a_second_handoff(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    for line in ("ja graag", "Tuinzigt", "volgende week"):
+        c.say(line)
+    assert c.state.step == "handed_off"
+    c.effects()
+    replies = c.say("ff bellen?")
+    assert "Ik geef uw bericht door" in replies[0].text
+    assert not [e for e in c.effects() if isinstance(e, HandOff)]
