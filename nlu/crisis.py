@@ -128,7 +128,7 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:(?:op|via|in|on) (?:de |het |the )?(?:tv|televisie|radio)|nieuws|krant|journaal|news|newspaper|krantenartikel|artikel)\b(?: \w+){0,8} (?:moord|vermoord\w*|geweld|brand|neergestoken|gestoken|doodgeschoten|beschoten|schietpartij|steekpartij|ingebroken|inbraak|overval|overvallen|verkracht\w*|mishandel\w*|gaslek|explosie|ontploffing|ongeluk|overstroming|aanslag|fire|shooting|stabbing|murder\w*|killed)\b(?!(?: \w+){0,4} (?:bij (?:mij|ons|mijn)|in (?:mijn|ons|onze) (?:huis|flat|portiek|straat)|in onze straat|naast (?:mij|ons)))",
         # breath blamed on a mask, scarf or heat: "ik kan niet ademen met dat mondkapje op"
         # round 14: "nog liever dood dan in die rij bij het UWV": a chore, not a wish (not "dan zo verder")
-        r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,4}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
+        r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,6}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
         r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
         r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)",
         # round 14: living or working by the railway is an address, not a place to go to
@@ -148,7 +148,9 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:wil|wou|wilde|zou willen) (?:echt |gewoon |het liefst |liefst )?(?:niet|nie) (?:meer|langer) (?:leven|lev|verder|wakker worden|bestaan|zijn|hier zijn)",
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
         r"\b(?:wil|wou|wilde) (?:echt |gewoon )?(?:niet|nie) meer$",
-        r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)",
+        # (round 14: not "geen uitweg in die papierwinkel")
+        r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)"
+        r"(?!(?: \w+){0,4} (?:papier\w*|post|brieven|formulier\w*|administratie|belasting\w*|aanvraag|aanvragen|rekeningen|regels|bureaucratie|wachtlijst\w*|verbouwing|verhuizing))",
         r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
         r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
         r"\b(?:het )?leven (?:heeft|hoeft) (?:voor mij |allemaal )?(?:geen zin|niet meer)",
@@ -196,6 +198,9 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:niet|nie) (?:langer|meer) (?:wil |willen )?leven\b|\bliefst dood\b|\b(?:wil|ga|zal) (?:er ?uit|eruit) (?:te )?stappen\b(?! uit)",
         r"\b(?:pillen|pilletjes|tabletten|medicijnen|slaappillen)\b.{0,30}\b(?:klaarliggen|klaar liggen|klaargelegd|verzameld|gespaard|opgespaard)\b",
         r"\b(?:don'?t|dont|do not) want to be alive|\bno longer want to live",
+        # round 14: it being over with oneself, one's time come, living for nothing, no reason to keep going
+        r"\b(?:het )?(?:is|wordt) (?:\w+ )?(?:afgelopen|gedaan|voorbij|over|uit) met (?:mij|me|mijn leven)\b|\b(?:mijn|m) tijd is (?:(?!niet\b|nie\b|nog\b)\w+ )?gekom\w*(?! (?:om|voor|to)\b)",
+        r"\b(?:leef|leven) (?:\w+ ){0,3}voor (?:niks|niets|niemand|nothing)$|\bliving for nothing\b|\bno (?:reason|point) (?:to|in) (?:keep(?:ing)? )?(?:going|living|go on|carry on)\b|^no point (?:anymore|any more)$",
         r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
     )
 )
@@ -447,6 +452,8 @@ _DEPARTURE = re.compile(
     r"(?:er )?(?:\w+ )?tussenuit|(?:weekje|weekendje|dagje|paar dagen|even|eventjes) (?:\w+ )?weg|"
     r"(?:wil|ga|moet) (?:\w+ )?(?:afvallen|sporten|gezonder|lijnen|minder snoepen)|"
     r"gecremeerd worden|begraven worden|uitvaartwens\w*|uitvaartverzekering|donorcodicil|"
+    # round 14: someone else dying ("afscheid van oma in het hospice"), a wedding, a birth, an exam
+    r"hospice|sterfbed|op sterven|bruiloft|trouwdag|trouwen|bevalling|uitgerekend|operatie|examen\w*|diploma\w*|"
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
 )

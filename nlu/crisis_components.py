@@ -135,7 +135,7 @@ _SUICIDE = [
     # round 2 (fresh dev batch): meaning, farewell, method, assisted dying
     r"\bwaarom (?:\w+ ){0,3}(?:leef|leven|besta|ben) ik (?:hier )?(?:nog|eigenlijk nog)\b|\bwaarom (?:\w+ ){0,2}(?:nog|eigenlijk) (?:leven|doorgaan|verder)\b",
     r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
-    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
+    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))(?!(?: \w+){0,4} (?:duidelijk|onduidelijk|fout|verkeerd|bedoelde|bedoel|vergeten|typfout|correctie|aanvulling))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
     r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b"
     # round 13: waiting for the bus on the bridge, mending the aerial on the roof
@@ -182,7 +182,7 @@ _SUICIDE = [
     # round 7
     rf"\b(?:pot|potje|strip|doos|fles|hele)\b (?:\w+ )?{_PILLS}\b (?:\w+ ){{0,2}}(?:leeg|op|ingenomen|geslikt|genomen|gegeten|leeggegeten|leeggeslikt|leeggemaakt|opgegeten|opgeslikt)\b",
     r"\bleven\b(?: \w+){0,8} (?:wil|ga) (?:er )?(?:\w+ )?mee (?:stoppen|ophouden|kappen)\b",
-    r"\bgeen (?:enkele )?reden (?:meer )?(?:om|tot) (?:\w+ ){0,2}(?:leven|door te gaan|doorgaan|verder te gaan|te blijven)\b",
+    r"\bgeen (?:enkele )?reden (?:meer )?(?:om|tot) (?:\w+ ){0,2}(?:leven|door te gaan|doorgaan|verder te gaan|te blijven)\b(?! (?:met|bij|op|in) )",
     r"\b(?:verlang|verlangen|long|longing) (?:\w+ )?(?:naar|for) (?:de )?(?:dood|death)\b",
     r"\bvoor (?:een|de) (?:auto|trein|bus|vrachtwagen|tram|metro|car|train|bus) (?:te )?(?:springen|lopen|gaan liggen|jump\w*)\b",
     r"\bzich(?:zelf)? (?:\w+ ){0,2}(?:iets|wat) aan (?:\w+ )?doen\b|\bzich(?:zelf)? (?:\w+ )?(?:iets|wat) aandoe\w*",

@@ -123,7 +123,7 @@ _FINAL_EVENT = (
     r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
     r"tonights? (?:s )?the night|(?:het is|is het) (?:\w+ )?tijd$|"
     # round 14: "vergeef me wat ik ga doen" (not "ik weet niet wat ik ga doen")
-    r"(?<!niet )(?<!nie )(?<!idee )(?<!weet )wat ik (?:ga|zal) doen$|what i m (?:about|going) to do$)"
+    r"(?<!niet )(?<!nie )(?<!idee )(?<!weet )wat ik (?:ga|zal) doen(?:$| (?=ik |het |sorry|vergeef|jullie|i ))|what i m (?:about|going) to do$)"
 )
 _GIVE = (
     r"(?:weg ?gegeven|gegeven|verdeeld|geschonken|overgedragen|weggedaan|nagelaten|(?:wie wil|mag) (?:\w+ ){0,3}(?:hebben|houden)|"
@@ -1183,10 +1183,13 @@ _GROUPS: tuple[_Group, ...] = (
     _g(
         S,
         MESSAGE,
-        r"\b(?:gaf|geeft|gegeven|gebracht|bracht|overgemaakt) (?:mij|me|ons|iedereen|haar|hem) (?:\w+ ){0,2}(?:zijn|haar|z|d|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|laptop|pinpas|bankpas|pincode)\b",
-        r"\b(?:zorgen|ongerust|bang|raar|vreemd|niet pluis|kwijt|vaarwel|afscheid|voorgoed|nooit meer)\b",
+        r"\b(?:gaf|geeft|gegeven|gebracht|bracht|overgemaakt) (?:mij|me|ons|iedereen|haar|hem) (?:\w+ ){0,2}(?:zijn|haar|z|d|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|trouwring|laptop|pinpas|bankpas|pincode)\b"
+        # round 14: the other order, "heeft zijn horloge en zijn trouwring aan mij gegeven"
+        r"|\b(?:zijn|haar|al (?:zijn|haar)) (?:\w+ )?(?:sleutel\w*|kat|hond|poes|spullen|bezittingen|spaargeld|horloge|sieraden|ring|trouwring|laptop|pinpas|bankpas|pincode)\b"
+        r"(?: \w+){0,4} (?:aan|naar) (?:mij|me|ons|iedereen|mijn \w+) (?:\w+ )?(?:gegeven|gebracht|overgemaakt|geschonken|overgedragen)\b",
+        r"\b(?:zorgen|ongerust|bang|raar|vreemd|niet pluis|kwijt|vaarwel|afscheid|voorgoed|nooit meer|(?:goed )?(?:zorgen|zorg) voor|pas (?:\w+ )?goed op)\b",
         none_of=r"\b(?:vakantie|verhuis\w*|op reis|oppassen|oppas|logeren|weekend|pensioen|emigr\w*|ziekenhuis|opname|voeren|water geven|planten|reparatie|verjaardag|cadeau)\b",
-        keys="kat hond poes spullen bezittingen spaargeld horloge sieraden ring laptop pinpas bankpas pincode sleutel sleutels sleuteltje sleuteltjes sleutelbos",
+        keys="kat hond poes spullen bezittingen spaargeld horloge sieraden ring trouwring laptop pinpas bankpas pincode sleutel sleutels sleuteltje sleuteltjes sleutelbos",
     ),
     # signs that someone has not been about for days: curtains shut, milk or post piling up
     _g(
@@ -1267,7 +1270,9 @@ _GROUPS: tuple[_Group, ...] = (
         _QUOTED_GOODBYE,
         _SENT,
         _UNREACHABLE,
-        none_of=_FAREWELL_OCCASION,
+        none_of=_FAREWELL_OCCASION[:-3]
+        + r"|werk|werkt|dienst|vliegt|vliegtuig|vlucht|in de lucht|op reis|vakantie|slaapt|school|les|college|batterij|accu|leeg|geen bereik|"
+        r"vergadering|wedstrijd|work|flight|plane|asleep)\b",
         keys="sorry spijt vergeef hou love beter better kan can goodbye vaarwel afscheid dag schuld",
     ),
     # how, where and when worked out, only the courage lacking
@@ -1278,7 +1283,8 @@ _GROUPS: tuple[_Group, ...] = (
         _COURAGE,
         none_of=_PLAN_OCCASION[:-3]
         + r"|sollicit\w*|gesprek|bellen|vertellen|zeggen|presentatie|rijexamen|tandarts|zwanger|kast|ontslag|scheiding|scheiden|"
-        r"verlaten|aangifte|melden|hulp|aanvraag|aanvragen|formulier\w*|brief|reis|vlucht|spreken|praten)\b",
+        r"verlaten|aangifte|melden|hulp|aanvraag|aanvragen|formulier\w*|brief|reis|vlucht|spreken|praten|\w*groep|bijeenkomst|spreekuur|inloop\w*|"
+        r"cursus|les|lessen|therapie|therapeut|psycholoog|huisarts|dokter|arts|vrijwilligerswerk|sport\w*|dansen|zwemmen|date|help|call|tell|ask)\b",
         keys="hoe waar wanneer alles plan have ve",
     ),
     # one way out left, with pain or no hope in the message, no debt or move named

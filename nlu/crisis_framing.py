@@ -196,12 +196,33 @@ _ESTATE_QUESTION = re.compile(
 )
 
 
+#: Someone else's death in the message: "opa is vorige maand overleden".
+_A_DEATH = re.compile(
+    r"\b(?:overleden|gestorven|overlijden|begrafenis|crematie|uitvaart|nalatenschap|erfenis|passed away|died)\b"
+)
+#: The family sharing out a dead person's things: "we hebben zijn spullen verdeeld".
+_SHARED_OUT = re.compile(
+    r"\b(?:we|wij|ik|jullie|de familie|de kinderen|mijn (?:broer|zus|moeder|vader)) (?:\w+ ){0,3}(?:zijn|haar|hun|\w+ s) (?:\w+ )?(?:spullen|bezittingen|kleren|inboedel) (?:\w+ )?verdeeld\b"
+)
+#: A will made for a named illness or at a notary ("ik ben niet ziek" is no reason).
+_WILL_READY = re.compile(r"\btestament\b (?:\w+ ){0,2}(?:ligt |is )?klaar\b")
+_ILLNESS = re.compile(
+    r"(?<!niet )(?<!nie )(?<!geen )\b(?:ziek\w*|kanker|terminaal|ongeneeslijk|palliatie\w*|hospice|diagnose|dokter|arts|notaris|operatie|geopereerd)\b"
+)
+
+
 def estate_planning(t: str) -> str:
-    """The cleaned message with one's own death in an estate-planning question (and a
-    natural reason to plan) rewritten to "na mijn overlijden"."""
-    if "meer" not in t or _ESTATE_QUESTION.search(t) is None or _PLANNING_REASON.search(t) is None:
-        return t
-    return _LATER_GONE.sub(" na mijn overlijden ", t)
+    """The cleaned message with ordinary estate matters rewritten to plain words: one's
+    own death in an estate-planning question with a natural reason to plan ("na mijn
+    overlijden"), a dead person's things shared out by the family, a will made during an
+    illness or at a notary."""
+    if "meer" in t and _ESTATE_QUESTION.search(t) is not None and _PLANNING_REASON.search(t) is not None:
+        t = _LATER_GONE.sub(" na mijn overlijden ", t)
+    if "verdeeld" in t and _A_DEATH.search(t) is not None:
+        t = _SHARED_OUT.sub(" de nalatenschap geregeld", t)
+    if "testament" in t and _ILLNESS.search(t) is not None:
+        t = _WILL_READY.sub("testament geregeld", t)
+    return t
 
 
 def resense(sentence: str) -> str:
