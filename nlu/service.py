@@ -17,6 +17,7 @@ from nlu.answers import detect_language
 from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train, load_saved
 from nlu.control import detect_control, detect_social
+from nlu.dialect import respell
 from nlu.crisis import FINALITY, model_kind, rule_kinds
 from nlu.crisis import detect as detect_crisis
 from nlu.crisis import warm_up as warm_up_crisis
@@ -107,7 +108,12 @@ class LocalNLU:
         social = detect_social(text) if control is None else None
         quick = control is not None or social is not None
         topics = (
-            () if quick else self._classifier.predict(text, exclude=() if crisis else ("crisis",))
+            ()
+            if quick
+            else self._classifier.predict(
+                respell(text, self._classifier.vocabulary),
+                exclude=() if crisis else ("crisis",),
+            )
         )
         return combine(text, topics, crisis, language_hint, (control, social))
 

@@ -1,0 +1,91 @@
+"""Dialect and clipped spellings, read as the standard word the topic model knows.
+
+People write the way they speak: "boadschappen", "mien hoes", "noar de winkel",
+"gain geld" (Gronings, Drents, Twents), "straot" (Limburgs), "huus" (Brabants), or
+they clip a word on SMS ("boodsch", "admin"). The topic model learnt standard
+spellings, so an unknown word is respelled with the vowel changes these dialects make
+when that gives a word the model knows. A word the model already knows is never
+changed. Only the topic reading uses this; the crisis check reads the message as sent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+from itertools import combinations
+
+from nlu.text import SHORTHAND, fold
+
+__all__ = ["respell"]
+
+#: Dialect vowel spellings and the standard spellings they stand for.
+_VOWELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("oa", ("aa", "oo", "a", "o")),  # boadschappen, noar, moaken, stroat
+    ("ao", ("aa", "oo")),  # straot, kaomen
+    ("ae", ("aa", "ee")),  # straet
+    ("ie", ("ij",)),  # mien, bie, tied
+    ("oe", ("ui",)),  # hoes, boeten
+    ("uu", ("ui",)),  # huus
+    ("ai", ("ee", "ei")),  # gain, hail
+    ("ee", ("ij", "ei")),  # zeen, kleen
+    ("eu", ("oo", "oe")),  # veur, deur for door
+)
+#: Endings dropped in speech: "lope" for lopen, "kattn" for katten.
+_ENDINGS: tuple[tuple[str, str], ...] = (("e", "en"), ("n", "en"), ("kes", "jes"), ("ke", "je"))
+#: A clipped word (SMS) is completed only from this length on ("boodsch", "admin").
+_MIN_CLIPPED = 5
+_MIN_WORD = 3
+
+
+def _variants(word: str) -> list[str]:
+    """Respellings of one word: one vowel change, two, an ending, or both."""
+    spots = [
+        (i, len(dia), std)
+        for dia, stds in _VOWELS
+        for i in range(len(word) - len(dia) + 1)
+        if word.startswith(dia, i)
+        for std in stds
+    ]
+    out: list[str] = []
+    for n in (1, 2):
+        for combo in combinations(spots, n):
+            starts = [c[0] for c in combo]
+            if len(set(starts)) < n or any(
+                a[0] < b[0] + b[1] and b[0] < a[0] + a[1] for a, b in combinations(combo, 2)
+            ):
+                continue  # overlapping changes
+            w = word
+            for i, size, std in sorted(combo, key=lambda c: -c[0]):
+                w = w[:i] + std + w[i + size :]
+            out.append(w)
+    with_endings = [
+        w[: -len(end)] + std for w in [word, *out] for end, std in _ENDINGS if w.endswith(end)
+    ]
+    return out + with_endings
+
+
+@lru_cache(maxsize=8192)
+def _respell_word(word: str, vocabulary: frozenset[str]) -> str:
+    if word in vocabulary or word in SHORTHAND or len(word) < _MIN_WORD or not word.isalpha():
+        return word
+    for candidate in _variants(word):
+        if candidate in vocabulary:
+            return candidate
+    if len(word) >= _MIN_CLIPPED:
+        longer = sorted(w for w in vocabulary if w.startswith(word) and len(w) > len(word))
+        if longer:
+            return min(longer, key=len)
+    return word
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def respell(text: str, vocabulary: Collection[str]) -> str:
+    """``text`` with unknown dialect or clipped words as the word the model knows.
+
+    Everything else (punctuation, numbers, known words) stays as written, so clause
+    boundaries still count."""
+    vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
+    return _LETTERS.sub(lambda m: _respell_word(fold(m.group()), vocab), text)

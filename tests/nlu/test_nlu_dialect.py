@@ -1,0 +1,52 @@
+"""Dialect and clipped spellings are read as the standard word the topic model knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.dialect import respell
+
+VOCAB = frozenset(
+    "boodschappen boodschap mijn huis naar maken schoonmaken geen winkel straat voor "
+    "lopen katten administratie de is een kan iemand doen".split()
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("kin iemand mien boadschappen doen", "kin iemand mijn boodschappen doen"),
+        ("de hoes is een zooi, kin iemand schoonmoaken", "de huis is een zooi, kin iemand schoonmaken"),
+        ("noar de winkel", "naar de winkel"),
+        ("gain", "geen"),
+        ("de straot", "de straat"),
+        ("huus", "huis"),
+        ("veur mien", "voor mijn"),
+        ("lope", "lopen"),
+        ("kattn", "katten"),
+        ("admin", "administratie"),
+        ("boodsch", "boodschap"),
+    ],
+)
+def test_dialect_and_clipped_words_become_the_known_word(said: str, read: str) -> None:
+    assert respell(said, VOCAB) == read
+
+
+@pytest.mark.parametrize("text", ["Kan iemand mijn huis schoonmaken?", "mn ff nie", "7 of 8", "ok"])
+def test_known_words_shorthand_and_numbers_stay_as_written(text: str) -> None:
+    assert respell(text, VOCAB).lower() == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("kin iemand mien boadschappen doen", "groceries"),
+        ("ik hoal gain boadschappen meer", "groceries"),
+        ("hoi kan iem mn boodsch doen ben ziek", "groceries"),
+        ("kan iemand mien hoes poetsen", "household"),
+        ("wie brengt mie noar de dokter", "transport"),
+        ("kan er iemand mien gras moaien", "odd_jobs"),
+    ],
+)
+def test_dialect_messages_are_read_as_their_topic(understander, message: str, topic: str) -> None:
+    assert understander.understand(message).top == topic
