@@ -299,16 +299,40 @@ _MARK_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d))?(?!\d)")
 
 
+#: A number that counts or times something ("1x per week", "om 3 uur", "2 kinderen"),
+#: not a score.
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:x\b|keer|maal|per\b|uur|u\b|jaar|jaren|dag|dagen|week|weken|maand|maanden|"
+    r"minuten|min\b|euro|eur\b|kinderen|kids|kleinkinderen|times|hours?|years?|days?|weeks?|"
+    r"months?|minutes?|o.?clock|am\b|pm\b|[:.]\d)"
+)
+_COUNTED_BEFORE = re.compile(r"\b(?:om|sinds|at|since|al|nummer|number|huisnummer)\s*$")
+
+
+def _counted(t: str, start: int, end: int) -> bool:
+    return bool(_COUNTED_AFTER.match(t, end) or _COUNTED_BEFORE.search(t, 0, start))
+
+
 def scale(text: str) -> int | None:
-    """A score from 0 to 10 ("7", "een 6", "zes", "7/10", "ongeveer 5"), else ``None``."""
+    """A score from 0 to 10 ("7", "een 6", "zes", "7/10", "ongeveer 5"), else ``None``.
+
+    A number that counts or times something ("ik kom 1x per week", "om 3 uur") is no
+    score."""
     t = fold(text).strip()
-    m = _DIGITS.search(t)
-    if m:
+    digits = [m for m in _DIGITS.finditer(t) if not _counted(t, m.start(), m.end())]
+    if digits:
+        m = digits[0]
         value = int(m.group(1))
         if m.group(2):
             value = int(float(f"{m.group(1)}.{m.group(2)}") + 0.5)
         return value if 0 <= value <= 10 else None
-    words = normalize(text).split()
+    norm = normalize(text)
+    # "twee keer per week": a number word that counts is no score either.
+    words = [
+        w
+        for w, m in zip(norm.split(), re.finditer(r"\S+", norm), strict=True)
+        if not (w in _NUMBER_WORDS and _counted(norm, m.start(), m.end()))
+    ]
     # "een zesje": a school mark with the diminutive.
     words = [_DIMINUTIVE.get(w, w) for w in words]
     found = [_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS]

@@ -146,6 +146,29 @@ def test_scale_none(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "ik kom 1x per week maar woon ver weg",
+        "2 keer per week komt mijn zoon",
+        "om 3 uur gaat het beter",
+        "sinds 2 jaar",
+        "twee keer per week",
+        "ik heb 3 kinderen",
+    ],
+)
+def test_a_number_that_counts_something_is_no_score(text: str) -> None:
+    assert scale(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ze komt 1x per week, ik geef het een 4", 4), ("2 keer per week, een zes", 6)],
+)
+def test_the_score_beside_a_number_that_counts(text: str, expected: int) -> None:
+    assert scale(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "06 12345678",
         "+31 6 1234 5678",
         "0031612345678",
