@@ -27,7 +27,7 @@ from dialogs.api import (
     SetStopped,
     State,
 )
-from dialogs.model import DialogError, Dialogs, EffectSpec, Step
+from dialogs.model import DialogError, Dialogs, EffectSpec, Option, Step
 from dialogs.needs import new_deeper, signals
 from dialogs.reading import Answer, read_answer
 from dialogs.render import followup_due, people_day
@@ -315,6 +315,8 @@ class Engine:
             for name, value in option.save.items():
                 act.set(name, value)
             act.run_effects(option.effects)
+            if self._new_ask_instead(act, option, step, u):
+                return
             act.follow(option.next, step)
         elif answer.kind == "no":
             act.follow(step.on_no, step)
@@ -322,6 +324,21 @@ class Engine:
             act.follow(step.otherwise, step)
         else:
             act.follow(step.next, step)
+
+    def _new_ask_instead(self, act: Actions, option: Option, step: Step, u: Understanding) -> bool:
+        """ "Nee, ik wil eigenlijk hulp met de tuin": a no that already says the new ask
+        is taken as that ask, instead of asking "Waar zoekt u dan hulp bij?"."""
+        known = set(act.turn.state.slots.get("topics") or ())
+        if not [t for t in u.topic_ids if t not in known and t not in ("other", "crisis")]:
+            return False
+        for branch in option.next:
+            flow, _, sid = branch.goto.rpartition(".")
+            target = self.dialogs.flows[flow or step.flow].steps.get(sid)
+            if target is not None and target.expect == "topic":
+                act.take_ask(u)
+                act.follow(target.next, target)
+                return True
+        return False
 
     @staticmethod
     def _topic_picked(step: Step, u: Understanding, topics: Sequence[str]) -> int | None:

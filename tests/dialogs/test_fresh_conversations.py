@@ -131,3 +131,26 @@ def test_ff_bellen_after_the_handoff_is_passed_on_not_a_second_handoff(engine, n
     replies = c.say("ff bellen?")
     assert "Ik geef uw bericht door" in replies[0].text
     assert not [e for e in c.effects() if isinstance(e, HandOff)]
+
+
+# --- changing one's mind ---------------------------------------------------------------
+
+
+def test_no_with_the_new_ask_in_it_takes_that_ask(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("ik zoek iemand om een keer bij op bezoek te gaan")
+    c.say("ja")
+    assert c.state.step == "reflect"
+    replies = c.say("nee toch niet, ik wil eigenlijk hulp met de tuin")
+    text = " ".join(r.text for r in replies)
+    assert "Waar zoekt u dan hulp bij" not in text
+    assert c.state.slots["topics"] == ["odd_jobs"]
+    assert "klusjes" in text
+
+
+def test_a_plain_no_still_asks_what_then(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("ik zoek iemand om een keer bij op bezoek te gaan")
+    c.say("ja")
+    replies = c.say("nee, iets anders")
+    assert "Waar zoekt u dan hulp bij" in replies[-1].text
