@@ -49,7 +49,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "crisis_suicide", "crisis_violence", "crisis_danger", "human_open", "human_closed",
     "stopped", "started", "language_ok", "not_understood", "thanks_reply",
     "waiting_busy", "waiting_after_hours", "plan_self", "plan_network", "plan_volunteer",
-    "plan_professional",
+    "plan_professional", "greeting_back",
 )  # fmt: skip
 _CRISIS_MESSAGE = {
     CrisisKind.SUICIDE: "crisis_suicide",
@@ -142,6 +142,11 @@ class Engine:
             self._begin(act, u, event)
         elif step.waiting:
             act.say(step.waiting)
+        elif u.social == "greeting" and not u.topics and step.asks:
+            # "hallo, daar ben ik weer" (often days later) is no answer: the open
+            # question comes again, so the person knows where we were.
+            act.say_message("greeting_back")
+            act.ask(step)
         elif not self._postponed(act, step, u, event.at):
             self._answer(act, step, u, event.at)
 

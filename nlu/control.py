@@ -123,11 +123,16 @@ def detect_control(text: str) -> Control | None:
     return None
 
 
+_BACK_AGAIN = (
+    r"(?:(?:daar |hier )?ben ik (?:er )?weer|(?:ik )?ben (?:er )?weer(?: terug)?|ik ben terug|"
+    r"(?:it'?s |its )?me again|i'?m back|again|weer terug)"
+)
 _GREETING = re.compile(
-    r"^(?:(?:hallo|hoi|hey|hee|hi|hello|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
+    r"^(?:(?:(?:hallo|hoi|hey|hee|hi|hello|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
     r"goeiemiddag|goedendag|goedemiddag|dag|daag|yo|good morning|good afternoon|good evening|"
     r"beste|geachte|moi|moin|hai|hallootjes|heey|goede morgen|goede middag)(?: (?:daar|allemaal|"
-    r"there|iedereen|mevrouw|meneer|heer|team|voordeur|allen|hoe gaat het|how are you))*)$"
+    r"there|iedereen|mevrouw|meneer|heer|team|voordeur|allen|hoe gaat het|how are you))*"
+    rf"(?: {_BACK_AGAIN})?)|{_BACK_AGAIN})$"
 )
 _THANKS = re.compile(
     r"^(?:(?:heel |hartelijk |super |erg |ontzettend )?(?:bedankt|dank|dankjewel|dankuwel|"

@@ -154,3 +154,23 @@ def test_a_plain_no_still_asks_what_then(engine, nlu):
     c.say("ja")
     replies = c.say("nee, iets anders")
     assert "Waar zoekt u dan hulp bij" in replies[-1].text
+
+
+# --- coming back -------------------------------------------------------------------------
+
+
+def test_a_greeting_days_later_is_not_taken_as_the_answer(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("hallo ben ik weer")
+    assert c.state.step == "own_strength"
+    assert "own_strength" not in c.state.slots
+    assert replies[0].text == "Hallo. Hier waren we gebleven."
+    assert replies[-1].text == "Wat lukt u nu nog zelf?"
+
+
+def test_a_greeting_to_a_yes_no_question_asks_it_again_not_sorry(engine, nlu):
+    c = _at(engine, nlu, "network")
+    replies = c.say("goedemorgen")
+    assert c.state.step == "network"
+    assert "Sorry" not in " ".join(r.text for r in replies)
+    assert replies[-1].options == ("Ja", "Nee")
