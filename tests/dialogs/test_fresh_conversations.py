@@ -174,3 +174,23 @@ def test_a_greeting_to_a_yes_no_question_asks_it_again_not_sorry(engine, nlu):
     assert c.state.step == "network"
     assert "Sorry" not in " ".join(r.text for r in replies)
     assert replies[-1].options == ("Ja", "Nee")
+
+
+def test_a_message_after_the_worry_handoff_is_passed_on_not_asked_again(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    for line in ("ik maak me zorgen om mijn buurman", "ja", "hij komt niet meer buiten", "nee"):
+        c.say(line)
+    assert any(isinstance(e, HandOff) for e in c.effects())
+    replies = c.say("hij is ook erg vergeetachtig geworden, ik maak me echt zorgen om hem")
+    assert "Ik geef uw bericht door" in replies[0].text
+    assert "Wat ziet u" not in " ".join(r.text for r in replies)
+    assert not [e for e in c.effects() if isinstance(e, HandOff)]
+
+
+def test_a_message_after_the_volunteer_offer_handoff_is_passed_on(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    for line in ("ik wil graag vrijwilliger worden", "ja", "boodschappen doen", "Tuinzigt", "dinsdagmiddag"):
+        c.say(line)
+    assert any(isinstance(e, HandOff) for e in c.effects())
+    replies = c.say("ik wil ook wel helpen, ik kan ook rijden")
+    assert "Ik geef uw bericht door" in replies[0].text
