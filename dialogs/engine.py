@@ -76,6 +76,16 @@ def _schedules(effects: tuple[EffectSpec, ...]) -> bool:
 _PROFESSIONAL_WORD = re.compile(
     r"\b(?:hulpverlener|maatschappelijk|professional|social worker|medewerker)", re.IGNORECASE
 )
+#: "ik woon in Noord", "I live in Zuid": a neighbourhood told along the way.
+_LIVES_IN = re.compile(
+    r"\b(?:ik\s+woon\s+in|wij\s+wonen\s+in|we\s+wonen\s+in|i\s+live\s+in)\s+"
+    r"(?:de\s+wijk\s+|the\s+)?(?P<name>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+_NOT_A_PLACE = frozenset(
+    "de het een een the a an my mijn buurt wijk huis flat de flat appartement centrum "
+    "zorgcentrum verzorgingshuis bejaardenhuis hetzelfde dezelfde deze die dat this that".split()
+)
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 #: Questions about what goes well and who helps: answers name resources ("als mijn
@@ -185,9 +195,14 @@ class Engine:
         """The option of the open question that brings in a person ("Zal ik een
         vrijwilliger zoeken?", "Mag een hulpverlener u bellen?"), if it has one."""
         step = act.current()
-        if step is None or not step.options or event.person.held_by_human:
+        if step is None or event.person.held_by_human:
             return None
-        pro = bool(_PROFESSIONAL_WORD.search(event.understanding.text))
+        return self._offers_person(step, event.understanding.text)
+
+    def _offers_person(self, step: Step, text: str) -> int | None:
+        if not step.options:
+            return None
+        pro = bool(_PROFESSIONAL_WORD.search(text))
         for i, option in enumerate(step.options):
             wants = option.save.get("wants")
             if wants == "professional" or wants == "volunteer" and not pro:
@@ -280,6 +295,12 @@ class Engine:
 
     def _answer(self, act: Actions, step: Step, u: Understanding, now: datetime) -> None:
         answer = read_answer(step, u, act.labels(step), now, self.profile.neighbourhoods)
+        place = self._place_named(step, u.text)
+        if place and not act.turn.state.slots.get("neighbourhood"):
+            # "ja graag, ik woon in Tuinzigt": the neighbourhood is not asked again.
+            act.set("neighbourhood", place)
+            if answer.kind == "miss" and (index := self._offers_person(step, "")) is not None:
+                answer = Answer("option", index)  # "Tuinzigt" to "Zal ik een vrijwilliger zoeken?"
         moment = self._followup_moment(step, u, now)
         if moment is not None:
             # "volgende week dinsdag na de lunch" to "a few days or next week?": the day
@@ -329,6 +350,21 @@ class Engine:
             act.follow(step.otherwise, step)
         else:
             act.follow(step.next, step)
+
+    def _place_named(self, step: Step, text: str) -> str | None:
+        """A neighbourhood named in an answer to another question: a known one by its
+        name, or any after "ik woon in"."""
+        if step.expect == "neighbourhood":
+            return None
+        t = f" {fold(text)} "
+        short = len(text.split()) <= 3 or self._offers_person(step, text) is not None
+        m = _LIVES_IN.search(text)
+        for name in self.profile.neighbourhoods:
+            if (short or m) and re.search(rf"\b{re.escape(fold(name))}\b", t):
+                return name
+        if m and fold(m.group("name")).split()[0] not in _NOT_A_PLACE:
+            return m.group("name").strip().title()
+        return None
 
     def _new_ask_instead(self, act: Actions, option: Option, step: Step, u: Understanding) -> bool:
         """ "Nee, ik wil eigenlijk hulp met de tuin": a no that already says the new ask

@@ -195,5 +195,7 @@ def read_answer(
             return Answer("free", value=found)
         if _dont_know(text) or yes_no(text) is not None:
             return Answer("miss")  # "ja hoor" or "weet ik niet" is no neighbourhood
+        if parse_when(text, now) is not None:
+            return Answer("miss")  # "overmorgen na het eten" is a day, not a place
         return Answer("free", value=_neighbourhood_name(text))
     return Answer("free", value=text)

@@ -194,3 +194,30 @@ def test_a_message_after_the_volunteer_offer_handoff_is_passed_on(engine, nlu):
     assert any(isinstance(e, HandOff) for e in c.effects())
     replies = c.say("ik wil ook wel helpen, ik kan ook rijden")
     assert "Ik geef uw bericht door" in replies[0].text
+
+
+# --- the neighbourhood ----------------------------------------------------------------
+
+
+def test_yes_with_the_neighbourhood_in_it_is_not_asked_the_neighbourhood(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    replies = c.say("ja graag, ik woon in Tuinzigt")
+    assert "In welke wijk" not in " ".join(r.text for r in replies)
+    assert c.state.slots.get("neighbourhood") == "Tuinzigt"
+    assert c.state.step == "followup_offer"
+
+
+def test_a_known_neighbourhood_as_the_answer_to_the_volunteer_offer_is_a_yes(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("Tuinzigt")
+    assert c.state.slots.get("wants") == "volunteer"
+    assert c.state.slots.get("neighbourhood") == "Tuinzigt"
+
+
+def test_a_day_is_not_taken_as_the_neighbourhood(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("ja graag")
+    assert c.state.step == "neighbourhood"
+    c.say("overmorgen na het eten")
+    assert c.state.step == "neighbourhood"
+    assert not c.state.slots.get("neighbourhood")
