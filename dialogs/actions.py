@@ -117,7 +117,9 @@ class Actions:
 
     def take_ask(self, u: Understanding) -> None:
         """Keep a message as the ask: its text, literal topics and needs behind it."""
-        literal, behind = split_topics(u.topic_ids, self.dialogs.topics)
+        literal, behind = split_topics(
+            u.topic_ids, self.dialogs.topics, {t.id: t.confidence for t in u.topics}
+        )
         slots = self.turn.state.slots
         self.set("first_ask", u.text.strip())
         self.set("topics", literal)

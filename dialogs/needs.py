@@ -74,10 +74,23 @@ def tells_helper_task(text: str) -> bool:
     return bool(_HELPER.search(t)) and bool(_HELPER_TASK.search(t))
 
 
+#: A need that is usually behind the question is the question itself when the message
+#: is clearly about it: this sure, and this much surer than any practical ask.
+_BEHIND_FIRST_SURE = 0.85
+_BEHIND_FIRST_MARGIN = 0.25
+
+
 def split_topics(
-    topic_ids: Sequence[str], topics: Mapping[str, TopicInfo]
+    topic_ids: Sequence[str],
+    topics: Mapping[str, TopicInfo],
+    confidences: Mapping[str, float] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Split one message's topics into the literal ask and the needs behind it."""
+    """Split one message's topics into the literal ask and the needs behind it.
+
+    "Kan iemand schoonmaken, er komt nooit iemand" asks for cleaning, with loneliness
+    behind it. "Mijn moeder heeft alzheimer en ik zorg voor haar, ik kan niet meer" is
+    about caring, even when the model also hears a little housework: a behind-kind
+    topic that ranks first by a wide margin (``confidences``) is the ask."""
     found = [str(t) for t in topic_ids if t not in IGNORED_TOPICS]
     # Offering help or worrying about someone else is what a message is *about* only
     # when it ranks first; lower down it is usually a misreading of "helpen" or "zorg".
@@ -88,6 +101,12 @@ def split_topics(
     behind = [t for t in found if t not in asks]
     if not asks:
         return found, []
+    conf = confidences or {}
+    first = found[0]
+    if first in behind and conf.get(first, 0.0) >= _BEHIND_FIRST_SURE:
+        best_ask = max(conf.get(t, 1.0) for t in asks)
+        if conf[first] - best_ask >= _BEHIND_FIRST_MARGIN:
+            return [first], [t for t in found if t != first]
     return asks, behind
 
 

@@ -221,3 +221,24 @@ def test_a_day_is_not_taken_as_the_neighbourhood(engine, nlu):
     c.say("overmorgen na het eten")
     assert c.state.step == "neighbourhood"
     assert not c.state.slots.get("neighbourhood")
+
+
+# --- what the question is about -------------------------------------------------------
+
+
+def test_a_message_clearly_about_caring_is_a_caring_question(dialogs):
+    from dialogs.needs import split_topics
+
+    literal, behind = split_topics(
+        ["caregiver", "household"], dialogs.topics, {"caregiver": 0.96, "household": 0.63}
+    )
+    assert literal == ["caregiver"] and behind == ["household"]
+
+
+def test_cleaning_with_loneliness_behind_stays_a_cleaning_question(dialogs):
+    from dialogs.needs import split_topics
+
+    literal, behind = split_topics(
+        ["loneliness", "household"], dialogs.topics, {"loneliness": 0.9, "household": 0.8}
+    )
+    assert literal == ["household"] and behind == ["loneliness"]
