@@ -79,8 +79,33 @@ SHORTHAND: dict[str, str] = {
 
 def fold(text: str) -> str:
     """Lowercase and strip accents ("Financiële" -> "financiele")."""
+    if text.isascii():  # nothing to decompose: most messages
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _doublings(key: str) -> list[str]:
+    """``key`` with each of its word characters written once or twice ("ok", "ook",
+    "okk", "ookk"): the forms whose stretched letters collapse back to ``key``."""
+    out = [""]
+    for ch in key:
+        out = [o + ch for o in out]
+        if _WORDCHAR.fullmatch(ch):
+            out += [o + ch for o in out]
+    return out
+
+
+_WORDCHAR = re.compile(r"\w")
+#: SHORTHAND looked up after collapsing doubled letters ("mnn" -> "mn"), as a table:
+#: every spelling with word characters at most doubled (longer runs are already cut to
+#: two) whose collapsed form is a key. Same answers as collapsing each word with a regex.
+_STRETCHED: dict[str, str] = {
+    form: rep
+    for key, rep in SHORTHAND.items()
+    if _REPEAT1.sub(r"\1", key) == key
+    for form in _doublings(key)
+}
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +122,7 @@ def normalize(text: str) -> str:
         if not raw:
             continue
         key = raw.strip('.,!?;"()')
-        rep = SHORTHAND.get(key) or SHORTHAND.get(_REPEAT1.sub(r"\1", key))
+        rep = SHORTHAND.get(key) or _STRETCHED.get(key)
         words.append(rep if rep is not None else raw)
     t = " ".join(words).replace("'", "")
     t = _PUNCT.sub(" ", t)
