@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from dialogs.model import Step
-from nlu.answers import choose_option, parse_when, scale, yes_no
+from nlu.answers import choose_option, is_question_back, parse_when, scale, yes_no
 from nlu.api import Understanding
 from nlu.text import fold
 
@@ -144,6 +144,9 @@ def read_answer(
         if index is not None:
             return Answer("option", index, keep)
         polar = all(yes_no(label) is not None for label in labels)
+        if polar and is_question_back(text):
+            # "wat doen jullie met mijn gegevens?" to "Is dat goed?": said again, simpler.
+            return Answer("miss", value="confused")
         if _indifferent(text):
             # "maakt niet uit" between two moments takes the first; to a yes/no
             # question it is no answer yet, so it is asked again in other words.

@@ -22,6 +22,7 @@ __all__ = [
     "normalize_phone",
     "parse_when",
     "scale",
+    "is_question_back",
     "yes_no",
 ]
 
@@ -46,7 +47,7 @@ _YES = (
     r"lijkt me goed|lijkt mij goed|fijn|super|perfect|please|alright|fine|"
     r"yes please|ok|k|"
     r"(?:ik )?denk (?:het|van) wel|eigenlijk wel|jah|jawohl|vooruit|als het moet|i think so|"
-    r"jao|joa|jo|jaaa+|jaja+|jow|jaw"
+    r"jao|joa|jo|jaaa+|jaja+|jow|jaw|waarom niet|why not"
 )
 _UNCLEAR = re.compile(
     r"^(?:ik )?(?:weet (?:ik |het )?(?:het |ik )?niet|geen idee|misschien|"
@@ -60,8 +61,20 @@ _YES_DESPITE_NO = re.compile(
     r"(?:(?:dat|het) )?mag(?: wel| hoor| best)?$|van mij mag (?:het|dat)(?: wel)?|dat is geen probleem)\b"
     r"(?!.*\b(?:niet|not)\b)"
 )
+#: A question back ("wat doen jullie met mijn gegevens?", "waarom?") is no yes or no,
+#: whatever word in it looks like one ("doen"). "Wat fijn, ja" is no question.
+_QUESTION_BACK = re.compile(
+    r"^(?:wat|wie|waarom|hoe|waar|wanneer|welke|welk|hoezo|hoeveel|what|why|how|who|where|when|which)\b"
+    r"(?!\s+(?:fijn|goed|leuk|mooi|lief|aardig|heerlijk|een|nice|great|good|kind|lovely|a)\b)"
+    r"(?!\s+(?:niet|not)\s*$)"
+)
 _YES_EMOJI = ("\U0001f44d", "\u2705", "\u2714")
 _NO_EMOJI = ("\U0001f44e", "\u274c")
+
+
+def is_question_back(text: str) -> bool:
+    """True for a question to us ("wat doen jullie met mijn gegevens?", "hoe lang?")."""
+    return bool(_QUESTION_BACK.match(normalize(text.strip())))
 
 
 def yes_no(text: str) -> bool | None:
@@ -78,7 +91,7 @@ def yes_no(text: str) -> bool | None:
     if any(e in raw for e in _NO_EMOJI):
         return False
     t = normalize(raw)
-    if _UNCLEAR.search(t):
+    if _UNCLEAR.search(t) or _QUESTION_BACK.match(t):
         return None
     words = t.split()
     # Only the opening of a longer message counts as the answer.

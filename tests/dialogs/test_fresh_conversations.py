@@ -242,3 +242,13 @@ def test_cleaning_with_loneliness_behind_stays_a_cleaning_question(dialogs):
         ["loneliness", "household"], dialogs.topics, {"loneliness": 0.9, "household": 0.8}
     )
     assert literal == ["household"] and behind == ["loneliness"]
+
+
+def test_a_question_about_data_at_consent_is_no_consent(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("kan iemand mijn huis schoonmaken")
+    replies = c.say("wat doen jullie met mijn gegevens?")
+    assert c.state.step == "welcome"
+    assert not c.state.slots.get("consent")
+    assert replies[0].text == "Ik zeg het anders."
+    assert "alleen om u te helpen" in replies[-1].text

@@ -277,3 +277,16 @@ def test_how_it_goes_words_do_not_answer_other_yes_no_questions() -> None:
 )
 def test_a_score_in_school_marks_and_words(text: str, expected: int) -> None:
     assert scale(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wat doen jullie met mijn gegevens", "hoe lang bewaren jullie het?", "wie leest dit mee", "why do you need that"],
+)
+def test_a_question_back_is_no_yes_or_no(text: str) -> None:
+    assert yes_no(text) is None
+
+
+@pytest.mark.parametrize("text", ["wat fijn, ja", "wat goed, graag", "waarom niet", "why not"])
+def test_yes_that_starts_like_a_question_is_still_yes(text: str) -> None:
+    assert yes_no(text) is True
