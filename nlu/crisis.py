@@ -114,6 +114,8 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:nog lang|gezond|gelukkig|fijn|prettig|zelfstandig|langer thuis) (?:blijven |te )?leven\b",
         r"\bbang (?:voor|om) (?:mijn |de |m )?\w+ (?:zijn|haar|z|dr|hun) (?:toekomst|gezondheid|baan|werk|school|studie|geld|huis)\b",
         r"\b(?:live|living) in (?:this|a|the|my|that) (?:\w+ )?(?:flat|house|home|place|town|city|street|area|apartment|room|country)\b",
+        # round 14: where one lives, "i dont want to live here anymore, the neighbours ..."
+        r"\b(?:live|living) (?:here|there|next to \w+|near \w+|with (?:him|her|them|my \w+|this \w+))\b",
         r"\bdreig\w* te (?:verhuizen|vertrekken|verkopen|stoppen|sluiten|mislukken|verdwijnen|regenen|verlopen)\b",
         r"\b(?:ga|gaat) (?:\w+ )?dood als (?:ik|je) (?:nog (?:een|1|eens)|weer) \w+",
         r"\bdood ?(?:eerlijk|simpel|rustig|serieus|zeker|leuk|lief)\b|\bcollapsed (?:laughing|with laughter)\b",
@@ -169,7 +171,7 @@ _SUICIDE = _word_start_alternation(
         r"\bniemand (?:zou|zal) (?:me|mij) (?:missen|niet missen)|\bbeter af zonder (?:me|mij)\b",
         r"\bniet meer wakker (?:te )?worden|\bniet meer wakker wil",
         r"\b(?:want|wanna|going) to (?:die|end it|kill myself|be dead)|\bkill(?:ing)? myself\b",
-        r"\bend (?:my life|it all)|\bdon'?t want to (?:live|be here|exist|wake up)|\bno reason to live\b",
+        r"\bend (?:my life|it all)|\bdon'?t want to (?:live(?! (?:here|there|in|with|at|near|next))|be here|exist|wake up)|\bno reason to live\b",
         r"\bbetter off (?:dead|without me)|\bhurt(?:ing)? myself|\bself ?harm|\bcut(?:ting)? myself",
         r"\bwish i (?:was|were) dead|\bsuicidal\b|\bi want to die\b",
         r"\b(?:nooit|niet|nie) meer wakker (?:te )?worden|\bslapen en (?:nooit|niet) meer",
@@ -201,6 +203,14 @@ _SUICIDE = _word_start_alternation(
         # round 14: it being over with oneself, one's time come, living for nothing, no reason to keep going
         r"\b(?:het )?(?:is|wordt) (?:\w+ )?(?:afgelopen|gedaan|voorbij|over|uit) met (?:mij|me|mijn leven)\b|\b(?:mijn|m) tijd is (?:(?!niet\b|nie\b|nog\b)\w+ )?gekom\w*(?! (?:om|voor|to)\b)",
         r"\b(?:leef|leven) (?:\w+ ){0,3}voor (?:niks|niets|niemand|nothing)$|\bliving for nothing\b|\bno (?:reason|point) (?:to|in) (?:keep(?:ing)? )?(?:going|living|go on|carry on)\b|^no point (?:anymore|any more)$",
+        # round 14, second probes: others better off or happier without me; tired of existing; resting
+        # for good; nothing left that keeps me here; hearing from me for the last time; "dan weet je het"
+        r"\b(?:iedereen|jullie|de wereld|mijn (?:kinderen|familie|ouders|gezin|vrouw|man)|ze allemaal|everyone|the world|my (?:kids|family|parents)) (?:\w+ ){0,3}"
+        r"(?:beter|gelukkiger|blijer|fijner|makkelijker|rustiger|better|happier)\b(?: \w+){0,3} (?:zonder|without) (?:mij|me)\b|\b(?:zijn|is|zou|zouden|are) (?:\w+ ){0,2}beter af zonder$",
+        r"\btired of (?:existing|living|being alive|life)\b|\b(?:rest|sleep|be gone|disappear) (?:for good|forever)\b|\b(?:rusten|rust) (?:voor|vr) altijd\b|\bvoor altijd (?:rusten|rust hebben)\b",
+        r"\b(?:niks|niets|niemand) (?:meer )?(?:dat|die|wat) (?:me|mij) (?:hier|nog) (?:\w+ )?(?:houdt|vasthoudt)\b(?![^\n]*\b(?:verhuiz\w*|stad|dorp|land|wijk|huis|baan|werk|relatie|club)\b)",
+        r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
+        r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
         r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
     )
 )
@@ -508,6 +518,9 @@ _SETTLED = re.compile(
     r"|\bmaakt het (?:(?!niet\b|nie\b)\w+ )?(?:goed|prima)\b|\b(?:was|is) (?:het|hij|ze|de brand|het vuur) (?:\w+ )?(?:meteen |direct |snel |al |weer )?(?:uit|geblust|gedoofd)\b"
     r"|\b(?:brand|vuur|fire) is (?:\w+ )?(?:uit|geblust|gedoofd|out)\b|\b(?:it|fire) is (?:\w+ )?out\b|\balleen (?:een |wat )?(?:blauwe plek|buil|bult|bultje|schram\w*|schaafw\w*|pleister)\b"
     r"|\bniemand (?:is )?(?:gewond|geraakt)\b|\bnobody (?:is |was )?(?:hurt|injured)\b|\bzonder letsel\b"
+    # round 14: everyone safe, someone missing already back
+    r"|\b(?:iedereen|allemaal|we|wij|ze) (?:is|zijn) (?:\w+ )?(?:veilig|ok|oke|in orde|ongedeerd)\b|\beveryone (?:is )?(?:safe|ok|okay|fine)\b"
+    r"|\b(?:is|zijn|was) (?:\w+ )?(?:al|weer|inmiddels|gelukkig) (?:\w+ )?(?:terug|thuis|gevonden)\b"
 )
 #: ... unless something acute is still told: "de brand is uit maar hij ademt niet".
 _STILL_ACUTE = re.compile(

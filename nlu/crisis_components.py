@@ -54,7 +54,7 @@ __all__ = ["component_hits", "component_kinds", "word_start_alternation"]
 
 _NEG = r"(?:niet|nie|nooit|geen|not|no|never|dont|don|nt)"
 _WISH = r"(?:wil|wou|wilde|willen|hoop|hoopte|hoef|hoeft|liefst|liever|zou|wens|want|wanna|wish|hope)"
-_LIVE = r"(?:leven|lev|bestaan|wakker(?! (?:liggen|lig|ligt)\b)|(?:doorgaan|door gaan)(?! met)|live(?! in (?:this|a|the|my|that|here))|living|alive|exist|wake)"
+_LIVE = r"(?:leven|lev|bestaan|wakker(?! (?:liggen|lig|ligt)\b)|(?:doorgaan|door gaan)(?! met)|live(?! in (?:this|a|the|my|that|here)| (?:here|there|with|at|near|next|alone)\b)|living|alive|exist|wake)"
 _DIE = r"(?:dood|doodgaan|sterven|overlijden|die|dead|dying)"
 _PERSON = (
     r"(?:hij|zij|ze|iemand|hem|haar|man|vrouw|partner|vriend|vriendin|ex|vader|pa|papa|"

@@ -66,7 +66,7 @@ SENTENCE = "sentence"
 _FAREWELL = (
     r"(?:afscheid (?:\w+ )?(?:neem|nemen|genomen)|neem (?:\w+ ){0,3}afscheid|(?:is|dit is) (?:mijn |een )?afscheid\b|"
     r"gedag (?:te )?zeggen|(?:zeg|zegt|zeggen) (?:\w+ ){0,2}gedag|vaarwel|(?:dag|doei|houdoe|dag lieve|bye) (?:allemaal|iedereen|lieverds|everyone|all)\b|"
-    r"goodbye|bedankt voor (?:alles|alle (?:\w+ )?(?:hulp|jaren|liefde|goede))|thank you for everything|het spijt me\b|"
+    r"goodbye|bedankt voor (?:alles|alle (?:\w+ )?(?:hulp|jaren|liefde|goede)|(?:de|al de) (?:\w+ )?(?:jaren|tijd samen|liefde))|thank you for everything|het spijt me\b|"
     r"sorry (?:voor alles|mam|pap|mama|papa|lieverd)\b|^sorry$|zorg (?:\w+ ){0,2}goed voor|pas (?:\w+ ){0,2}goed op\b|take care of|"
     r"ik hou van (?:jullie|je|jou|haar|hem|ze)\b|love you all|vergeef (?:me|mij)\b|forgive me|"
     r"(?:niet|nie) (?:jouw|jullie|haar|zijn|je|hun|uw) schuld|not (?:your|their) fault|thanks for (?:trying|everything|all)|bedankt voor het proberen|als (?:je|jullie|u) dit (?:leest|lezen)|when you read this|"
@@ -82,7 +82,7 @@ _FINAL = (
     r"(?:als|wanneer|voordat) (?:ze|jullie|je|hij|zij|iemand|men) (?:me|mij) vinden|ben (?:ik )?er (?:\w+ ){0,3}(?:niet|nie) meer\b|"
     r"waar ik (?:naartoe |heen )?ga\b|"
     r"(?:na|vanaf|after) (?:\w+ ){1,3}(?:ben|heb|hoef) ik (?:er |het |ze |die )?(?:\w+ )?(?:niet|nie|niks|niets) (?:meer|nodig)|"
-    r"won t be (?:here|around)|(?:niemand|niks|niets) hoeft na (?:mij|me)\b|tijd om te gaan|ik (?:ga|vertrek) (?:ook )?(?:maar |nu )?weg$|ik ga (?:ook )?weg voorgoed)"
+    r"won ?t be (?:here|around)|(?:niemand|niks|niets) hoeft na (?:mij|me)\b|tijd om te gaan|ik (?:ga|vertrek) (?:ook )?(?:maar |nu )?weg$|ik ga (?:ook )?weg voorgoed)"
 )
 _OCCASION = (
     r"\b(?:pensioen|verhuis\w*|verhuiz\w*|emigr\w*|vakantie|op reis|afscheidsfeest\w*|afscheidsreceptie|nieuwe baan|andere baan|"
@@ -119,7 +119,7 @@ _PLAN = (
 )
 _FINAL_EVENT = (
     r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
-    r"(?:mijn|m) laatste dag$|laatste dag (?:van mijn leven|op aarde)|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
+    r"(?:mijn|m) laatste dag$|^laatste dag(?: vandaag)?$|laatste dag (?:van mijn leven|op aarde)|it ?s time$|it is time$|time to go$|(?:stop|kap|hou) ik (?:er ?mee|ermee|er mee)(?: op)?$|"
     r"ik (?:stop|kap) (?:er ?mee|ermee|er mee)$|ik (?:het|t) (?:ga|wil|zal) doen$|is (?:het|alles) (?:\w+ )?voorbij$|"
     r"tonights? (?:s )?the night|(?:het is|is het) (?:\w+ )?tijd$|"
     # round 14: "vergeef me wat ik ga doen" (not "ik weet niet wat ik ga doen")
@@ -223,7 +223,7 @@ _WHEN = (
 #: No longer needing money, belongings, a home.
 _NO_NEED = (
     r"(?:(?:heb|hoef) (?:ik )?(?:het|dat|die|dit|ze|hem|er)?\s?(?:\w+ ){0,3}(?:toch |straks |dan |binnenkort |echt )?(?:niet|nie) meer nodig|"
-    r"(?:heb|hoef) (?:ik )?geen (?:\w+ ){1,2}meer (?:nodig|te hebben))"
+    r"(?:heb|hoef) (?:ik )?geen (?:\w+ ){1,2}(?:meer )?(?:nodig|te hebben))"
 )
 #: Handed over to a relative: "voor mijn dochter", "aan mijn kleinzoon overgemaakt".
 _HANDOVER = (
@@ -249,13 +249,14 @@ _NUDE = (
 # --- round 14 classes (crisis_dev8.yml) ------------------------------------------------
 #: Calling oneself a burden: "ik ben alleen maar een blok aan het been", "iedereen tot last".
 _BURDEN_SELF = (
-    r"(?:ik ben|ben ik|ik voel me|voel ik me|i am|i m|im|i feel like) (?:\w+ ){0,3}(?:last|blok aan (?:het|hun|m|z) been|"
+    r"(?:ik ben|ben ik|ik voel me|voel ik me|i am|i m|im|i feel like) (?:\w+ ){0,6}(?:last|blok aan (?:het|hun|m|z) been|"
     r"molensteen|burden|sta in de weg)"
 )
 #: Sparing others by going: "ze daarvan verlossen", "tijd dat ik verdwijn".
 _RELEASE = (
     r"(?:verlos\w*|bevrijd\w*|van (?:me|mij) af\b|tijd (?:dat|om) (?:ik |te )?(?:\w+ )?(?:ga|gaan|verdwijn|verdwijnen|vertrek|vertrekken|stop|stoppen)\b|"
-    r"verdwijn\w*|opgelost (?:als|wanneer|zodra) ik\b|set (?:them|you|her|him) free|relieve|disappear\w*|ik ga (?:maar )?$)"
+    r"verdwijn\w*|opgelost (?:als|wanneer|zodra) ik\b|set (?:them|you|her|him) free|relieve|disappear\w*|ik ga (?:maar )?$|"
+    r"(?:dat|het|die last) (?:\w+ ){0,2}(?:houdt|stopt) (?:\w+ )?op\b|binnenkort (?:niet meer|voorbij|klaar|weg|over)\b)"
 )
 #: Practical burdens that a request for help names.
 _PRACTICAL = (
@@ -632,7 +633,7 @@ _GROUPS: tuple[_Group, ...] = (
         SENTENCE,
         rf"\b{_FIGHT}\b",
         rf"\b{_INJURY}\b|\b(?:vechtpartij|knokpartij|steekpartij|schietpartij)\b(?: \w+){{0,4}} (?:voor (?:de|mijn|onze) deur|op straat|in de (?:gang|portiek|flat|straat|lift)|op het plein|op de galerij|bij de buren|nu)\b",
-        none_of=_MEDIA,
+        none_of=_MEDIA[:-3] + r"|niemand (?:is )?(?:\w+ )?gewond|geen (?:\w+ )?(?:gewonden|bloed)|nobody (?:was )?hurt)\b",
         keys="vechtpartij vechten vecht gevochten knokpartij knokken knokt geknokt steekpartij schietpartij elkaar matten fight* brawl",
     ),
     # a parent afraid to hurt their own child
@@ -1073,7 +1074,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_FINAL_EVENT}",
         rf"\b{_FAREWELL}|\b(?:bye|doei|dag)$",
         none_of=_PLAN_OCCASION,
-        keys="dan daarna zover laatste ermee mee doen do voorbij night tijd",
+        keys="dan daarna zover laatste ermee mee doen do voorbij night tijd time",
     ),
     # decided to stop, with nothing named to stop, and no hope left or "met alles" after it
     _g(
@@ -1098,9 +1099,10 @@ _GROUPS: tuple[_Group, ...] = (
     _g(
         S,
         MESSAGE,
-        r"\b(?:loop|ga|fiets|rij|wandel|ben|zit|sta) (?:\w+ ){0,2}(?:naar|op|bij) (?:de|het) (?:brug|spoor|spoorbrug|dijk|pier|kade|flat|dak|rails|overweg|viaduct|snelweg|zee|kanaal|rivier|parkeergarage|perron)\b",
-        rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}",
-        keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron",
+        r"\b(?:loop|ga|fiets|rij|wandel|ben|zit|sta) (?:\w+ ){0,2}(?:naar|op|bij) (?:de|het) (?:brug|spoor|spoorbrug|dijk|pier|kade|flat|dak|rails|overweg|viaduct|snelweg|zee|kanaal|rivier|parkeergarage|perron|water|gracht|haven|sluis)\b",
+        rf"\b(?:niet bellen|bel (?:me|mij) niet|(?:niet|nie) (?:naar me|naar mij) zoeken|zoek (?:me|mij) niet|niet zoeken|don t call|tot nooit)\b|\b{_FAREWELL}|^(?:dag|doei|bye|dag allemaal|vaarwel)$",
+        none_of=r"\b(?:zwem\w*|lekker|warm|warme|duik\w*|surf\w*|zomer|bootje|boot|kano|sup|vissen|hengel\w*|pootje\w*|zonnig|zon|picknick|eendjes|wandel\w*|hond uitlaten|fiets\w*)\b",
+        keys="brug spoor spoorbrug dijk pier kade flat dak rails overweg viaduct snelweg zee kanaal rivier parkeergarage perron water gracht haven sluis",
     ),
     # affairs put in order or belongings shared out by someone young ("ik ben pas 40")
     _g(
@@ -1150,9 +1152,10 @@ _GROUPS: tuple[_Group, ...] = (
         S,
         SENTENCE,
         r"\b(?:zeg|zegt|vertel|vertelt|laat)\b (?:\w+ ){0,4}dat ik (?:\w+ ){0,2}(?:van (?:ze|hen|haar|hem|jullie|hun) (?:hou|houd)|hou van|het spijt|sorry)\b"
+        r"|\b(?:zeg|zegt|vertel|vertelt|laat)\b (?:\w+ ){0,4}dat (?:het|dit) (?:\w+ )?(?:niet|nie) (?:haar|zijn|hun|jullie|jouw|je) schuld (?:is|was)\b"
         r"|\b(?:tell|let) (?:\w+ ){0,3}(?:that )?i (?:love|am sorry)\b",
         none_of=r"\b(?:verjaardag|feest|vakantie|op reis|werk|later|straks thuis|kom)\b",
-        keys="hou houd spijt sorry love",
+        keys="hou houd spijt sorry love schuld",
     ),
     # a danger to no one but oneself ("niet gevaarlijk voor anderen, alleen voor mezelf")
     _g(
@@ -1319,6 +1322,54 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:{_PERSON_ANY}|me|mij|ons|us|me|people|mensen|voorbijgangers|klanten|bewoners)\b",
         none_of=r"\b(?:honkbal(?!knuppel)\w*|softbal|training|wedstrijd|game|film|serie|spel|toneel|les|keuken|koken|hout|vlees|groente|speelgoed|nep)\b",
         keys="mes messen bijl machete kapmes pistool vuurwapen geweer knuppel honkbalknuppel zwaard steekwapen wapen koevoet knife gun axe",
+    ),
+    # ---- round 14, second probes ---------------------------------------------------------
+    # the means at home + doing it or a life "voltooid"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:middel|middelen|spul|pillen|medicijnen|poeder|drank) (?:\w+ ){0,2}in huis\b|\b(?:heb|hebben|heeft) (?:\w+ )?(?:de|het|een) (?:dodelijk\w* )?middel\w*\b(?! (?:tegen|voor)\b)",
+        r"\b(?:ga|zal|wil) (?:ik )?(?:het|t) (?:\w+ ){0,3}(?:doen|innemen|gebruiken)\b|\bvoltooid\b|\b(?:klaar|op) (?:met|is)\b|\bgenoeg geweest\b|"
+        rf"\b{_FINAL_EVENT}",
+        none_of=r"\b(?:onkruid\w*|ongedierte|muizen|ratten|mieren|wespen|luizen|schoonmaak\w*|verkoudheid|griep|hoest|koorts|hoofdpijn|allergie|eczeem|kat|hond)\b",
+        keys="middel middelen spul pillen medicijnen poeder drank heb hebben heeft",
+    ),
+    # one's life called complete ("voltooid") + the end chosen
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:leven|life) (?:is |voelt )?(?:\w+ ){0,2}(?:voltooid|af|complete)\b",
+        rf"\b(?:besloten|gekozen|deze week|ga (?:ik )?(?:het|t) (?:\w+ ){{0,3}}doen|stop|stoppen|{_FINAL_EVENT}|{_PLAN})",
+        none_of=r"\b(?:wet|wetsvoorstel|debat|politiek|kamer|d66|artikel|nieuws|mening|standpunt|discussie|euthanasie|levenseindekliniek|expertisecentrum)\b",
+        keys="leven life",
+    ),
+    # traces wiped (accounts, photos, the phone) + finality or a goodbye
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:alles|account\w*|profiel\w*|foto s|fotos|berichten|socials|social media|instagram|facebook|telefoon|laptop|sporen) (?:\w+ ){0,5}(?:gewist|verwijderd|opgeruimd|leeggemaakt|deleted|wiped|gereset)\b"
+        r"|\b(?:gewist|verwijderd|deleted|wiped) (?:\w+ ){0,3}(?:alles|account\w*|profiel\w*|foto s|fotos|berichten|socials|everything)\b",
+        rf"\b(?:laat (?:\w+ )?(?:niks|niets|geen sporen) achter|leave nothing behind|dit is het (?:dan)?$|this is it$|{_FINAL}|{_FAREWELL})",
+        none_of=r"\b(?:nieuwe telefoon|verkopen|verkocht|verkoop|hack\w*|gehackt|privacy|inleveren|reparatie|virus|ruimte|opslag|geheugen|oplichter\w*|ex|fabrieksinstellingen|update)\b",
+        keys="alles account accounts profiel profielen foto fotos berichten socials social instagram facebook telefoon laptop sporen gewist verwijderd deleted wiped",
+    ),
+    # "do not look for me" + gone or a goodbye
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:zoek (?:me|mij) (?:\w+ )?(?:niet|nie)|(?:niet|nie) (?:naar (?:me|mij) )?(?:gaan )?zoeken|don ?t look for me|do not look for me)\b",
+        rf"\b(?:{_GONE}|{_FINAL}|{_FAREWELL})|^(?:dag|doei|bye|vaarwel)$",
+        none_of=r"\b(?:verstop\w*|spelletje|tikkertje|kwartet|zoekplaatje|vakantie|logeer\w*|op reis)\b",
+        keys="zoek zoeken look",
+    ),
+    # a letter left "for when they find me"
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:voor als|als|wanneer|zodra) (?:ze|jullie|iemand|men|de politie|my \w+|they) (?:me|mij) (?:\w+ )?(?:vinden|vindt|gevonden hebben|find)\b",
+        rf"\b(?:brief\w*|kaart\w*|bericht\w*|letter|note|geschreven|wrote)\b|\b{_FAREWELL}",
+        none_of=r"\b(?:verstop\w*|spelletje|weggelopen|ontsnapt|escape room)\b",
+        keys="vinden vindt gevonden find",
     ),
 )
 
