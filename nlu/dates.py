@@ -37,6 +37,7 @@ _WEEKDAYS = {
     "ma": 0,
     "di": 1,
     "wo": 2,
+    "do": 3,
     "vr": 4,
     "za": 5,
     "zo": 6,
@@ -131,9 +132,11 @@ _NEXT_WEEK_DAY = re.compile(
 )
 _NEXT_WEEK = re.compile(r"\b(?:volgende\s+week|next\s+week|komende\s+week|volgende\s+weekend)\b")
 _WEEKDAY = re.compile(
-    rf"\b(?:aanstaande\s+|komende\s+|volgende\s+|next\s+|this\s+|deze\s+|a\.?s\.?\s+|op\s+)?({_FULL_WEEKDAY}|ma|di|wo|vr|za|zo)\b"
+    rf"\b(?:aanstaande\s+|komende\s+|volgende\s+|next\s+|this\s+|deze\s+|a\.?s\.?\s+|op\s+)?({_FULL_WEEKDAY}|ma|di|wo|do|vr|za|zo)\b"
 )
-_ABBREV_OK = re.compile(r"\b(?:ma|di|wo|vr|za|zo)\b\s*(?:\d|om\b)")
+_ABBREV_OK = re.compile(
+    r"\b(?:ma|di|wo|do|vr|za|zo)\b[\s-]*(?:\d|om\b|ochtend|morgen|middag|avond|'?s\b)"
+)
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s*(am|pm|uur|u)\b)?")
 _HOUR = re.compile(r"\b(?:om\s+)?(\d{1,2}|" + _NUMWORD + r")\s*(?:uur|u|h|o'?clock)\b")
@@ -150,12 +153,16 @@ _GLUED_PART = re.compile(rf"\b({_FULL_WEEKDAY})(ochtend|morgen|middag|avond)\b")
 _AFTER_LUNCH = re.compile(
     r"\b(?:na|after)\s+(?:de\s+|het\s+|the\s+)?(?:lunch|middageten|koffie\s*tijd|lunchtime)\b|\bna\s+twaalven\b"
 )
+#: "na het eten", "na het avondeten", "after dinner": the evening.
+_AFTER_DINNER = re.compile(
+    r"\b(?:na|after)\s+(?:het\s+|de\s+)?(?:eten|avondeten|warm\s+eten|warme\s+maaltijd|dinner|supper|tea)\b"
+)
 #: "voor de lunch", "before lunch": late morning.
 _BEFORE_LUNCH = re.compile(r"\b(?:voor|before)\s+(?:de\s+|het\s+)?(?:lunch|middageten|lunchtime)\b")
 #: "een uur of 2", "rond een uur of drie": about that hour.
 _ABOUT_HOUR = re.compile(rf"\b(?:een\s+)?uur\s+of\s+{_N}\b")
 #: "over een dag of 3", "over een week of twee": about that many days or weeks.
-_ABOUT_DAYS = re.compile(rf"\b(?:over|in)\s+(?:een\s+)?(dag|week)\s+of\s+{_N}\b")
+_ABOUT_DAYS = re.compile(rf"(?:\b(?:over|in)\s+|^)(?:een\s+)?(dag|week)\s+of\s+{_N}\b")
 #: "woensdag over een week", "over een week op woensdag": that weekday next week.
 _WEEKDAY_IN_A_WEEK = re.compile(
     rf"\b({_FULL_WEEKDAY})\s+over\s+een\s+week\b|\bover\s+een\s+week\s+(?:op\s+)?({_FULL_WEEKDAY})\b"
@@ -230,7 +237,80 @@ def _relative_day(t: str, today: date) -> date | None:
     return None
 
 
+#: "de 4e", "op de 20ste": that day of this month, or of the next when it is past.
+_DAY_OF_MONTH = re.compile(r"\bde\s+(\d{1,2})(?:e|ste|de)\b(?!\s+(?:keer|week|dag|maand))")
+#: "begin december", "half december", "eind van de maand", "begin volgende maand".
+_PART_OF_MONTH = re.compile(
+    rf"\b(begin|half|halverwege|midden|mid|eind|einde|aan\s+het\s+eind\s+van|end\s+of|"
+    rf"beginning\s+of|early|late|the\s+middle\s+of)\s+(?:van\s+)?(?:de\s+|deze\s+|the\s+|this\s+)?"
+    rf"({_MONTH_RE}|maand|month|volgende\s+maand|next\s+month)\b"
+)
+_PART_DAY = {"begin": 1, "beginning of": 1, "early": 1, "half": 15, "halverwege": 15,
+             "midden": 15, "mid": 15, "the middle of": 15}  # fmt: skip
+_THIS_WEEK = re.compile(r"\b(?:deze\s+week(?:\s+nog)?|nog\s+deze\s+week|this\s+week|later\s+this\s+week)\b")
+_WEEKEND = re.compile(
+    r"\b(?:in\s+het|dit|komend|this|at\s+the|over\s+the)\s+weekend\b"
+    r"(?!\s+(?:niet|not|is\s+lastig|kan\s+(?:ik\s+)?niet))"
+)
+_AFTER_CHRISTMAS = re.compile(r"\b(?:na\s+(?:de\s+)?kerst(?:mis|dagen)?|after\s+christmas)\b")
+
+
+def _month_part(t: str, today: date) -> date | None:
+    m = _PART_OF_MONTH.search(t)
+    if not m:
+        return None
+    part, what = re.sub(r"\s+", " ", m.group(1)), m.group(2)
+    if what in ("maand", "month"):
+        year, month = today.year, today.month
+    elif what.startswith(("volgende", "next")):
+        year, month = today.year + today.month // 12, today.month % 12 + 1
+    else:
+        month = _MONTHS[what]
+        year = today.year + (1 if month < today.month else 0)
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    if part in _PART_DAY:
+        day = _PART_DAY[part]
+    elif what in ("maand", "month"):
+        day = last
+    else:
+        day = min(28, last)
+    found = date(year, month, day)
+    return found if found >= today else None
+
+
+def _day_of_month(t: str, today: date) -> date | None:
+    m = _DAY_OF_MONTH.search(t)
+    if not m:
+        return None
+    day = int(m.group(1))
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found >= today:
+            return found
+        year, month = year + month // 12, month % 12 + 1
+    return None
+
+
+def _loose_day(t: str, today: date) -> date | None:
+    """This week, the weekend, after Christmas: a day near what was meant."""
+    if _AFTER_CHRISTMAS.search(t):
+        return date(today.year, 12, 27) if today < date(today.year, 12, 27) else None
+    if _WEEKEND.search(t):
+        return today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    if _THIS_WEEK.search(t):
+        friday = today + timedelta(days=(4 - today.weekday()) % 7)
+        return friday if friday > today else today + timedelta(days=1)
+    return None
+
+
 def _absolute_day(t: str, today: date) -> date | None:
+    found = _month_part(t, today) or _day_of_month(t, today)
+    if found is not None:
+        return found
     m = _DAY_MONTH.search(t)
     if m:
         day, month, year = int(m.group(1)), _MONTHS[m.group(2)], m.group(3)
@@ -258,10 +338,19 @@ def _absolute_day(t: str, today: date) -> date | None:
     return d
 
 
+#: "zaterdag niet", "niet op vrijdag", "vrijdag kan ik niet": that day does not suit.
+_DAY_NOT_AFTER = re.compile(
+    r"\s*(?:(?:kan|lukt|past|gaat|is)\s+(?:ik\s+|het\s+|dat\s+)?)?(?:niet|not|no|nee)\b"
+)
+_DAY_NOT_BEFORE = re.compile(r"\b(?:niet|not)\s+(?:op\s+|on\s+)?$")
+
+
 def _weekday(t: str, today: date) -> date | None:
     for m in _WEEKDAY.finditer(t):
         word = m.group(1)
         if len(word) == 2 and not _ABBREV_OK.search(t[m.start(1) :]):
+            continue
+        if _DAY_NOT_AFTER.match(t, m.end()) or _DAY_NOT_BEFORE.search(t, 0, m.start(1)):
             continue
         ahead = (_WEEKDAYS[word] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
@@ -315,6 +404,8 @@ def _time_of_day(t: str) -> time | None:
             return time(_pm_if_daytime(hour, t) % 24, 0)
     if _AFTER_LUNCH.search(t):
         return time(13, 30)
+    if _AFTER_DINNER.search(t):
+        return time(19, 0)
     if _BEFORE_LUNCH.search(t):
         return time(11, 0)
     m = _PART.search(t)
@@ -367,7 +458,12 @@ def parse_when(text: str, now: datetime) -> datetime | None:
     )
     if not t or _NOT_A_DATE.match(t):
         return None
-    day = _relative_day(t, today) or _absolute_day(t, today) or _weekday(t, today)
+    day = (
+        _relative_day(t, today)
+        or _absolute_day(t, today)
+        or _weekday(t, today)
+        or _loose_day(t, today)
+    )
     at = _time_of_day(t)
     if day is None and at is None:
         return _fallback(text, local_now)

@@ -120,3 +120,42 @@ def test_english_next_weekday_is_in_next_week() -> None:
 @pytest.mark.parametrize("text", ["1", "2", " 2 ", "12"])
 def test_a_bare_number_is_an_option_not_a_month(text: str) -> None:
     assert parse_when(text, NOW) is None
+
+
+# Played conversations (fresh round): days and moments as people write them.
+# NOW is Wednesday 18 November 2026, 15:00.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("overmorgen na het eten", at(11, 20, 19)),
+        ("woensdag na het avondeten", at(11, 25, 19)),
+        ("after dinner on friday", at(11, 20, 19)),
+        ("vr middag", at(11, 20, 14)),
+        ("do ochtend", at(11, 19, 10)),
+        ("zaterdag niet, maandag wel", at(11, 23)),
+        ("niet op vrijdag, liever dinsdag", at(11, 24)),
+        ("de 4e", at(12, 4)),
+        ("vrijdag de 4de", at(12, 4)),
+        ("op de 20ste", at(11, 20)),
+        ("eind van de maand", at(11, 30)),
+        ("eind deze maand", at(11, 30)),
+        ("begin december", at(12, 1)),
+        ("half december", at(12, 15)),
+        ("midden december", at(12, 15)),
+        ("eind december", at(12, 28)),
+        ("begin volgende maand", at(12, 1)),
+        ("deze week nog", at(11, 20)),
+        ("in het weekend", at(11, 21)),
+        ("na de kerst", at(12, 27)),
+        ("een dag of vier", at(11, 22)),
+    ],
+)
+def test_days_in_words_from_played_conversations(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["het weekend is lastig", "in het weekend niet", "ik doe de afwas", "de 2 kinderen", "ik kan de 3e keer"]
+)
+def test_words_near_a_day_that_name_no_moment(text: str) -> None:
+    assert parse_when(text, NOW) is None
