@@ -133,6 +133,8 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,6}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
         r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
         r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)",
+        # round 14: pushing a wheelchair or a pram
+        r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
         # round 14: living or working by the railway is an address, not a place to go to
         r"\b(?:woon|woont|wonen|woonde|woonden|huis|huizen|flat|straat|werk|werkt|werken|tuin|slaapkamer) (?:\w+ ){0,3}(?:bij|langs|naast|aan|vlak bij|vlakbij) het spoor\b",
         r"\b(?:kan (?:\w+ )?(?:niet|nie) (?:meer )?ademen|geen lucht|stik\w*|cant breathe|can t breathe)\b (?:\w+ ){0,2}(?:met|in|onder|door|achter|with) (?:dat|die|dit|deze|zo n|een|de|het|mijn|this|that|a|the) (?:\w+ )?(?:mondkap\w*|masker|mondmasker|kapje|sjaal|das|kraag|coltrui|trui|korset|mask|scarf)\b",
@@ -180,7 +182,7 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:weg|verdwijnen) (?:van|uit) (?:deze|de) wereld|\bniet meer op (?:deze|de) wereld",
         r"\bkan (?:zo |echt |gewoon )?(?:niet|nie) meer (?:verder )?leven\b|\bzo (?:niet|nie) meer verder\b",
         r"\bwas ik er (?:maar )?(?:niet|nie) meer\b|\bik er (?:niet|nie) meer (?:was|ben|zou zijn)\b",
-        r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)",
+        r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)(?! (?:\w+ )?(?:voor|om) (?:de|het|een|mijn|onze|ons|zijn|haar|te) (?:\w+ )?(?:schommel|was|waslijn|boot|tent|hond|tuin|klimrek|zeil|vlag\w*|paard|aanhanger|springen|touwtrekken|boomhut|hangmat|klussen|verhuizing|kerstboom|zonwering|kat)\b)",
         r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
         # round 14: "ik wil niet dood" says the opposite
         r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b|niet\b|nie\b|nooit\b|never\b)\w+ )?dood\b|"
@@ -211,6 +213,10 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:niks|niets|niemand) (?:meer )?(?:dat|die|wat) (?:me|mij) (?:hier|nog) (?:\w+ )?(?:houdt|vasthoudt)\b(?![^\n]*\b(?:verhuiz\w*|stad|dorp|land|wijk|huis|baan|werk|relatie|club)\b)",
         r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
         r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
+        r"\b(?:heb|hebben|lang) (?:\w+ )?genoeg geleefd\b(?! om\b)|\blived (?:long )?enough\b",
+        r"\bhoop (?:\w+ ){0,3}(?:dat ik )?(?:er )?(?:niet|nooit|nie) meer (?:uit kom|uitkom|wakker word|op sta|opsta)\b",
+        r"\b(?:won ?t|will not|will no longer) be a (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|everyone|them)\b"
+        r"|\b(?:dan|straks|morgen|binnenkort|snel) (?:ben|zal|hoef) ik (?:\w+ ){0,2}(?:niemand|voor niemand) (?:\w+ )?(?:meer )?(?:tot last|een probleem|last)\b",
         r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
     )
 )
@@ -233,7 +239,7 @@ _VIOLENCE = _word_start_alternation(
             r"schoppen|schopten|duwen|duwden|trapten|stompen|stompten|knijpen|wurgen|mishandelen|bedreigen|sloegen|gooien|gooiden)\b(?: \w+){0,4} (?:me|mij|ons|naar me|naar mij|tegen me|tegen mij)\b"
         ),
         r"\b(?:geslagen|geschopt|geduwd|gegooid|mishandeld|bedreigd|verkracht|misbruikt|gewurgd)\b.{0,30}\b(?:door|van) (?:mijn|me|m|de|haar|zijn|hem)\b",
-        r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
+        r"\b(?:me|mij) (?:\w+ ){0,2}pijn gedaan\b|\b(?:heeft|hebben) (?:mijn|m|ons|onze) (?:\w+ ){0,4}pijn gedaan\b|\bpijn (?:gedaan|doet) (?:door|van) (?:mijn|hem|haar)\b|\bagressief (?:tegen|naar) (?:me|mij|ons|mijn)\b",
         r"\bzit (?:\w+ )?aan (?:me|mij|mijn (?:dochter|zoon|kind|kleinkind|kinderen|kleindochter|kleinzoon))\b",
         r"\bhoudt (?:me|mij) (?:binnen|thuis|gevangen|opgesloten)\b|\bmag (?:niemand zien|nergens heen|de deur niet uit)\b",
         r"\b(?:me|mij) iets (?:aandoet|aan doet|aandoen|aan zal doen)\b|\bbang dat (?:hij|zij|ze) (?:me|mij) (?:iets|pijn)",
@@ -353,6 +359,8 @@ _NOW_BENIGN = re.compile(
     r"|\bnu (?:niet|nie|nooit) meer\b|\bnu (?:al )?(?:lang|jaren) (?:niet|nie) meer\b"
     r"|\bnu (?:wil|zou|wou) (?:ik|we|wij) (?!(?:\w+ )?(?:het|t|dood|sterven|niet|nie|er|weg|mezelf|mijzelf|me|mij|opnieuw|weer|echt)\b)"
     r"|\bnu pas\b|\bpas nu\b"
+    # round 14: "vorig jaar een ontploffing, nu krijg ik geen uitkering meer"
+    r"|\bnu (?:krijg|ontvang|zoek|moet|wil|heb) ik (?:\w+ ){0,2}(?:geen|een) (?:\w+ )?(?:uitkering|toeslag|geld|huis|woning|werk|baan|inkomen|hulp)\b"
     r"|\bnu (?:al )?(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|paar|vele) (?:jaar|jaren|maanden|weken) (?:niet|nie) meer\b"
     r"|\bnu is er (?:een )?(?:contactverbod|straatverbod|huisverbod|gebiedsverbod|beschermingsbevel)\b"
     r"|\b(?:i am|i m|im) (?:\d+ )?now\b|\bnow (?:i am|i m|im) (?:\w+ )?(?:fine|ok|okay|clean|safe|happy|better|well)\b|\bdoing (?:well|fine|better|great)\b"

@@ -85,7 +85,7 @@ _SUICIDE = [
     rf"\b(?:wil|wou|want|wanna)\b(?: \w+){{0,2}} {_DIE}(?: gaan| ga)?$",
     r"\b(?:liever|beter) dood\b|\bdood (?:liever|beter)\b",
     # being absent is better / wished for
-    rf"\b(?:als|dat|if|wanneer) ik er (?:\w+ )?{_NEG} (?:meer )?(?:was|ben|zou zijn|zijn|ben geweest)\b",
+    rf"\b(?:als|dat|if|wanneer) ik er (?:\w+ )?{_NEG} meer (?:was|ben|zou zijn|zijn|ben geweest)\b(?! (?:op|bij|tijdens|om|in|met) (?:de|het|een|\d|mijn|onze)\b)",
     rf"\bik (?:ben|was|zou) er (?:\w+ )?(?:liever|beter) {_NEG}\b",
     rf"\b(?:liever|beter) {_NEG} (?:meer )?(?:hier|er|here)\b",
     rf"\b(?:niet|nooit|never) geboren\b",
@@ -102,7 +102,7 @@ _SUICIDE = [
     r"\b(?:beter af|better off) (?:zonder|without) (?:me|mij)\b",
     r"\bniemand (?:\w+ )?(?:zal|zou|gaat) (?:me|mij) (?:\w+ )?missen\b|\bnobody (?:would|will) miss me\b",
     # method + intent
-    r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b",
+    r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b(?! (?:voor|tijdens) (?:de|het|mijn|een|onze) (?:\w+ )?(?:vakantie|reis|weekend|verhuizing|buitenland|trip|feestdagen)\b)",
     r"\b(?:spaar|sparen|verzamel|stockpil\w*|saving|hoarding|hoard)\b(?: \w+){0,4} (?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b",
     rf"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){{0,3}} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){{0,2}} {_PILLS}\b(?! (?:\w+ )?mee\b)",
     rf"\b{_PILLS}\b (?:\w+ ){{0,2}}(?:in front of me|voor me|voor mij)\b",
@@ -111,7 +111,7 @@ _SUICIDE = [
     r"\b(?:pillen|medicijnen|tabletten)\b(?: \w+){0,4} (?:om|to) (?:dood te gaan|te sterven|die)\b",
     r"\bspring\w*\b(?: \w+){0,4} (?:water|rivier|gracht|kanaal|zee|sloot|diepte|hoogte|snelweg)\b|\b(?:in|into) (?:het|de|the) (?:water|rivier|gracht|kanaal|zee|river|sea)\b(?: \w+){0,2} spring\w*\b",
     r"\b(?:ga|gaan|wil|going to|gonna|want to) (?:\w+ )?(?:springen|jump)\b",
-    r"\b(?<!voor )(?<!bij )(?<!met )(?<!aan )(?:mezelf|mijzelf|me|mij) (?:\w+ )?(?:ophangen|op te hangen|verdrinken|te verdrinken|doodrijden)\b|\b(?:ga|wil|going to) (?:\w+ )?(?:ophangen|verdrinken)$|\b(?:hang|drown) myself\b|\btouw\b(?: \w+){0,3} (?:klaar|gekocht|opgehangen|liggen)\b",
+    r"\b(?<!voor )(?<!bij )(?<!met )(?<!aan )(?:mezelf|mijzelf|me|mij) (?:\w+ )?(?:ophangen|op te hangen|verdrinken|te verdrinken|doodrijden)\b|\b(?:ga|wil|going to) (?:\w+ )?(?:ophangen|verdrinken)$|\b(?:hang|drown) myself\b|\btouw\b(?: \w+){0,3} (?:klaar|gekocht|opgehangen|liggen)\b(?! (?:\w+ )?(?:voor|om) (?:de|het|een|mijn|onze|ons|zijn|haar|te) (?:\w+ )?(?:schommel|was|waslijn|boot|tent|hond|tuin|klimrek|zeil|vlag\w*|paard|aanhanger|springen|touwtrekken|boomhut|hangmat|klussen|verhuizing|kerstboom|zonwering|kat)\b)",
     r"\bgas (?:\w+ )?(?:aangezet|aan gezet|open ?gezet|opengedraaid|open gedraaid|aan)\b(?: \w+){0,4} (?:ramen|deuren|ramen en deuren) (?:\w+ )?dicht\b",
     r"\bgas ?kraan (?:\w+ )?open ?gezet\b",
     r"\bbrief (?:\w+ ){0,3}als ik er niet meer ben\b",
@@ -263,7 +263,9 @@ _VIOLENCE = [
     r"\b(?:houden|houdt|pakken|pakt|afgepakt|ingenomen|hebben|heeft)\b(?: \w+){0,2} (?:paspoort|papieren|passport|id kaart|identiteitsbewijs)\b(?!.*\bkwijt\b)",
     r"\b(?:werken|werk) (?:\w+ )?zonder (?:loon|geld|salaris|betaling)\b",
     r"\bachtervolg\w*|\bvolgt (?:me|mij) (?:overal|steeds|elke)|\bstalk\w*",
-    r"\bhoor\w*\b(?: \w+){0,6} (?:gil\w*|gilt|vechten|vecht|om hulp|klappen|slaan|screaming)\b",
+    r"\bhoor\w*\b(?: \w+){0,6} (?:gil\w*|gilt|vechten|vecht|om hulp|klappen|slaan|screaming)\b"
+    # round 14: not the bangs of building work or fireworks
+    r"(?![^\n]*\b(?:verbouw\w*|klus\w*|timmer\w*|hamer\w*|boren|boor\w*|vuurwerk|bouwen|sloop\w*|slopen|muziek|feest\w*|knallen)\b)",
     r"\b(?:bedreig|dreig)(?:t|de|den|en)?\b (?:me|mij|ons|mijn (?:kind|kinderen|leven))\b",
     r"\b(?:zegt|zei|gezegd|dreigt|dreigde)\b(?: \w+){0,6} (?:niet|nie) (?:\w+ )?(?:overleef|overleven|overleeft)\b",
     rf"\b(?:van|door) {_PERSON}\b(?: \w+){{0,2}} (?:geslagen|geschopt|mishandeld|gewurgd|bedreigd|verkracht|misbruikt)\b",

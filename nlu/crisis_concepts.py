@@ -179,7 +179,7 @@ _THREAT = (
     r"(?:meenemen|meegenomen|take me|taken) (?:\w+ ){0,3}(?:naar|back|to)|verstoten)"
 )
 _WEAPON = (
-    r"(?:mes|messen|bijl|machete|kapmes|pistool|vuurwapen|geweer|knuppel|honkbalknuppel|zwaard|steekwapen|wapen|"
+    r"(?:mes|messen|bijl|machete|kapmes|pistool|vuurwapen|geweer|jachtgeweer|knuppel|honkbalknuppel|zwaard|steekwapen|wapen|"
     r"koevoet|knife|gun|axe)"
 )
 _FIGHT = (
@@ -212,7 +212,9 @@ _PERSONS_HARM = (
 _GONE = (
     r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b|"
     r"(?:zal|zullen|hoeft|heeft) (?:niemand|geen mens|jullie|je|ze) (?:\w+ )?(?:meer )?last (?:\w+ ){0,2}(?:mij|me)\b|"
-    r"(?:niemand|niks|niets) hoeft na (?:mij|me)\b)"
+    r"(?:niemand|niks|niets) hoeft na (?:mij|me)\b|"
+    # round 14: "na de kerst zien jullie me niet meer"
+    r"(?:zien|horen|ziet|hoort) (?:jullie|je|u|ze|jij) (?:me|mij|niks|niets) (?:\w+ )?(?:niet|nie|nooit) meer\b|(?:jullie|je|u|ze) (?:zien|horen) (?:me|mij) (?:\w+ )?(?:niet|nooit) meer\b)"
 )
 #: A point in time: a day, a holiday, "daarna", "binnenkort", "na de 1e".
 _WHEN = (
@@ -1370,6 +1372,26 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:brief\w*|kaart\w*|bericht\w*|letter|note|geschreven|wrote)\b|\b{_FAREWELL}",
         none_of=r"\b(?:verstop\w*|spelletje|weggelopen|ontsnapt|escape room)\b",
         keys="vinden vindt gevonden find",
+    ),
+    # a weapon, pills or a rope at hand + not wanting to be a burden any more
+    _g(
+        S,
+        MESSAGE,
+        rf"\b(?:{_WEAPON}|{_PILLS}|touw|gif|vergif)\b",
+        r"\b(?:(?:niemand|nobody|no one) (?:\w+ )?(?:meer )?(?:tot last|last van (?:me|mij|hem|haar))|(?:tot|ten) last (?:\w+ )?(?:zijn|wil|meer)|burden|blok aan (?:het|hun) been)\b",
+        none_of=_PRACTICAL[:-3] + r"|schommel|waslijn|vakantie|apotheek|herhaalrecept)\b",
+        keys="mes messen bijl machete kapmes pistool vuurwapen geweer jachtgeweer knuppel honkbalknuppel zwaard steekwapen wapen koevoet knife gun axe "
+        "pil pillen pilletjes slaappillen medicijnen medicatie tabletten strips pills meds oxazepam temazepam diazepam lorazepam paracetamol morfine oxycodon "
+        "tramadol antidepressiva slaaptabletten touw gif vergif slaapmiddel*",
+    ),
+    # "it is almost over" + a goodbye
+    _g(
+        S,
+        MESSAGE,
+        r"\b(?:it ?s|it is|het is|t is) (?:\w+ )?(?:almost|nearly|bijna|haast|zo goed als) (?:over|voorbij|afgelopen|klaar|done|gedaan)(?: now| nu)?$",
+        rf"\b{_FAREWELL}|\b(?:thanks|thank you|bedankt|dank) (?:\w+ )?(?:for listening|voor het luisteren|dat (?:je|jullie|u) (?:\w+ ){{0,2}}luister\w*)",
+        none_of=_OCCASION[:-3] + r"|examen\w*|exams?|toets\w*|verbouwing|behandeling|chemo|kuur|zwangerschap|wachttijd|wachtlijst|seizoen|school|project)\b",
+        keys="it its is t",
     ),
 )
 
