@@ -36,8 +36,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "Type DELETE MY DATA to erase everything.",
     },
     "plan_empty": {
-        "nl": "U heeft nog geen plan. Waar kan ik u mee helpen?",
-        "en": "You do not have a plan yet. How can I help you?",
+        # The open question follows when there is one, so this asks nothing itself.
+        "nl": "U heeft nog geen plan. Dat maken we samen.",
+        "en": "You do not have a plan yet. We make it together.",
     },
     "plan_header": {"nl": "Dit spreken we af:", "en": "This is what we agreed:"},
     "who_self": {"nl": "U", "en": "You"},

@@ -253,6 +253,9 @@ class Engine:
         elif control is Control.MY_PLAN:
             act.report_plan()
             self._ask_again(act, event)
+            if act.current() is None and not event.person.held_by_human:
+                # "mijn plan" as a first message: no plan yet, so we start making one.
+                self._begin(act, Understanding(text=""), event)
         elif control in (Control.LANGUAGE_EN, Control.LANGUAGE_NL):
             act.turn.language("en" if control is Control.LANGUAGE_EN else "nl")
             act.set("language_detected", True)

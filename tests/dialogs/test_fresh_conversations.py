@@ -252,3 +252,16 @@ def test_a_question_about_data_at_consent_is_no_consent(engine, nlu):
     assert not c.state.slots.get("consent")
     assert replies[0].text == "Ik zeg het anders."
     assert "alleen om u te helpen" in replies[-1].text
+
+
+def test_my_plan_in_the_middle_of_the_intake_asks_one_question(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("mijn plan")
+    assert [r.text.count("?") for r in replies if "?" in r.text] == [1]
+    assert replies[-1].text == "Wat lukt u nu nog zelf?"
+
+
+def test_my_plan_as_a_first_message_starts_the_conversation(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("mijn plan")
+    assert c.state.step == "welcome"
