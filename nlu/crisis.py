@@ -51,7 +51,15 @@ from functools import lru_cache
 from nlu.api import CrisisKind
 from nlu.crisis_components import component_hits, word_start_alternation
 from nlu.crisis_concepts import concept_hits
-from nlu.crisis_framing import CARED, DISPOSAL, NUISANCE, denied_after, estate_planning, for_study, resense
+from nlu.crisis_framing import (
+    CARED,
+    DISPOSAL,
+    NUISANCE,
+    denied_after,
+    estate_planning,
+    for_study,
+    resense,
+)
 from nlu.crisis_model import THRESHOLD, crisis_model
 from nlu.crisis_text import crisis_normalize
 
@@ -130,9 +138,11 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:(?:op|via|in|on) (?:de |het |the )?(?:tv|televisie|radio)|nieuws|krant|journaal|news|newspaper|krantenartikel|artikel)\b(?: \w+){0,8} (?:moord|vermoord\w*|geweld|brand|neergestoken|gestoken|doodgeschoten|beschoten|schietpartij|steekpartij|ingebroken|inbraak|overval|overvallen|verkracht\w*|mishandel\w*|gaslek|explosie|ontploffing|ongeluk|overstroming|aanslag|fire|shooting|stabbing|murder\w*|killed)\b(?!(?: \w+){0,4} (?:bij (?:mij|ons|mijn)|in (?:mijn|ons|onze) (?:huis|flat|portiek|straat)|in onze straat|naast (?:mij|ons)))",
         # breath blamed on a mask, scarf or heat: "ik kan niet ademen met dat mondkapje op"
         # round 14: "nog liever dood dan in die rij bij het UWV": a chore, not a wish (not "dan zo verder")
-        r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,6}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
-        r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
-        r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)",
+        (
+            r"\b(?:nog )?liever (?:dood|dood gaan|doodgaan|sterven) (?:dan|als) (?=(?:\w+ ){0,6}(?:rij|wachtrij|uwv|gemeente|formulier\w*|belasting\w*|ikea|tandarts|kantoor|"
+            r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
+            r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)"
+        ),
         # round 14: pushing a wheelchair or a pram
         r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
         # round 14: living or working by the railway is an address, not a place to go to
@@ -153,8 +163,10 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:wil|wou|wilde|zou willen) (?:er |hier )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) (?:er |hier )?zijn\b",
         r"\b(?:wil|wou|wilde) (?:echt |gewoon )?(?:niet|nie) meer$",
         # (round 14: not "geen uitweg in die papierwinkel")
-        r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)"
-        r"(?!(?: \w+){0,4} (?:papier\w*|post|brieven|formulier\w*|administratie|belasting\w*|aanvraag|aanvragen|rekeningen|regels|bureaucratie|wachtlijst\w*|verbouwing|verhuizing))",
+        (
+            r"\bzie (?:geen|gen) (?:uitweg|toekomst|reden om|enkele reden|zin meer|zin in het leven|licht meer)"
+            r"(?!(?: \w+){0,4} (?:papier\w*|post|brieven|formulier\w*|administratie|belasting\w*|aanvraag|aanvragen|rekeningen|regels|bureaucratie|wachtlijst\w*|verbouwing|verhuizing))"
+        ),
         r"\b(?:het|t) hoeft (?:voor mij |van mij |allemaal )(?:allemaal )?(?:niet|nie) meer\b",
         r"\bvoor mij hoeft (?:het|t) (?:allemaal )?(?:niet|nie) meer\b",
         r"\b(?:het )?leven (?:heeft|hoeft) (?:voor mij |allemaal )?(?:geen zin|niet meer)",
@@ -185,9 +197,11 @@ _SUICIDE = _word_start_alternation(
         r"\ber een punt achter (?:te )?zetten\b(?! (?:\w+ )?(?:met|van|aan|voor|onder) (?:die|de|dat|deze|dit|al|onze|ons|het|een|mijn (?!leven))\b)|\btouw (?:gekocht|klaar|klaargelegd|opgehangen)(?! (?:\w+ )?(?:voor|om) (?:de|het|een|mijn|onze|ons|zijn|haar|te) (?:\w+ )?(?:schommel|was|waslijn|boot|tent|hond|tuin|klimrek|zeil|vlag\w*|paard|aanhanger|springen|touwtrekken|boomhut|hangmat|klussen|verhuizing|kerstboom|zonwering|kat)\b)",
         r"\bvan het leven (?:beroven|benemen)|\bmijn leven (?:nemen|benemen)",
         # round 14: "ik wil niet dood" says the opposite
-        r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b|niet\b|nie\b|nooit\b|never\b)\w+ )?dood\b|"
-        # round 13: "hij wil mij dood maken" is a threat, not a wish to die
-        r"\b(?<!\bik )(?:wil|wilde|wou) (?:(?!mij\b|me\b|haar\b|hem\b|ons\b|jou\b|je\b|jullie\b)\w+ )?dood\b(?! (?:maken|slaan|schieten|steken|hebben|martelen))|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)",
+        (
+            r"\b(?<=\bik )(?:wil|wilde|wou) (?:(?!haar\b|hem\b|jou\b|je\b|jullie\b|ze\b|hen\b|niet\b|nie\b|nooit\b|never\b)\w+ )?dood\b|"
+            # round 13: "hij wil mij dood maken" is a threat, not a wish to die
+            r"\b(?<!\bik )(?:wil|wilde|wou) (?:(?!mij\b|me\b|haar\b|hem\b|ons\b|jou\b|je\b|jullie\b)\w+ )?dood\b(?! (?:maken|slaan|schieten|steken|hebben|martelen))|\bdood (?:wil|wilde|wou)\b|\b(?:mezelf|mijzelf) (?:te )?(?:doden|vermoorden|ombrengen)"
+        ),
         r"\b(?:hoef|wil|hoeft) (?:\w+ )?(?:niet|nie) meer te leven\b|\bniet meer (?:te )?leven\b|\bleven (?:niet|nie) meer aan\b",
         r"\b(?:niet|nie) meer wakker (?:werd|word|wordt)\b|\bvoor altijd (?:verdwijnen|slapen|weg)|\bverdwijnen voor altijd",
         r"\b(?:slapen|weg|verdwijnen) (?:voor|vr) altijd\b|\b(?:naar|op|bij|voor) het spoor\b|\bop de rails\b",
@@ -207,16 +221,20 @@ _SUICIDE = _word_start_alternation(
         r"\b(?:leef|leven) (?:\w+ ){0,3}voor (?:niks|niets|niemand|nothing)$|\bliving for nothing\b|\bno (?:reason|point) (?:to|in) (?:keep(?:ing)? )?(?:going|living|go on|carry on)\b|^no point (?:anymore|any more)$",
         # round 14, second probes: others better off or happier without me; tired of existing; resting
         # for good; nothing left that keeps me here; hearing from me for the last time; "dan weet je het"
-        r"\b(?:iedereen|jullie|de wereld|mijn (?:kinderen|familie|ouders|gezin|vrouw|man)|ze allemaal|everyone|the world|my (?:kids|family|parents)) (?:\w+ ){0,3}"
-        r"(?:beter|gelukkiger|blijer|fijner|makkelijker|rustiger|better|happier)\b(?: \w+){0,3} (?:zonder|without) (?:mij|me)\b|\b(?:zijn|is|zou|zouden|are) (?:\w+ ){0,2}beter af zonder$",
+        (
+            r"\b(?:iedereen|jullie|de wereld|mijn (?:kinderen|familie|ouders|gezin|vrouw|man)|ze allemaal|everyone|the world|my (?:kids|family|parents)) (?:\w+ ){0,3}"
+            r"(?:beter|gelukkiger|blijer|fijner|makkelijker|rustiger|better|happier)\b(?: \w+){0,3} (?:zonder|without) (?:mij|me)\b|\b(?:zijn|is|zou|zouden|are) (?:\w+ ){0,2}beter af zonder$"
+        ),
         r"\btired of (?:existing|living|being alive|life)\b|\b(?:rest|sleep|be gone|disappear) (?:for good|forever)\b|\b(?:rusten|rust) (?:voor|vr) altijd\b|\bvoor altijd (?:rusten|rust hebben)\b",
         r"\b(?:niks|niets|niemand) (?:meer )?(?:dat|die|wat) (?:me|mij) (?:hier|nog) (?:\w+ )?(?:houdt|vasthoudt)\b(?![^\n]*\b(?:verhuiz\w*|stad|dorp|land|wijk|huis|baan|werk|relatie|club)\b)",
         r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
         r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
         r"\b(?:heb|hebben|lang) (?:\w+ )?genoeg geleefd\b(?! om\b)|\blived (?:long )?enough\b",
         r"\bhoop (?:\w+ ){0,3}(?:dat ik )?(?:er )?(?:niet|nooit|nie) meer (?:uit kom|uitkom|wakker word|op sta|opsta)\b",
-        r"\b(?:won ?t|will not|will no longer) be a (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|everyone|them)\b"
-        r"|\b(?:dan|straks|morgen|binnenkort|snel) (?:ben|zal|hoef) ik (?:\w+ ){0,2}(?:niemand|voor niemand) (?:\w+ )?(?:meer )?(?:tot last|een probleem|last)\b",
+        (
+            r"\b(?:won ?t|will not|will no longer) be a (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|everyone|them)\b"
+            r"|\b(?:dan|straks|morgen|binnenkort|snel) (?:ben|zal|hoef) ik (?:\w+ ){0,2}(?:niemand|voor niemand) (?:\w+ )?(?:meer )?(?:tot last|een probleem|last)\b"
+        ),
         r"\bend(?:ing)? it\b|\bno point (?:in )?(?:living|going on)|\bnot worth living|\bsee the point (?:in|of) (?:living|life)|\btake my (?:own )?life",
     )
 )
@@ -262,11 +280,15 @@ _VIOLENCE = _word_start_alternation(
         r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
         # round 14: the writer set on stabbing or killing someone ("dat ik die gast ga neersteken"),
         # not the figure of speech ("ik kan hem wel vermoorden") nor harm to oneself
-        r"\bik\b(?: (?!mezelf\b|mijzelf\b|me\b|mij\b|wel\b|zou\b|kunnen\b|kan\b|soms\b|bijna\b)\w+){0,4} (?:neersteken|doodsteken|doodschieten|neerschieten|"
-        r"afmaken|vermoorden|in elkaar slaan|in elkaar trappen|kapot slaan)\b",
+        (
+            r"\bik\b(?: (?!mezelf\b|mijzelf\b|me\b|mij\b|wel\b|zou\b|kunnen\b|kan\b|soms\b|bijna\b)\w+){0,4} (?:neersteken|doodsteken|doodschieten|neerschieten|"
+            r"afmaken|vermoorden|in elkaar slaan|in elkaar trappen|kapot slaan)\b"
+        ),
         # round 14: stabbed or shot, passive ("ik ben gestoken bij de snackbar"; an insect sting is blanked before)
-        r"\b(?:ben|is|zijn|werd|word|wordt|werden) (?:\w+ ){0,2}(?:neergestoken|gestoken|beschoten|neergeschoten|doodgeschoten)\b"
-        r"(?! (?:\w+ ){0,3}(?:naald|prik|spuit|doorn|doornen|brandnetel\w*|splinter|cactus|roos|rozen|vishaak|zee-egel))",
+        (
+            r"\b(?:ben|is|zijn|werd|word|wordt|werden) (?:\w+ ){0,2}(?:neergestoken|gestoken|beschoten|neergeschoten|doodgeschoten)\b"
+            r"(?! (?:\w+ ){0,3}(?:naald|prik|spuit|doorn|doornen|brandnetel\w*|splinter|cactus|roos|rozen|vishaak|zee-egel))"
+        ),
     )
 )
 

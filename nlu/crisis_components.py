@@ -275,7 +275,7 @@ _VIOLENCE = [
     # round 2
     r"\b(?:trok|trekt|sleurde|sleurt|sleept|sleepte)\b (?:me|mij|haar|hem) (?:\w+ )?(?:aan|door|over|mee)\b",
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:heeft|brak|breekt) (?:mijn|me) (?:\w+ )?(?:arm|neus|ribben|rib|kaak|vinger|pols|been|tand|tanden)\b",
-    r"\b(?:sluit|sloot|sluiten|locks?|locked)\b (?:me|mij|haar|hem|ons|us|her|him) (?:\w+ ){0,3}(?:op|buiten|in|out)\b|\bopgesloten\b",
+    r"\b(?:sluit|sloot|sluiten|locks?|locked)\b (?:me|mij|haar|hem|ons|us|her|him) (?:\w+ ){0,3}(?:op|buiten|in|out)\b|\bopgesloten\b(?! (?:in|op) (?:een|de|die|het|zijn|haar|mijn) (?:\w+ )?(?:auto|wagen|bus|busje|bestelbus)\b)",
     r"\b(?:krijgt|krijg|krijgen) (?:\w+ )?geen (?:eten|te eten|drinken|medicijnen)\b",
     r"\b(?:opwacht|opwachten|opgewacht|loert|loeren)\b|\bwacht (?:me|mij) (?:\w+ )?op\b|\bstaat (?:me|mij) (?:\w+ )?op te wachten\b",
     r"\b(?:mes|pistool|wapen|knife|gun)\b(?: \w+){0,2} (?:laten zien|liet zien|getrokken|gericht|trok|op mij|op me|tegen mijn)\b|\b(?:moest|moet) (?:zwijgen|mijn mond houden|niks zeggen)\b",

@@ -1393,6 +1393,15 @@ _GROUPS: tuple[_Group, ...] = (
         none_of=_OCCASION[:-3] + r"|examen\w*|exams?|toets\w*|verbouwing|behandeling|chemo|kuur|zwangerschap|wachttijd|wachtlijst|seizoen|school|project)\b",
         keys="it its is t",
     ),
+    # a child or a pet shut in a car in the heat (danger, not someone locked up by a person)
+    _g(
+        D,
+        SENTENCE,
+        r"\b(?:opgesloten|achtergelaten|alleen|vast|zit|ligt|zitten)\b(?: \w+){0,3} (?:in|op) (?:een|de|die|het|zijn|haar|mijn) (?:\w+ )?(?:auto|wagen|bus|busje|bestelbus)\b",
+        r"\b(?:hitte|heet|hete|warm|warme|zon|graden|benauwd|bloedheet|snikheet|heat|hot)\b",
+        rf"\b(?:{_CHILD}|{_PERSON_ANY}|hond|hondje|dog)\b",
+        keys="auto wagen bus busje bestelbus",
+    ),
 )
 
 

@@ -557,7 +557,17 @@ def test_a_hypothetical_about_oneself_is_not_framed_away(text: str) -> None:
 
 def _all_tuning_texts() -> list[str]:
     texts = []
-    names = ("crisis_eval", "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev5", "crisis_dev6", "crisis_dev7")
+    names = (
+        "crisis_eval",
+        "crisis_dev",
+        "crisis_dev2",
+        "crisis_dev3",
+        "crisis_dev4",
+        "crisis_dev5",
+        "crisis_dev6",
+        "crisis_dev7",
+        "crisis_dev8",
+    )
     for name in names:
         doc = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
         texts += [t for items in doc["positives"].values() for t in items] + list(doc["near_misses"])
