@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from nlu.regex_dispatch import first_char_alternation
+
 __all__ = ["GENERIC_HELP", "LEXICON", "LEXICON_TOPICS", "is_bare_call_for_help", "lexicon_features"]
 
 #: Words of a bare call for help ("hulp nodig", "help", "kan iemand mij helpen?",
@@ -848,9 +850,17 @@ LEXICON_TOPICS: tuple[str, ...] = tuple(k for k in LEXICON if not k.startswith("
 def _compiled() -> tuple[re.Pattern[str], ...]:
     # Every stem starts at a word boundary (optionally after the Dutch participle
     # prefix "ge": "gepoetst"): one leading \b lets the engine skip the alternation at
-    # most positions, which makes matching several times faster.
+    # most positions, which makes matching several times faster. The stems are grouped
+    # by first letter (the same matches, fewer branches tried at each word), and the
+    # optional "ge" is written as a choice, "(?:ge|)": the same as "(?:ge)?", without
+    # the engine's repeat bookkeeping at every word.
     return tuple(
-        re.compile(r"\b(?:ge)?(?:" + "|".join(p.removeprefix(r"\b") for p in pats) + ")")
+        re.compile(
+            r"\b(?:ge|)"
+            + first_char_alternation(
+                [p.removeprefix(r"\b") for p in pats], literal_groups=True
+            ).pattern
+        )
         for pats in LEXICON.values()
     )
 

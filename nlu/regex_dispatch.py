@@ -8,6 +8,11 @@ position only the group for the character there is tried. Within a group the
 alternatives keep their order, so every match (start and end) is the same as the plain
 alternation's; an alternative whose first characters cannot be worked out is put in
 every group (and in a last group for all other characters).
+
+With ``literal_groups=True`` a group whose alternatives all begin with the literal
+character goes without the lookahead: the regex parser moves that shared character to
+the front of the group, and the engine passes over a branch that begins with a literal
+after one comparison, where entering a lookahead costs more than that.
 """
 
 from __future__ import annotations
@@ -26,16 +31,26 @@ _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
-def first_char_alternation(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
-    """``(?:alt1|alt2|...)`` with the same matches, grouped by first character."""
+def first_char_alternation(
+    alternatives: list[str], flags: int = 0, *, literal_groups: bool = False
+) -> re.Pattern[str]:
+    """``(?:alt1|alt2|...)`` with the same matches, grouped by first character.
+
+    ``literal_groups``: no lookahead before a group whose alternatives all start with
+    its character as a plain literal (faster where most alternatives are words)."""
     firsts = [first_chars(a) for a in alternatives]
     chars = sorted({c for f in firsts if f for c in f})
     if not chars:
         return re.compile("(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", flags)
     branches = []
+    literal_groups = literal_groups and not flags & re.IGNORECASE
     for c in chars:
         group = [a for a, f in zip(alternatives, firsts, strict=True) if f is None or c in f]
-        branches.append(f"(?={re.escape(c)})(?:" + "|".join(f"(?:{a})" for a in group) + ")")
+        body = "(?:" + "|".join(f"(?:{a})" for a in group) + ")"
+        if literal_groups and all(_starts_with_literal(a, c) for a in group):
+            branches.append(body)
+        else:
+            branches.append(f"(?={re.escape(c)}){body}")
     unknown = [a for a, f in zip(alternatives, firsts, strict=True) if f is None]
     if unknown:
         known = "".join(re.escape(c) for c in chars)
@@ -57,6 +72,18 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         return None
     chars, nullable = found
     return None if nullable or not chars else frozenset(chars)
+
+
+def _starts_with_literal(pattern: str, char: str) -> bool:
+    """True when the first element of ``pattern`` is the plain character ``char`` (not a
+    class, group or repeat): a branch of it can only match where ``char`` stands."""
+    if _sre_parse is None:
+        return False
+    try:
+        parsed = list(_sre_parse.parse(pattern))
+    except re.error:
+        return False
+    return bool(parsed) and str(parsed[0][0]) == "LITERAL" and parsed[0][1] == ord(char)
 
 
 def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:

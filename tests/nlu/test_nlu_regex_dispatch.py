@@ -65,5 +65,16 @@ def test_first_characters_are_read_from_the_pattern() -> None:
 )
 def test_same_matches_as_the_plain_alternation(words: list[str]) -> None:
     text = " ".join(words)
-    fast = first_char_alternation(ALTERNATIVES)
-    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in _plain().finditer(text)]
+    plain = [m.span() for m in _plain().finditer(text)]
+    for literal_groups in (False, True):
+        fast = first_char_alternation(ALTERNATIVES, literal_groups=literal_groups)
+        assert [m.span() for m in fast.finditer(text)] == plain
+
+
+def test_literal_groups_drop_the_lookahead_only_where_every_branch_starts_with_it() -> None:
+    known = [a for a in ALTERNATIVES if not a.startswith("\\w")]  # none in every group
+    pattern = first_char_alternation(known, literal_groups=True).pattern
+    assert "(?=s)" not in pattern, "'s(?:laat|loeg)' starts with a plain s"
+    assert "(?=d)" not in pattern
+    assert "(?=w)" in pattern, "'(?:wil|ga) dood' starts with a group"
+    assert "(?=y)" in pattern, "'x?y' starts with a repeat"
