@@ -46,7 +46,7 @@ _EXHAUSTED = re.compile(
 _HELPER = re.compile(
     r"\b(?:mijn|mn|m|mien|mun|me|de|onze|ons|een|my|our|a|the|her|his|zijn|haar)\s+"
     r"(?:(?:oudste|jongste|lieve|eigen|oude|goede|beste|eldest|youngest|good|best|old)\s+)?"
-    r"(?:(?:schoon|klein|stief|achter)?(?:dochter|zoon|kind|kinderen|kids)|zus|zuster|broer|"
+    r"(?:(?:schoon|klein|stief|achter)?(?:dochter|zoon|zeun|kind|kinderen|kids)|zus|zuster|broer|"
     r"buurman|buurvrouw|buren|buurjongen|buurmeisje|overbuurman|overbuurvrouw|"
     r"vriend|vriendin|vrienden|vriendinnen|kennis|kennissen|collega|neef|nicht|oom|tante|"
     r"man|vrouw|partner|vriendje|vader|moeder|pa|ma|familie|zwager|schoonzus|"

@@ -172,6 +172,8 @@ def read_answer(
         return Answer("miss")
     if kind in ("text", "topic", "neighbourhood") and not _LETTER.search(text):
         return Answer("miss")  # "1", "?" or an emoji to an open question
+    if kind == "text" and step.on_no and len(text.split()) <= 5 and yes_no(text) is False:
+        return Answer("no")  # "nee eigenlijk niet" to "Wie kan u helpen?": nobody after all
     if kind == "yes_no":
         yn = yes_no(text)
         return Answer("miss") if yn is None else Answer("free", value=yn)

@@ -265,3 +265,18 @@ def test_my_plan_as_a_first_message_starts_the_conversation(engine, nlu):
     c = EngineConversation(engine, nlu)
     c.say("mijn plan")
     assert c.state.step == "welcome"
+
+
+def test_no_after_all_at_who_can_help_goes_on_to_other_help(engine, nlu):
+    c = _at(engine, nlu, "network")
+    c.say("ja")
+    assert c.state.step == "network_who"
+    replies = c.say("nee eigenlijk niet")
+    assert c.state.step == "volunteer_offer"
+    assert "makkelijker" not in " ".join(r.text for r in replies)
+
+
+def test_a_helper_named_in_dialect_is_not_asked_who_again(engine, nlu):
+    c = _at(engine, nlu, "network")
+    c.say("mien zeun komt zaterdag")
+    assert c.state.step == "network_easier"
