@@ -53,7 +53,7 @@ _IDENTITY = select(Identity).where(
     Identity.channel == bindparam("channel"), Identity.address == bindparam("address")
 )
 _CONTACT_BY_ADDRESS = (
-    select(Contact, Identity)
+    select(Contact)
     .join(Identity, Identity.contact_id == Contact.id)
     .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
 )
@@ -61,15 +61,15 @@ _CONTACT_BY_ADDRESS = (
 
 def find_or_create_contact(
     session: Session, inbound: Inbound, now: datetime
-) -> tuple[Contact, Identity, bool]:
-    """Return (contact, identity, created). ``inbound.address`` must be canonical."""
+) -> tuple[Contact, bool]:
+    """Return (contact, created). ``inbound.address`` must be canonical."""
     channel = Channel(inbound.channel)
     if not inbound.shared_phone:  # the usual case: a known person, one query
-        found = session.execute(
+        found = session.scalar(
             _CONTACT_BY_ADDRESS, {"channel": str(channel), "address": inbound.address}
-        ).first()
+        )
         if found is not None:
-            return found[0], found[1], False
+            return found, False
     ident = session.scalar(_IDENTITY, {"channel": str(channel), "address": inbound.address})
     created = False
     if ident is None:
@@ -104,7 +104,7 @@ def find_or_create_contact(
                 assert target is not None
                 merge_contacts(session, source=contact, target=target)
                 contact = target
-    return contact, ident, created
+    return contact, created
 
 
 def merge_contacts(session: Session, source: Contact, target: Contact) -> None:

@@ -61,7 +61,7 @@ from storage.models import (
     OutboxRow,
     Task,
 )
-from storage.rows import append, append_many
+from storage.rows import append, append_many, write_changes
 
 __all__ = ["Pipeline", "Stored"]
 
@@ -69,6 +69,8 @@ log = logging.getLogger("voordeur.pipeline")
 
 #: A conversation the bot holds, quiet this long, is closed; the next message starts anew.
 IDLE_CLOSE = timedelta(days=14)
+#: The flood check counts a person's messages over this window (INBOUND_RATE_PER_MINUTE).
+FLOOD_WINDOW = timedelta(minutes=1)
 #: A message this soon after the bot closed a conversation continues it.
 REOPEN_WITHIN = timedelta(hours=1)
 
@@ -85,6 +87,11 @@ _RECENT_INBOUND = select(func.count()).where(
     Message.contact_id == bindparam("contact"),
     Message.direction == "in",
     Message.created_at > bindparam("since"),
+)
+#: Both counts a person's turn needs, in one round trip: messages in the last minute
+#: (the flood check) and earlier conversations (a returning person).
+_TURN_COUNTS = select(
+    _RECENT_INBOUND.scalar_subquery(), _EARLIER_CONVERSATIONS.scalar_subquery()
 )
 _ANSWER_FOLLOWUPS = (
     update(FollowUp)
@@ -308,7 +315,7 @@ class Pipeline:
 
     def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> Contact:
         """Find or create the person, holding their lock for the rest of the turn."""
-        contact, _ident, created = find_or_create_contact(s, inbound, now)
+        contact, created = find_or_create_contact(s, inbound, now)
         if created:
             stats.record(
                 s, "contact_new", now, contact, channel=inbound.channel, value=contact.source
@@ -354,7 +361,7 @@ class Pipeline:
                         ).first()
                         if existing is not None:
                             return Stored(existing[0], existing[1], True, existing[2] is not None)
-                    contact, _ident, created = find_or_create_contact(s, inbound, now)
+                    contact, created = find_or_create_contact(s, inbound, now)
                     if created:
                         stats.record(
                             s,
@@ -534,9 +541,11 @@ class Pipeline:
             return TurnResult(
                 stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True
             )
-        if u.crisis is None and self._flooding(s, contact, now):
+        params = {"contact": contact.id, "conv": conv.id, "since": now - FLOOD_WINDOW}
+        recent, earlier = s.connection().execute(_TURN_COUNTS, params).one()
+        if u.crisis is None and (recent or 0) > self.rate_per_minute:
             return self._flood(s, contact, conv, channel, now)
-        person = self._person(s, contact, conv, channel)
+        person = self._person(s, contact, conv, channel, earlier=earlier)
         event = d.PersonWrote(text=text_in, understanding=u, at=now, person=person)
         result = self._decide(s, contact, conv, event, channel, now, kind="reply", address=address)
         if conv.owner in ("human", "waiting") and self.on_event is not None:
@@ -544,13 +553,20 @@ class Pipeline:
         return result
 
     def _person(
-        self, s: Session, contact: Contact, conv: Conversation, channel: str
+        self,
+        s: Session,
+        contact: Contact,
+        conv: Conversation,
+        channel: str,
+        *,
+        earlier: int | None = None,
     ) -> d.PersonContext:
-        earlier = (
-            s.connection()
-            .execute(_EARLIER_CONVERSATIONS, {"contact": contact.id, "conv": conv.id})
-            .scalar()
-        )
+        if earlier is None:  # how many conversations the person had before this one
+            earlier = (
+                s.connection()
+                .execute(_EARLIER_CONVERSATIONS, {"contact": contact.id, "conv": conv.id})
+                .scalar()
+            )
         return d.PersonContext(
             returning=bool(earlier),
             consent=contact.consent,
@@ -626,6 +642,9 @@ class Pipeline:
             )
         if ctx.erase:
             erase_contact(s, contact_id, keep_outbox=frozenset(r.id for r in rows))
+        else:  # the end of the turn: the two rows every turn changes, written plainly
+            write_changes(s, conv)
+            write_changes(s, contact)
         if ctx.handoffs and self.on_event is not None:
             for h in ctx.handoffs:
                 self.on_event("handoff", {"handoff_id": h.id, "priority": h.priority})
@@ -764,15 +783,6 @@ class Pipeline:
         return result
 
     # --- small helpers ---------------------------------------------------------------
-
-    def _flooding(self, s: Session, contact: Contact, now: datetime) -> bool:
-        since = now - timedelta(minutes=1)
-        n = (
-            s.connection()
-            .execute(_RECENT_INBOUND, {"contact": contact.id, "since": since})
-            .scalar()
-        )
-        return (n or 0) > self.rate_per_minute
 
     def _flood(
         self, s: Session, contact: Contact, conv: Conversation, channel: str, now: datetime

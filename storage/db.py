@@ -30,6 +30,10 @@ def normalise_url(url: str) -> str:
     return url
 
 
+#: Execution option of a SQLite read connection whose lookups need no shared snapshot.
+_SINGLE_READS = "voordeur_single_reads"
+
+
 def _sqlite_setup(engine: Engine, *, writer: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -50,6 +54,8 @@ def _sqlite_setup(engine: Engine, *, writer: bool = True) -> None:
     def _on_begin(conn: Any) -> None:
         # Writers take the write lock at the start (IMMEDIATE), so two writers never
         # deadlock; readers take none: in WAL mode they never wait for a writer.
+        if not writer and conn.get_execution_options().get(_SINGLE_READS):
+            return  # each lookup is its own statement: no snapshot needed
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
@@ -107,12 +113,13 @@ class Database:
     def read_connection(self) -> Connection:
         """A plain read-only connection (no ORM session) for quick lookups.
 
-        On PostgreSQL it runs in autocommit: each lookup is one round trip, without a
-        BEGIN before it and a ROLLBACK when the connection goes back to the pool."""
+        Each lookup is one statement, without a BEGIN before it and a ROLLBACK when the
+        connection goes back to the pool (PostgreSQL: autocommit; SQLite: no BEGIN).
+        Several lookups on it do not share one snapshot."""
         conn = self._read_engine.connect()
-        if not self.is_sqlite:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        return conn
+        if self.is_sqlite:  # no BEGIN either: each statement reads on its own
+            return conn.execution_options(**{_SINGLE_READS: True})
+        return conn.execution_options(isolation_level="AUTOCOMMIT")
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""

@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, Table, insert
+from sqlalchemy import Insert, Table, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
-__all__ = ["append", "append_many", "insert_id"]
+__all__ = ["append", "append_many", "insert_id", "write_changes"]
 
 
 def append(session: Session, model: Any, values: Mapping[str, Any]) -> None:
@@ -41,3 +41,41 @@ def insert_id(session: Session, model: Any, values: Mapping[str, Any]) -> int:
 def _returning_id(table: Table) -> Insert:
     # Built once per table: building a statement costs more than running it.
     return insert(table).returning(table.c.id)
+
+
+def write_changes(session: Session, obj: Any) -> bool:
+    """Write a loaded object's changed columns with one plain UPDATE, then detach it.
+
+    For the end of a turn: the person's contact and conversation rows change on every
+    message, and the unit of work cost more to flush them than the UPDATEs themselves.
+    Only call this when nothing in the transaction reads the object again (its later
+    reads would come from the database, which by then holds the new values). Returns
+    False, and leaves the object to the session's flush, when a relationship changed
+    or one is loaded (detaching would take related objects along).
+    """
+    state = inspect(obj)
+    if not state.persistent or not state.modified:
+        return False
+    mapper = state.mapper
+    columns = mapper.column_attrs
+    if any(key not in columns for key in state.committed_state) or any(
+        rel.key in state.dict for rel in mapper.relationships
+    ):
+        return False
+    values = {
+        columns[key].columns[0].key: state.dict[key]
+        for key in state.committed_state
+        if key in state.dict
+    }
+    if values:
+        values["_pk"] = state.identity[0]
+        session.connection().execute(_update_by_pk(mapper.local_table), values)
+    session.expunge(obj)
+    return True
+
+
+@cache
+def _update_by_pk(table: Table) -> Update:
+    # The SET clause follows the keys of each call's parameters.
+    (pk,) = table.primary_key.columns
+    return update(table).where(pk == bindparam("_pk"))

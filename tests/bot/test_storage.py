@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -102,4 +103,89 @@ def test_migrations_upgrade_from_every_earlier_revision(empty_db_url: str) -> No
             command.upgrade(cfg, rev)
         db.upgrade()  # from this revision to head
         assert db.is_current(), f"upgrade from {rev} did not reach head"
+    db.dispose()
+
+
+@pytest.fixture
+def cipher() -> Iterator[None]:
+    from bot.crypto import TextCipher, new_key
+    from storage.types import set_cipher
+
+    set_cipher(TextCipher([new_key()]))
+    yield
+    set_cipher(None)
+
+
+def test_write_changes_writes_changed_columns_plainly_and_detaches(
+    db_url: str, cipher: None
+) -> None:
+    from sqlalchemy import event, text
+
+    from storage.models import Conversation
+    from storage.rows import write_changes
+
+    db = Database(db_url)
+    db.upgrade()
+    now = datetime.now(UTC)
+    with db.session() as s, s.begin():
+        c = Contact(created_at=now, language="nl", name="Els")
+        s.add(c)
+        s.flush()
+        conv = Conversation(contact_id=c.id, owner="bot", state={"step": "a"}, topics=[],
+                            literal_topics=[], deeper_topics=[], created_at=now, updated_at=now)
+        s.add(conv)
+        cid = c.id
+    with db.session() as s, s.begin():
+        c = s.get(Contact, cid)
+        conv = s.scalar(select(Conversation).where(Conversation.contact_id == cid))
+        assert c is not None and conv is not None
+        assert write_changes(s, c) is False  # nothing changed: left alone
+        c.name, c.language = "Els de Vries", "en"
+        conv.state = {"step": "b", "flow": "intake"}
+        statements: list[str] = []
+
+        @event.listens_for(db.engine, "before_cursor_execute")
+        def _seen(_c, _cur, statement, *_a):  # type: ignore[no-untyped-def]
+            statements.append(statement)
+
+        assert write_changes(s, conv) is True
+        assert write_changes(s, c) is True
+        assert c not in s and conv not in s  # detached: the commit flushes nothing more
+        event.remove(db.engine, "before_cursor_execute", _seen)
+    assert [st.split()[0] for st in statements] == ["UPDATE", "UPDATE"]
+    assert "name" in statements[1] and "created_at" not in statements[1]
+    with db.session() as s:
+        c = s.get(Contact, cid)
+        assert c is not None and (c.name, c.language) == ("Els de Vries", "en")
+        conv = s.scalar(select(Conversation).where(Conversation.contact_id == cid))
+        assert conv is not None and conv.state == {"step": "b", "flow": "intake"}
+        # Column types still apply: the name is stored encrypted, not as plain text.
+        raw = s.execute(text("SELECT name FROM contacts WHERE id = :i"), {"i": cid}).scalar()
+        assert raw and "Vries" not in raw
+    db.dispose()
+
+
+def test_write_changes_leaves_loaded_relationships_to_the_flush(db_url: str) -> None:
+    from storage.rows import write_changes
+
+    db = Database(db_url)
+    db.upgrade()
+    now = datetime.now(UTC)
+    with db.session() as s, s.begin():
+        c = Contact(created_at=now)
+        s.add(c)
+        s.flush()
+        s.add(Identity(contact_id=c.id, channel="sms", address="+31612345670", created_at=now))
+        cid = c.id
+    with db.session() as s, s.begin():
+        c = s.get(Contact, cid)
+        assert c is not None
+        ident = c.identities[0]  # loaded: detaching the contact would take it along
+        ident.phone = "+31612345670"
+        c.language = "en"
+        assert write_changes(s, c) is False
+        assert c in s
+    with db.session() as s:
+        c = s.get(Contact, cid)
+        assert c is not None and c.language == "en" and c.identities[0].phone == "+31612345670"
     db.dispose()
