@@ -143,6 +143,12 @@ _IDIOMS = _word_start_alternation(
             r"vergadering|wachtkamer|klantenservice|bellen|afwas|schoonmaken|strijken|stofzuigen|file|trein|bus|verjaardag|feest|schoonmoeder|schoonfamilie|"
             r"kapper|sportschool|dieet|saai\w*|oranje|ajax|feyenoord|psv|kleding|trui|zo n (?!leven))\b)"
         ),
+        # round 14: sleeping in; an animal shut in or on the floor; a sip of something harmless;
+        # threatening to leave or to quit
+        r"\b(?:sleep|sleeping|slept) in\b|\buitslapen\b",
+        r"\b(?:kat|poes|kater|hond|hondje|konijn|cavia|vogel|hamster|cat|dog|kitten|puppy|bird)\w*\b(?: \w+){0,3} (?:opgesloten|on the floor|on the ground|op de (?:grond|vloer|stoep))\b",
+        r"\b(?:slokje|slok|hapje|likje|beetje) (?:\w+ ){0,2}(?:koffie|thee|bier|wijn|cola|limonade|melk|sap|yoghurt|zand|gras|aarde|papier|krijt|tandpasta|zeepsop)\b",
+        r"\bthreaten\w* to (?:leave|break up|dump|quit|move out|report|call|tell)\b|\bdreig\w* (?:\w+ )?(?:het )?(?:uit te maken|te verlaten|weg te gaan|te stoppen|te vertellen)\b",
         # round 14: pushing a wheelchair or a pram
         r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
         # round 14: living or working by the railway is an address, not a place to go to
@@ -230,6 +236,7 @@ _SUICIDE = _word_start_alternation(
         r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
         r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
         r"\b(?:heb|hebben|lang) (?:\w+ )?genoeg geleefd\b(?! om\b)|\blived (?:long )?enough\b",
+        r"\b(?:mijn|m|me) leven\b[^\n]{0,30}\n?[^\n]{0,10}\b(?:wil|wou) (?:ik )?(?:er ?uit|eruit)$",
         r"\bhoop (?:\w+ ){0,3}(?:dat ik )?(?:er )?(?:niet|nooit|nie) meer (?:uit kom|uitkom|wakker word|op sta|opsta)\b",
         (
             r"\b(?:won ?t|will not|will no longer) be a (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|everyone|them)\b"
@@ -425,6 +432,7 @@ _HYPOTHETICAL = re.compile(
     r"|werkstuk|profielwerkstuk|spreekbeurt|presentatie|scriptie|essay|verslag) (?:\w+ ){0,2}over\b"
     r"|\bwat te doen (?:als|bij|wanneer)\b|\bwhat (?:to do|should you do|do you do) (?:if|when)\b|\bhow (?:do you|to|can you) (?:recogni[sz]e|tell|spot)\b"
     # (not "stel dat ik ...": a hypothetical about oneself can be a way to say it)
+    r"|\b(?:gedroomd|droomde|droomden|dreamt|dreamed) (?:\w+ )?(?:dat|over|of|about|that)\b"
     r"|\bstel (?:je voor )?dat (?!ik\b)|\bwat als (?!ik\b)|\bwhat if (?!i\b)|\bvoor het geval\b|\bin geval van\b|\bmocht (?:\w+ ){0,3}ooit\b"
     r"|\b(?:bang|zorgen|vrees|angst|afraid|worried)\b(?: \w+){0,3} (?:dat )?(?:\w+ ){0,3}(?:ooit|later|op een dag|someday|one day)\b"
     r"|\b(?:kinderen|kind|kids|ze) (?:\w+ )?(?:kunnen|kan) (?:\w+ )?(?:zo|zomaar|makkelijk|gemakkelijk)\b"
@@ -493,6 +501,7 @@ _DEPARTURE = re.compile(
     r"(?:wil|ga|moet) (?:\w+ )?(?:afvallen|sporten|gezonder|lijnen|minder snoepen)|"
     r"gecremeerd worden|begraven worden|uitvaartwens\w*|uitvaartverzekering|donorcodicil|"
     # round 14: someone else dying ("afscheid van oma in het hospice"), a wedding, a birth, an exam
+    r"(?:want|omdat) (?:mijn \w+|iemand anders|de buurvrouw|de buurman|de thuiszorg) (?:\w+ )?(?:doet|regelt|helpt|neemt|gaat) (?:het|dat|alles|voortaan|nu|me|mij)|"
     r"hospice|sterfbed|op sterven|bruiloft|trouwdag|trouwen|bevalling|uitgerekend|operatie|examen\w*|diploma\w*|"
     # round 11: the belongings of someone who died, handed out
     r"(?:spullen|kleren|kleding|inboedel|boeken|meubels) van (?:mijn|m|zijn|haar|onze) overleden \w+)\b"
@@ -735,6 +744,18 @@ _RECURRING = re.compile(
     r"trap oploopt|wandel|wandelt|fiets|fietst|opsta|opstaat|bukt|buk|eet|drink|inspan|inspant)\b"
     r"|\bbij (?:inspanning|traplopen|het sporten|het opstaan|stress|hitte|warm weer)\b"
     r"|\b(?:af en toe|soms|regelmatig|vaak|al (?:weken|maanden|jaren)) (?:\w+ ){0,3}(?:last van|pijn|duizelig|benauwd|hoofdpijn|neusbloeding\w*)\b"
+    # round 14: "ademt 's nachts raar, hij snurkt"
+    r"|\bsnurk\w*\b|\b(?:s nachts|elke nacht|in (?:zijn|haar|mijn) slaap)\b"
+)
+
+
+#: A calm question whether something is bad or normal (round 14): an emergency asked
+#: about this way names its danger in words the rules know ("bleek gedronken, is dat
+#: erg?"), so the model alone does not raise danger or violence on it.
+_CALM_QUESTION = re.compile(
+    r"\b(?:is (?:dat|dit|het) (?:\w+ )?(?:erg|normaal|gevaarlijk|slecht|raar|gezond|schadelijk)$|moet ik me (?:\w+ )?zorgen maken|"
+    r"is that (?:\w+ )?(?:bad|normal|dangerous)|should i (?:be )?worr\w*)",
+    re.MULTILINE,
 )
 
 
@@ -776,6 +797,8 @@ def model_kind(text: str) -> CrisisKind | None:
         return None  # "mijn hart gaat sneller als ik aan het examen denk": it comes and goes
     if kind is not CrisisKind.VIOLENCE and DISPOSAL.search(t):
         return None  # "waar kan ik de pillen van mijn overleden man inleveren": a pharmacy question
+    if kind is not CrisisKind.SUICIDE and _CALM_QUESTION.search(t):
+        return None  # "heeft een slokje koffie gedronken, is dat erg?": the rules judge an emergency
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
     return kind if score >= THRESHOLD else None

@@ -107,7 +107,9 @@ _SUICIDE = [
     rf"\b(?:neem|nemen|slik|slikken|take|swallow)\b(?: \w+){{0,3}} (?:al|alle|allemaal|all|hele|whole)\b(?: \w+){{0,2}} {_PILLS}\b(?! (?:\w+ )?mee\b)",
     rf"\b{_PILLS}\b (?:\w+ ){{0,2}}(?:in front of me|voor me|voor mij)\b",
     r"\bwat (?:moet|doe) ik (?:hier )?nog (?:hier|op (?:deze|de) (?:wereld|aarde))\b",
-    r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,2} (?:in ?nemen|innemen|slikken|nemen|in)\b",
+    r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,2} (?:in ?nemen|innemen|slikken|nemen|in)\b(?! (?:een|de|het|mijn|m) (?:\w+ )?(?:weekdoos|baxter\w*|pillendoos\w*|doosje|medicijndoos\w*|la|kast\w*|tas|koffer)\b)",
+    # round 14: a whole month's medicines gathered
+    r"\b(?:al|alle) (?:mijn |m )?(?:pillen|pilletjes|slaappillen|medicijnen|tabletten)\b(?: \w+){0,5} (?:bij elkaar (?:gelegd|gezocht|gespaard|verzameld)|op een hoop)\b",
     r"\b(?:pillen|medicijnen|tabletten)\b(?: \w+){0,4} (?:om|to) (?:dood te gaan|te sterven|die)\b",
     r"\bspring\w*\b(?: \w+){0,4} (?:water|rivier|gracht|kanaal|zee|sloot|diepte|hoogte|snelweg)\b|\b(?:in|into) (?:het|de|the) (?:water|rivier|gracht|kanaal|zee|river|sea)\b(?: \w+){0,2} spring\w*\b",
     r"\b(?:ga|gaan|wil|going to|gonna|want to) (?:\w+ )?(?:springen|jump)\b",
@@ -255,7 +257,9 @@ _VIOLENCE = [
     r"\b(?:me|mij) (?:een )?(?:klap|klappen|mep|dreun|stomp|kopstoot) (?:\w+ )?(?:gegeven|gegeven|geeft|gaf|verkocht)\b",
     rf"\b(?:blauw oog|blauwe ogen|blauwe plekken|blauwe plek|bloedneus|black eye|bruises)\b(?: \w+){{0,3}} (?:van|door) {_PERSON}\b",
     r"\b(?:kneep|knijpt|knijpen|pakte|pakt|gepakt|geknepen|drukte|drukt|wurg\w*|choked|strangled)\b(?: \w+){0,3} (?:keel|nek|hals|throat|neck)\b",
-    r"\b(?:keel|hals|throat)\b(?: \w+){0,2} (?:dicht ?geknepen|dicht|dichtgedrukt|vastgepakt)\b",
+    # (round 14: not a throat swelling shut in an allergic reaction, which is danger)
+    r"\b(?:keel|hals|throat)\b(?: \w+){0,2} (?:dicht ?geknepen|dicht|dichtgedrukt|vastgepakt)\b"
+    r"(?![^\n]*\b(?:allergi\w*|reactie|zwelling|opgezwollen|zwelt|wesp|noten|pinda\w*|astma|anafyla\w*)\b)",
     r"\bwurg\w*|\bgewurgd\b|\bstrangl\w*",
     r"\bbang (?:om|voor|te|to)\b(?: \w+){0,3} (?:naar huis|thuis|home)\b|\b(?:scared|afraid) (?:to go|of going) home\b",
     r"\b(?:thuis|huis|home)\b(?: \w+){0,3} (?:niet|nie|not) (?:\w+ )?(?:veilig|safe)\b|\b(?:niet|nie|not) (?:\w+ )?(?:veilig|safe)\b(?: \w+){0,2} (?:thuis|in huis|at home|bij (?:mijn|hem|haar))\b",
