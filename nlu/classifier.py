@@ -198,9 +198,10 @@ class TopicClassifier:
         words = _WORD.findall(normalized)
         if not words:
             return 0.0, 0.0
-        known = sum(1 for w in words if w in self.vocabulary)
-        grams = [g for w in words for g in _grams(w)]
-        known_grams = sum(1 for g in grams if g in self.grams)
+        known = sum(map(self.vocabulary.__contains__, words))
+        padded = [f" {w} " for w in words]  # the grams of _grams, without a call per word
+        grams = [p[i : i + 4] for p in padded for i in range(max(1, len(p) - 3))]
+        known_grams = sum(map(self.grams.__contains__, grams))
         return known / len(words), known_grams / max(1, len(grams))
 
     def probabilities(self, text: str, exclude: Collection[str] = ()) -> dict[str, float]:

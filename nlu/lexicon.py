@@ -846,32 +846,43 @@ LEXICON: dict[str, tuple[str, ...]] = {
 LEXICON_TOPICS: tuple[str, ...] = tuple(k for k in LEXICON if not k.startswith("_"))
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], ...]:
+def _stems(alternatives: list[str]) -> re.Pattern[str]:
     # Every stem starts at a word boundary (optionally after the Dutch participle
     # prefix "ge": "gepoetst"): one leading \b lets the engine skip the alternation at
     # most positions, which makes matching several times faster. The stems are grouped
     # by first letter (the same matches, fewer branches tried at each word), and the
     # optional "ge" is written as a choice, "(?:ge|)": the same as "(?:ge)?", without
     # the engine's repeat bookkeeping at every word.
-    return tuple(
-        re.compile(
-            r"\b(?:ge|)"
-            + first_char_alternation(
-                [p.removeprefix(r"\b") for p in pats], literal_groups=True
-            ).pattern
-        )
-        for pats in LEXICON.values()
+    stems = first_char_alternation(
+        [p.removeprefix(r"\b") for p in alternatives], literal_groups=True
     )
+    return re.compile(r"\b(?:ge|)" + stems.pattern)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], ...]:
+    return tuple(_stems(list(pats)) for pats in LEXICON.values())
+
+
+@lru_cache(maxsize=1)
+def _any_stem() -> re.Pattern[str]:
+    """Every topic's stems in one pattern: where it first matches, the first stem of any
+    topic starts (and a text where it never matches has none)."""
+    return _stems([p for pats in LEXICON.values() for p in pats])
 
 
 def lexicon_features(normalized_texts: list[str]) -> np.ndarray:
     """One row per text: for each topic, log(1 + number of stems that match)."""
     patterns = _compiled()
+    any_stem = _any_stem()
     out = np.zeros((len(normalized_texts), len(patterns)), dtype=np.float64)
     for i, text in enumerate(normalized_texts):
+        first = any_stem.search(text)
+        if first is None:
+            continue  # a quarter of the clauses: one scan instead of one per topic
+        start = first.start()  # no topic's stem starts before it
         for j, pattern in enumerate(patterns):
-            n = len(pattern.findall(text))
+            n = len(pattern.findall(text, start))
             if n:
                 out[i, j] = np.log1p(n)
     return out

@@ -11,9 +11,7 @@ scikit-learn: it is imported for type hints only.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -166,32 +164,57 @@ class LinearScorer:
             base = row * n_words
             row_words.extend([base + i for i in ids])
         # Character block: counts per (row, n-gram), sublinear tf times idf, l2 per row.
-        columns, inverse = np.unique(np.asarray(grams, dtype=np.intp), return_inverse=True)
+        # The n-grams present become columns 0..n_cols-1 (through a position table:
+        # cheaper than sorting them with np.unique).
+        found = np.asarray(grams, dtype=np.intp)
+        columns = np.flatnonzero(np.bincount(found, minlength=n_char))
         n_cols = len(columns)
+        position = np.empty(n_char, dtype=np.intp)
+        position[columns] = np.arange(n_cols)
         in_word = np.bincount(
-            np.asarray(grams_word, dtype=np.intp) * n_cols + inverse, minlength=n_words * n_cols
+            np.asarray(grams_word, dtype=np.intp) * n_cols + position[found],
+            minlength=n_words * n_cols,
         ).reshape(n_words, n_cols)
         words_in_row = np.bincount(
             np.asarray(row_words, dtype=np.intp), minlength=n_rows * n_words
         ).reshape(n_rows, n_words)
-        counts = (words_in_row @ in_word).astype(np.float64)
+        # Small whole numbers: exact in floating point, and a float product is BLAS's.
+        counts = words_in_row.astype(np.float64) @ in_word.astype(np.float64)
         present = counts > 0
         tf = np.log(counts, out=np.zeros_like(counts), where=present)
-        x = np.where(present, 1.0 + tf, 0.0) * self.char_idf[columns]
+        x = np.where(present, 1.0 + tf, 0.0) * self.char_idf.take(columns)
         norms = np.sqrt(np.einsum("ij,ij->i", x, x))
         x /= np.where(norms > 0, norms, 1.0)[:, None]
-        out = x @ self.weights[columns]
-        # Word block: a few entries per row, plain Python.
+        out = x @ self.weights.take(columns, axis=0)
+        # Word block: the same, with word uni- and bigrams counted in Python (few).
         vocab = self.word_vocab
-        idf = self.word_idf
-        for row, text in enumerate(texts):
-            counts_w = Counter(g for g in _words(text, *self.word_range) if g in vocab)
-            if not counts_w:
-                continue
-            idx = [vocab[g] for g in counts_w]
-            vals = [(1.0 + math.log(c)) * float(idf[i]) for i, c in zip(idx, counts_w.values())]
-            norm = math.sqrt(sum(v * v for v in vals))
-            out[row] += (np.asarray(vals) / norm) @ self.weights[[i + n_char for i in idx]]
+        word_cols: dict[int, int] = {}
+        cells: list[int] = []  # row * n_wcols + column, once per occurrence
+        per_row_cells: list[list[int]] = []
+        for text in texts:
+            row_cells = []
+            for g in _words(text, *self.word_range):
+                i = vocab.get(g)
+                if i is not None:
+                    col = word_cols.get(i)
+                    if col is None:
+                        col = word_cols[i] = len(word_cols)
+                    row_cells.append(col)
+            per_row_cells.append(row_cells)
+        if word_cols:
+            n_wcols = len(word_cols)
+            for row, row_cells in enumerate(per_row_cells):
+                cells.extend([row * n_wcols + c for c in row_cells])
+            wcounts = np.bincount(
+                np.asarray(cells, dtype=np.intp), minlength=n_rows * n_wcols
+            ).reshape(n_rows, n_wcols)
+            wpresent = wcounts > 0
+            wtf = np.log(wcounts, out=np.zeros(wcounts.shape), where=wpresent)
+            wfeatures = np.fromiter(word_cols, dtype=np.intp, count=n_wcols)
+            xw = np.where(wpresent, 1.0 + wtf, 0.0) * self.word_idf.take(wfeatures)
+            wnorms = np.sqrt(np.einsum("ij,ij->i", xw, xw))
+            xw /= np.where(wnorms > 0, wnorms, 1.0)[:, None]
+            out += xw @ self.weights.take(wfeatures + n_char, axis=0)
         lex_start = n_char + len(self.word_idf)
         out += (lexicon_rows * self.lexicon_weight) @ self.weights[lex_start:]
         out += self.bias
