@@ -31,6 +31,7 @@ from dialogs.api import (
     Who,
 )
 from dialogs.model import Branch, Dialogs, EffectSpec, Step, Text
+from dialogs.relatives import writes_for
 from dialogs.needs import (
     all_topics,
     check_condition,
@@ -129,6 +130,9 @@ class Actions:
         self.set("ask_count", int(slots.get("ask_count") or 0) + 1)
         for name, value in signals(u.text).items():
             self.set(name, value)
+        relative = writes_for(u.text)
+        if relative and not slots.get("for_whom"):
+            self.set("for_whom", relative)  # the questions now ask about that person
 
     def remember_return(self) -> None:
         s = self.turn.state

@@ -52,6 +52,8 @@ SAMPLES = {
         "followup_day": "vrijdag 27 november", "handoff_day": "donderdag 26 november",
         "neighbourhood": "Tuinzigt", "about": "de hulp in huis", "expected": "morgen om 9 uur",
         "what": "de afwas", "when": "donderdag 26 november",
+        "person": "uw moeder", "for_part": " voor uw moeder", "self_word": "zelf",
+        "home": "woont uw moeder",
     },
     "en": {
         "name_part": " Mrs De Wit", "topic_names": "the shopping and transport",
@@ -62,6 +64,8 @@ SAMPLES = {
         "followup_day": "Friday 27 November", "handoff_day": "Thursday 26 November",
         "neighbourhood": "Tuinzigt", "about": "the help at home", "expected": "tomorrow at 9",
         "what": "the dishes", "when": "Thursday 26 November",
+        "person": "your mother", "for_part": " for your mother", "self_word": "on her own",
+        "home": "does your mother live",
     },
 }  # fmt: skip
 

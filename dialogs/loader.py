@@ -49,6 +49,8 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "name_part", "topic_names", "topic_phrase", "topic_1", "topic_2",
         "deeper_phrase", "help_phrase", "plan_text", "open_plan_text",
         "followup_day", "handoff_day", "neighbourhood", "about", "expected",
+        # who the questions are about: the writer, or the relative they write for
+        "person", "for_part", "self_word", "home",
         # only in the plan_* messages: one agreement
         "what", "when",
     }

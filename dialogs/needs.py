@@ -35,7 +35,9 @@ _DEBTS = re.compile(
     r"geen geld|rood staan|debt|bailiff|can.?t pay|cannot pay"
 )
 _EXHAUSTED = re.compile(
-    r"kan (het )?niet meer|(trek|red|hou|houd) (het|dit) niet meer|niet (meer )?vol te houden|"
+    # "ik kan niet meer" is exhaustion; "kan niet meer zelf koken" is a practical ask.
+    r"kan (het )?niet meer(?= *(?:$|[.,!;?]|aan\b|en\b|want\b|maar\b|hoor\b|echt\b|ik\b))|"
+    r"kan het niet meer aan|(trek|red|hou|houd) (het|dit) niet meer|niet (meer )?vol te houden|"
     r"ik ben op\b|uitgeput|te veel|teveel|te zwaar|"
     r"op van de zorg|opgebrand|overspannen|exhausted|worn out|too much|can.?t cope|cannot cope"
 )
@@ -57,10 +59,15 @@ _HELPER = re.compile(
 
 #: What a named helper does or can do: "komt elke zaterdag", "kan mij rijden".
 _HELPER_TASK = re.compile(
-    r"\b(?:helpt|helpen|help|doet|doen|kan|kunnen|wil|komt|komen|brengt|brengen|haalt|halen|"
+    r"\b(?:helpt|helpen|help|doet|doen|doe|kan|kunnen|wil|komt|komen|kom|brengt|brengen|breng|"
+    r"haalt|halen|haal|rijd|kook|"
     r"rijdt|rijden|kookt|koken|maait|maaien|regelt|regelen|belt|bellen|does|do|can|could|"
     r"will|would|comes|drives|brings|cooks|helps)\b"
 )
+
+
+#: Writing for a relative, "ik kom op zondag" names the writer as a helper.
+_WRITER_HELPS = re.compile(r"^\W*(?:ja\W+)?(?:ik|i|we|wij)\b")
 
 
 def names_helper(text: str) -> bool:
@@ -197,10 +204,11 @@ def check_condition(
             or slots.get("network_who")
             or names_helper(str(slots.get("network_text") or ""))
         )
-    if name == "helper_told":
-        return tells_helper_task(str(slots.get("network_text") or ""))
-    if name == "helper_named":
-        return names_helper(str(slots.get("network_text") or ""))
+    if name in ("helper_told", "helper_named"):
+        text = str(slots.get("network_text") or "")
+        if slots.get("for_whom") and _WRITER_HELPS.match(fold(text)):
+            text = f"mijn familie: {text}"  # "ik kom op zondag": the writer is the helper
+        return (tells_helper_task if name == "helper_told" else names_helper)(text)
     if name == "has_neighbourhood":
         return bool(slots.get("neighbourhood"))
     if name == "needs_professional":

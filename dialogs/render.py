@@ -21,6 +21,7 @@ from config.profile import Profile
 from dialogs.api import PersonContext, PlanItem, Who
 from dialogs.model import Dialogs
 from dialogs.needs import all_topics
+from dialogs.relatives import RELATIVES
 
 __all__ = [
     "Scene",
@@ -147,6 +148,7 @@ def values(scene: Scene) -> dict[str, str]:
     about_info = scene.dialogs.topics.get(about_id)
     open_plan = list(scene.person.open_plan)
     out = dict(scene.profile.template_values(scene.language))
+    out.update(_person_values(s.get("for_whom"), scene.language))
     out.update(
         name_part=f" {scene.person.name}" if scene.person.name else "",
         topic_names=_phrases(scene, literal or ["other"]),
@@ -171,6 +173,25 @@ def values(scene: Scene) -> dict[str, str]:
     return out
 
 
+def _person_values(for_whom: Any, language: str) -> dict[str, str]:
+    """Who the questions are about: the writer ("u") or the relative they write for."""
+    relative = RELATIVES.get(str(for_whom)) if for_whom else None
+    if language == "en":
+        if relative is None:
+            return {"person": "you", "for_part": "", "self_word": "yourself", "home": "do you live"}
+        _, who, own = relative
+        return {
+            "person": who,
+            "for_part": f" for {who}",
+            "self_word": f"on {own} own",
+            "home": f"does {who} live",
+        }
+    if relative is None:
+        return {"person": "u", "for_part": "", "self_word": "zelf", "home": "woont u"}
+    who = relative[0]
+    return {"person": who, "for_part": f" voor {who}", "self_word": "zelf", "home": f"woont {who}"}
+
+
 def _item(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {**raw, "who": Who(raw["who"])}
 
@@ -193,6 +214,9 @@ def summary(scene: Scene) -> str:
     literal = list(s.get("topics") or ["other"])
     ask = s.get("first_ask")
     parts.append(f"Vraagt hulp bij {names(literal)}" + (f': "{ask}".' if ask else "."))
+    relative = RELATIVES.get(str(s.get("for_whom") or ""))
+    if relative:
+        parts.append(f"Schrijft voor {relative[0]}; de hulp is voor die persoon.")
     deeper = list(s.get("deeper") or ())
     if deeper:
         wanted = [d for d in deeper if d in set(s.get("deeper_wanted") or ())]

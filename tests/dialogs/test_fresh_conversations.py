@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from dialogs.api import HandOff, SavePlan, Who
 from dialogs.harness import EngineConversation
 
@@ -279,4 +283,79 @@ def test_no_after_all_at_who_can_help_goes_on_to_other_help(engine, nlu):
 def test_a_helper_named_in_dialect_is_not_asked_who_again(engine, nlu):
     c = _at(engine, nlu, "network")
     c.say("mien zeun komt zaterdag")
+    assert c.state.step == "network_easier"
+
+
+# --- a relative writes for someone ------------------------------------------------------
+
+
+def test_a_daughter_writing_for_her_father_is_asked_about_him(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("mijn vader van 90 woont alleen en kan niet meer schoonmaken, kan er iemand helpen?")
+    replies = c.say("ja")
+    assert "voor uw vader" in replies[-1].text
+    replies = c.say("ja")
+    assert "anders voor uw vader" in replies[-1].text
+    replies = c.say("dan is het weer netjes bij hem")
+    answers = {"deeper_check": "nee", "exception": "op zondag", "scale": "5"}
+    answers |= {"scale_higher": "meer hulp", "coping": "het gaat"}
+    while c.state.step in answers:  # "woont alleen": company, and the scale, asked once
+        replies = c.say(answers[c.state.step])
+    assert replies[-1].text == "Wat lukt uw vader nu nog zelf?"
+    c.say("hij kan nog afwassen")
+    c.say("nee")
+    replies = c.say("ja graag")
+    assert replies[-1].text == "In welke wijk woont uw vader?"
+
+
+def test_an_english_son_writing_for_his_mother_is_asked_about_her(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("Hello, I am writing for my mother, she can't clean her house anymore")
+    replies = c.say("yes")
+    assert "for your mother" in replies[-1].text
+    c.say("yes")
+    replies = c.say("it would be tidy")
+    assert replies[-1].text == "What can your mother still do on her own?"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "kan iemand mijn huis schoonmaken, mijn zoon woont ver weg",
+        "mijn man is overleden en ik kan het huis niet meer schoonmaken",
+        "ik zorg voor mijn vader en het huishouden lukt niet meer",
+    ],
+)
+def test_someone_asking_for_themselves_is_asked_about_themselves(engine, nlu, first):
+    c = EngineConversation(engine, nlu)
+    c.say(first)
+    replies = c.say("ja")
+    assert not re.search(r"voor uw (?:zoon|man|vader)", replies[-1].text)
+
+
+@pytest.mark.parametrize(
+    ("text", "exhausted"),
+    [
+        ("ik zorg voor haar, ik kan niet meer", True),
+        ("ik kan het niet meer aan", True),
+        ("mijn vader kan niet meer zelf zijn boodschappen doen", False),
+        ("ik kan niet meer lopen", False),
+    ],
+)
+def test_exhaustion_is_not_a_practical_cannot(text, exhausted):
+    from dialogs.needs import signals
+
+    assert bool(signals(text).get("exhausted")) is exhausted
+
+
+def test_writing_for_a_relative_i_come_on_sundays_names_the_writer_as_helper(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("mijn vader van 90 kan niet meer zelf schoonmaken")
+    answers = {"welcome": "ja", "reflect": "ja", "reflect_both": "ja", "difference": "dan is het schoon"}
+    answers |= {"deeper_check": "nee", "exception": "op zondag", "scale": "5"}
+    answers |= {"scale_higher": "meer hulp", "coping": "koffie", "own_strength": "afwassen"}
+    while c.state.step in answers:
+        c.say(answers[c.state.step])
+    assert c.state.step == "network"
+    c.say("ik kom op zondag maar ik woon ver weg")
     assert c.state.step == "network_easier"
