@@ -149,6 +149,7 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:kat|poes|kater|hond|hondje|konijn|cavia|vogel|hamster|cat|dog|kitten|puppy|bird)\w*\b(?: \w+){0,3} (?:opgesloten|on the floor|on the ground|op de (?:grond|vloer|stoep))\b",
         r"\b(?:slokje|slok|hapje|likje|beetje) (?:\w+ ){0,2}(?:koffie|thee|bier|wijn|cola|limonade|melk|sap|yoghurt|zand|gras|aarde|papier|krijt|tandpasta|zeepsop)\b",
         r"\bthreaten\w* to (?:leave|break up|dump|quit|move out|report|call|tell)\b|\bdreig\w* (?:\w+ )?(?:het )?(?:uit te maken|te verlaten|weg te gaan|te stoppen|te vertellen)\b",
+        r"\bopgesloten(?= (?:\w+ ){0,2}in (?:de|een|het) lift\b)",
         # round 14: pushing a wheelchair or a pram
         r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
         # round 14: living or working by the railway is an address, not a place to go to
@@ -236,6 +237,7 @@ _SUICIDE = _word_start_alternation(
         r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
         r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
         r"\b(?:heb|hebben|lang) (?:\w+ )?genoeg geleefd\b(?! om\b)|\blived (?:long )?enough\b",
+        r"\bverdwijnen (?:\w+ ){0,2}(?:en )?(?:nooit|niet) (?:meer )?terug\w*\b|\bdisappear (?:and )?never come back\b",
         r"\b(?:mijn|m|me) leven\b[^\n]{0,30}\n?[^\n]{0,10}\b(?:wil|wou) (?:ik )?(?:er ?uit|eruit)$",
         r"\bhoop (?:\w+ ){0,3}(?:dat ik )?(?:er )?(?:niet|nooit|nie) meer (?:uit kom|uitkom|wakker word|op sta|opsta)\b",
         (
@@ -281,7 +283,7 @@ _VIOLENCE = _word_start_alternation(
         r"\b(?:hij|zij|ze) dreigt\b|\bdreigt (?:me|mij|mijn|ons|dat|om|met)\b|\bbedreigt\b",
         r"\b(?:pakt|neemt|steelt|jat|haalt|pikt) (?:\w+ )?(?:mijn|me|m) (?:geld|pinpas|bankpas|pas|spaargeld|pensioen)\b(?: \w+)? (?:af|weg)\b",
         r"\b(?:steelt|stelen|pikt) (?:\w+ )?(?:geld )?(?:van|bij) (?:me|mij)\b",
-        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b(?! (?:\w+ ){0,2}(?:gekregen|gekocht|cadeau|besteld|gewonnen)\b)(?!(?: \w+){0,4} (?:om|voor|bij) (?:te )?(?:koken|snijden|groente|brood|vlees|uien|aardappel\w*|schillen|het koken|het eten))|\bmes op (?:mijn|me)\b",
+        r"\b(?:met|heeft) een (?:mes|pistool|wapen)\b(?! (?:\w+ ){0,4}(?:gekregen|gekocht|cadeau|besteld|gewonnen)\b)(?! in (?:een|het|de) (?:computer)?(?:spel|game)\b)(?!(?: \w+){0,4} (?:om|voor|bij) (?:te )?(?:koken|snijden|groente|brood|vlees|uien|aardappel\w*|schillen|het koken|het eten))|\bmes op (?:mijn|me)\b",
         r"\b(?:hits|beats|hit|beat|abuses|abused|raped|rapes|threatens|threatened|hurts|chokes) me\b",
         r"\b(?:afraid|scared) of (?:my )?(?:husband|wife|partner|boyfriend|girlfriend|father|dad|son|him|her)\b",
         r"\bdomestic (?:violence|abuse)|\bsexual(?:ly)? (?:abuse|assault|abused|assaulted)|\bi (?:was|am being|get) (?:abused|beaten|hit|raped)\b",
@@ -289,7 +291,12 @@ _VIOLENCE = _word_start_alternation(
         # not the figure of speech ("ik kan hem wel vermoorden") nor harm to oneself
         (
             r"\bik\b(?: (?!mezelf\b|mijzelf\b|me\b|mij\b|wel\b|zou\b|kunnen\b|kan\b|soms\b|bijna\b)\w+){0,4} (?:neersteken|doodsteken|doodschieten|neerschieten|"
-            r"afmaken|vermoorden|in elkaar slaan|in elkaar trappen|kapot slaan)\b"
+            r"afmaken|vermoorden|in elkaar slaan|in elkaar trappen|kapot slaan)\b(?<!\bhet afmaken)(?<!\bt afmaken)(?<!\balles afmaken)(?<!\bdit afmaken)(?<!\bdat afmaken)"
+        ),
+        # round 14: burnt by someone; an attack told in English
+        (
+            r"\b(?:hij|zij|ze|man|vrouw|vriend|vriendin|ex|vader|moeder|broer|zus|zoon|partner|stiefvader|buurman)\b (?:\w+ )?(?:heeft|had) (?:me|mij|haar|hem) (?:\w+ ){0,4}(?:verbrand|gebrand)\b"
+            r"|\b(?:punching|stabbing|beating|kicking|strangling|choking|attacking) (?:up )?(?:a|the|my|his|her|some) (?:\w+ )?(?:woman|man|girl|boy|kid|child|person|guy|lady|wife|husband|mum|mom|dad)\b"
         ),
         # round 14: stabbed or shot, passive ("ik ben gestoken bij de snackbar"; an insect sting is blanked before)
         (
@@ -339,6 +346,9 @@ _DANGER = _word_start_alternation(
         r"\bepilep\w* aanval|\binsult\b|\bstuip|\bseizure|\bstopt (?:niet|nie) met (?:bloeden|schokken|trillen)",
         r"\bik ga dood\b|\bga dood\b(?! van)|\bi(?:'m| am) dying\b|\bcan'?t breathe|\bchest pain|\bheart attack|\b(?:having|had|has) a stroke\b(?! (?:last|in|years|months))",
         r"\bthere'?s a fire|\bon fire\b|\bsmell gas\b|\bgas leak\b|\bhelp help\b",
+        # round 14: people lying in the road, run over
+        r"\b(?:liggen|ligt|lag|lagen) (?:\w+ ){0,2}(?:mensen|iemand|gewonden|kinderen|fietsers|een (?:man|vrouw|kind|fietser)) (?:\w+ )?op (?:de weg|straat|het fietspad|de stoep|de grond)\b"
+        r"|\b(?:mensen|iemand|fietsers?|voetgangers?|een kind|een fietser) (?:\w+ ){0,2}(?:aangereden|geschept|overreden)\b|\b(?:ingereden|ingereeden) op (?:de |een )?(?:fietsers?|mensen|voetgangers?|kinderen|groep)\b",
         # round 14: eyes rolling back (a seizure or an overdose)
         r"\beyes (?:are |were )?(?:rolling|rolled) (?:back|up)\b|\bogen (?:\w+ )?(?:draaien|draaiden|rollen|rolden) (?:\w+ )?(?:weg|naar boven)\b",
     )

@@ -81,7 +81,8 @@ _SUICIDE = [
     rf"\b{_WISH}\b(?: \w+){{0,2}} {_LIVE}\b(?: \w+){{0,1}} (?:niet|nie|no) (?:meer|more|langer|longer)\b",
     rf"\b(?:wil|wou|wilde|willen|want) (?:\w+ ){{0,2}}(?:het|this|mijn|my) (?:leven|life) (?:niet|nie|no) (?:meer|more)\b",
     # wish / hope + dying
-    rf"\b(?:hoop|hoopte|wens|wish|hope)\b(?! dat (?:mijn|zijn|haar|hij|zij|ze|onze|de|opa|oma|papa|mama)\b)(?: \w+){{0,5}} {_DIE}\b(?! (?:van|door|of|to))",
+    rf"\b(?:hoop|hoopte|wens|wish|hope)\b(?! dat (?:mijn|zijn|haar|hij|zij|ze|onze|de|opa|oma|papa|mama)\b)(?: \w+){{0,5}} {_DIE}\b(?! (?:van|door|of|to))(?<!\bdie)",
+    rf"\b(?:wish|hope)\b(?: \w+){{0,5}} die\b(?! (?:van|door|of|to))",
     rf"\b(?:wil|wou|want|wanna)\b(?: \w+){{0,2}} {_DIE}(?: gaan| ga)?$",
     r"\b(?:liever|beter) dood\b|\bdood (?:liever|beter)\b",
     # being absent is better / wished for
@@ -124,7 +125,7 @@ _SUICIDE = [
     r"\b(?:going to|gonna|will|want to|wanna) (?:\w+ )?(?:overdose|od)\b|\b(?:ga|wil|neem) (?:\w+ )?(?:een )?overdosis (?:nemen|innemen)?\b",
     # round 13: the gas turned on by the writer; better if I disappear
     r"\bik heb (?:\w+ )?(?:het )?gas(?:kraan)? (?:\w+ )?(?:opengedraaid|open gedraaid|opengezet|open gezet|aangezet|aangedraaid)\b(?! (?:\w+ )?(?:voor|om te) (?:koken|het eten|de thee))"
-    r"|\b(?:beter|fijner|makkelijker) (?:\w+ )?(?:als|dat|wanneer) ik (?:\w+ )?(?:verdwijn|weg ben|er niet ben|er niet meer ben|dood ben|doodga)\b"
+    r"|\b(?:beter|fijner|makkelijker) (?:\w+ )?(?:als|dat|wanneer) ik (?:\w+ )?(?:verdwijn|weg ben|er niet ben|er niet meer ben|dood ben|doodga)\b(?! (?:op|bij|tijdens|om|in|met) (?:de|het|een|\d|mijn|onze)\b)"
     r"(?! (?:uit|van|bij|naar|op) (?:die|de|het|deze|dit|dat|een|onze|ons|mijn (?!leven))\b)",
     # round 13: cut too deep (no object needed), a danger to oneself, on a ledge up high
     r"\b(?:te diep|dieper dan (?:anders|ooit|normaal)) (?:\w+ )?(?:gesneden|gekrast|gesneen)\b|\bgesneden (?:\w+ )?te diep\b"

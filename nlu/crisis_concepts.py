@@ -115,7 +115,7 @@ _PLAN = (
     r"(?:weet|besloten|gekozen|bepaald|bedacht|uitgezocht|gepland) (?:\w+ ){0,2}(?:wanneer|waar) ik\b|"
     r"alles (?:\w+ )?(?:geregeld|op orde|opgeruimd|opgezegd)|testament|(?:begrafenis|uitvaart|crematie) (?:\w+ ){0,2}(?:betaald|geregeld|geregeld)|"
     r"besluit staat vast|(?:heb|had) (?:\w+ ){0,3}besloten|getimed|in (?:mijn |m )?agenda (?:gezet|geschreven)|"
-    r"plek\w* (?:\w+ )?(?:uitgezocht|gevonden|gekozen)|planned|set a date|picked a date)"
+    r"plek\w* (?:\w+ )?(?:uitgezocht|gevonden|gekozen)|planned|set a date|picked a date|affairs in order|put (?:my )?(?:things|affairs) in order)"
 )
 _FINAL_EVENT = (
     r"(?:(?:dan|daarna) is (?:het|alles) (?:\w+ )?(?:klaar|over|voorbij|afgelopen|gedaan)|(?:is het|het is) (?:\w+ )?zover\b|"
@@ -1402,6 +1402,16 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b(?:{_CHILD}|{_PERSON_ANY}|hond|hondje|dog)\b",
         keys="auto wagen bus busje bestelbus",
     ),
+    # severe pain + unable to stand or move + alone or suddenly, not a long-standing complaint
+    _g(
+        D,
+        MESSAGE,
+        r"\b(?:zo n|zoveel|heel erge?|vreselijke?|ontzettende?|enorme?|ondraaglijke?) (?:\w+ )?pijn\b|\bpijn (?:\w+ )?(?:niet|nie) (?:meer )?(?:uit te houden|te harden)\b",
+        r"\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:staan|lopen|opstaan|bewegen|overeind|ademen)\b",
+        r"\b(?:alleen|help|ineens|opeens|plotseling|nu)\b",
+        none_of=r"\b(?:rolstoel|rollator|scootmobiel|traplift|hulp bij|zoek|al (?:weken|maanden|jaren)|sinds|chronisch|fysio\w*|reuma|artrose|hernia)\b",
+        keys="pijn",
+    ),
 )
 
 
@@ -1415,24 +1425,30 @@ _GROUPS: tuple[_Group, ...] = (
 _CUE_GONE = re.compile(
     r"\b(?:(?:zijn|ben) (?:\w+ )?(?:me|mij) (?:\w+ )?kwijt|ik verdwijn|verdwijn (?:ik|gewoon)|ben (?:ik )?(?:\w+ )?vergeten|"
     r"(?:het|t) is beter zo$|laat (?:me|mij) (?:maar )?gaan$|voorgoed|voor altijd|for good|forever|"
-    r"ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer|(?:be|am) gone|when i m gone|if i was gone|zie (?:geen|gen) morgen)\b"
+    r"ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer|(?:be|am) gone|when i m gone|if i was gone|zie (?:geen|gen) morgen|"
+    r"zien ze (?:wel )?wat ze vinden|i (?:m|am) ready$|klonk (?:zo |heel )?(?:rustig|definitief|kalm))\b"
 )
 _CUE_SPARE = re.compile(
     r"\b(?:tot last|(?:een )?last (?:voor|van)|beter af|better off|verdienen (?:\w+ )?beter|deserve better|"
-    r"(?:hebben|heeft|krijgen) (?:jullie|ze|je|hij|zij) (?:\w+ )?(?:rust|geen (?:\w+ )?(?:last|zorgen))|opgelucht|relieved|burden|blok aan|zonder (?:mij|me)\b)"
+    r"(?:hebben|heeft|krijgen) (?:jullie|ze|je|hij|zij) (?:\w+ )?(?:rust|geen (?:\w+ )?(?:last|zorgen))|opgelucht|relieved|burden|blok aan|zonder (?:mij|me)\b|"
+    r"van (?:me|mij) af\b|last die ik|redden (?:het )?(?:\w+ )?zonder (?:mij|me|hem|haar)\b|(?:het )?redden zonder (?:mij|me|hem|haar)\b)"
 )
 _CUE_WORTHLESS = re.compile(
     r"\b(?:teleurstelling|mislukking|mislukkeling|niks waard|niets waard|waardeloos|nutteloos|wat maakt het (?:\w+ )?uit|"
     r"heeft (?:\w+ )?geen zin|zinloos|hopeloos|geen toekomst|kan (?:het )?(?:niet|nie) meer|trek (?:het )?(?:\w+ )?(?:niet|nie) meer|"
-    r"moe van (?:het )?(?:leven|vechten|alles)|failure|worthless|pointless|what s the point|alles is zwart|ik ben op)\b"
+    r"moe van (?:het )?(?:leven|vechten|alles)|failure|worthless|pointless|what s the point|alles is zwart|ik ben op|"
+    r"ben het (?:\w+ )?zat|alles (?:al )?geprobeerd|(?:heb|geef) (?:het )?(?:\w+ )?op ?gegeven|gave up|given up|nothing left)\b"
 )
 _CUE_GOODBYE = re.compile(
-    rf"\b(?:{_FAREWELL}|(?:ik ben|i m|im) sorry$|sorry (?:voor|for) (?:alles|everything)|tot ziens (?:allemaal|iedereen)|dag (?:allemaal|iedereen))"
+    rf"\b(?:{_FAREWELL}|(?:ik ben|i m|im) sorry$|sorry (?:voor|for) (?:alles|everything|de last|alle (?:last|zorgen|ellende|moeite))|tot ziens (?:allemaal|iedereen)|dag (?:allemaal|iedereen)|"
+    r"(?:dat (?:ik|je|jij|jullie)|je moet|jullie moeten) (?:\w+ )?sterk (?:moet |moeten )?(?:zijn|blijven)|be strong|"
+    r"wrote (?:\w+ )?(?:letters?|notes?) (?:for|to)|(?:brieven|brief|briefjes) (?:\w+ ){0,2}geschreven (?:voor|aan))"
 )
 _CUE_AFFAIRS = re.compile(
     r"\b(?:\w+ )?(?:abonnement\w*|verzekering\w*|huur|contract\w*|rekening\w*) (?:\w+ ){0,2}opgezegd\b|"
     r"\b(?:hond|kat|poes|huisdier\w*|konijn|vogel\w*) (?:\w+ ){0,3}(?:gebracht|gegeven|herplaatst|weggegeven)\b|"
-    r"\b(?:weggegeven|gave away|given away)\b|\btestament\b|\bbij elkaar gelegd\b"
+    r"\b(?:weggegeven|gave away|given away)\b|\btestament\b|\bbij elkaar gelegd\b|"
+    r"\bwaar (?:de|mijn|haar|zijn|m|alle) (?:\w+ )?(?:papieren|testament|sleutels?|wachtwoorden|pincode\w*|verzekering\w*|polis\w*|map) (?:\w+ )?(?:liggen|ligt|zijn|is)\b|\baffairs in order\b"
 )
 _CUE_NOBODY = re.compile(
     r"\bniemand (?:\w+ ){0,2}(?:zoeken|missen|merken|merkt|mist)\b|\b(?:no one|nobody) (?:\w+ ){0,2}(?:miss|notice|look)\b"

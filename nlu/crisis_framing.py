@@ -307,6 +307,8 @@ CARED = re.compile(
     r"\b(?:is|was|zijn) (?:\w+ )?(?:helemaal|gewoon|weer|verder) in orde\b|"
     r"\b(?:gaslek|lek|lekkage|storing)\w* (?:\w+ ){0,3}(?:gerepareerd|opgelost|verholpen|gedicht|gemaakt)\b|"
     r"\bmonteurs? (?:\w+ ){0,3}(?:geweest|weg|vertrokken|klaar)\b|"
+    # round 14: a first-aid question ("wat moet ik smeren", "welke zalf")
+    r"\bwat (?:moet|kan) ik (?:er )?(?:op )?smeren\b|\bwelke (?:zalf|creme|pleister)\b|"
     # round 14: "ben laatst gevallen, gaat nu weer"
     r"\bgaat (?:het )?(?:nu |alweer |inmiddels )?(?:wel )?weer(?=\n|$)"
 )
