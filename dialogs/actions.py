@@ -36,6 +36,7 @@ from dialogs.needs import (
     all_topics,
     check_condition,
     handoff_role,
+    helper_answer,
     names_helper,
     signals,
     split_topics,
@@ -256,9 +257,10 @@ class Actions:
         v = values(self.scene())
         items: list[PlanItem] = []
         # "niks" or "weet ik niet" is an answer, but nothing to agree on in a plan.
-        if s.get("own_strength") and not says_nothing(str(s["own_strength"])):
-            items.append(PlanItem(Who.SELF, str(s["own_strength"]), None))
-        text = str(s.get("network_text") or "")
+        text = helper_answer(s)
+        own = str(s.get("own_strength") or "")
+        if own and not says_nothing(own) and own != text:
+            items.append(PlanItem(Who.SELF, own, None))
         helper = s.get("network_who") or ((s.get("network") or names_helper(text)) and text)
         if s.get("network_who") and names_helper(text) and not names_helper(str(helper)):
             # "mijn nicht Sandra" then "boodschappen doen": who and what, together.

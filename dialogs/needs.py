@@ -19,6 +19,7 @@ __all__ = [
     "all_topics",
     "check_condition",
     "handoff_role",
+    "helper_answer",
     "names_helper",
     "tells_helper_task",
     "new_deeper",
@@ -68,6 +69,16 @@ _HELPER_TASK = re.compile(
 
 #: Writing for a relative, "ik kom op zondag" names the writer as a helper.
 _WRITER_HELPS = re.compile(r"^\W*(?:ja\W+)?(?:ik|i|we|wij)\b")
+
+
+def helper_answer(slots: Mapping[str, Any]) -> str:
+    """The answer that names a helper: to "Is er iemand ...?", or already to "Wat lukt
+    u nu nog zelf?" ("mijn buurvrouw misschien wel": the question behind the question)."""
+    text = str(slots.get("network_text") or "")
+    if text or slots.get("network") is not None:
+        return text
+    own = str(slots.get("own_strength") or "")
+    return own if names_helper(own) and not _WRITER_HELPS.match(fold(own)) else ""
 
 
 def names_helper(text: str) -> bool:
@@ -205,7 +216,7 @@ def check_condition(
             or names_helper(str(slots.get("network_text") or ""))
         )
     if name in ("helper_told", "helper_named"):
-        text = str(slots.get("network_text") or "")
+        text = helper_answer(slots)
         if slots.get("for_whom") and _WRITER_HELPS.match(fold(text)):
             text = f"mijn familie: {text}"  # "ik kom op zondag": the writer is the helper
         return (tells_helper_task if name == "helper_told" else names_helper)(text)

@@ -359,3 +359,15 @@ def test_writing_for_a_relative_i_come_on_sundays_names_the_writer_as_helper(eng
     assert c.state.step == "network"
     c.say("ik kom op zondag maar ik woon ver weg")
     assert c.state.step == "network_easier"
+
+
+def test_a_helper_named_at_what_can_you_do_is_no_own_strength_and_not_asked_again(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("mijn dochter doet soms de was")
+    assert c.state.step == "network_easier"
+    assert "Is er iemand" not in " ".join(r.text for r in replies)
+    c.say("niks")
+    c.say("ja graag")
+    c.say("Tuinzigt")
+    items = _plan(c).items
+    assert [i.who for i in items] == [Who.NETWORK, Who.VOLUNTEER]
