@@ -49,7 +49,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "crisis_suicide", "crisis_violence", "crisis_danger", "human_open", "human_closed",
     "stopped", "started", "language_ok", "not_understood", "thanks_reply",
     "waiting_busy", "waiting_after_hours", "plan_self", "plan_network", "plan_volunteer",
-    "plan_professional", "greeting_back",
+    "plan_professional", "greeting_back", "bye_reply", "question_noted",
 )  # fmt: skip
 _CRISIS_MESSAGE = {
     CrisisKind.SUICIDE: "crisis_suicide",
@@ -86,6 +86,21 @@ _NOT_A_PLACE = frozenset(
     "de het een een the a an my mijn buurt wijk huis flat de flat appartement centrum "
     "zorgcentrum verzorgingshuis bejaardenhuis hetzelfde dezelfde deze die dat this that".split()
 )
+#: A question to us: it ends in "?" and opens like one ("kost dat geld?", "is het gratis?").
+_ASKS_BACK = re.compile(
+    r"^\W*(?:wat|wie|waarom|hoe|waar|wanneer|welke|hoeveel|hoezo|kost|kosten|moet ik|mag ik|"
+    r"krijg ik|is het|is dat|zijn er|kunnen jullie|kunt u|kan dat|kan het|komt er|"
+    r"what|who|why|how|where|when|which|does it|is it|are there|can you|will you|do i)\b[^?]*\?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_back(text: str) -> bool:
+    t = text.strip()
+    # "ik kan nog koken?" (a doubt in the answer) starts with the person, not a question word.
+    return bool(_ASKS_BACK.match(t)) and len(t.split()) <= 12
+
+
 #: Flows whose free answers may show a need behind the ask.
 _EXPLORING = frozenset({"intake", "followup", "returning"})
 #: Questions about what goes well and who helps: answers name resources ("als mijn
@@ -283,7 +298,8 @@ class Engine:
             act.say_message("thanks_reply")
             return
         if had_flow and not u.topics and u.social != "greeting" and yes_no(u.text) is not None:
-            act.say_message("thanks_reply")  # "ok", "ja hoor" after a goodbye
+            # "ok", "ja hoor" after a goodbye; "nee" gets no "graag gedaan"
+            act.say_message("thanks_reply" if yes_no(u.text) else "bye_reply")
             return
         if u.topics:
             act.take_ask(u)
@@ -331,6 +347,13 @@ class Engine:
             answer = Answer("option", 0)
         if answer.kind == "miss":
             self._miss(act, step, confused=answer.value == "confused")
+            return
+        if answer.kind == "free" and step.expect == "text" and _asks_back(u.text):
+            # "kost dat geld?" to "Wat lukt u nu nog zelf?": a question for a person,
+            # not the answer. It goes in the summary; the open question comes again.
+            act.set("questions", [*(act.turn.state.slots.get("questions") or ()), u.text.strip()])
+            act.say_message("question_noted")
+            act.ask(step)
             return
         if step.save and answer.value is not None:
             if step.expect == "topic" or step.save == "first_ask":

@@ -239,6 +239,8 @@ def summary(scene: Scene) -> str:
     ):
         if s.get(slot):
             parts.append(f"{label}: {s[slot]}.")
+    for question in s.get("questions") or ():
+        parts.append(f'Vraagt: "{question}"')
     if isinstance(s.get("scale"), int):
         parts.append(f"Cijfer nu: {s['scale']} van 10.")
     plan = [PlanItem(**_item(i)) for i in s.get("plan") or ()]

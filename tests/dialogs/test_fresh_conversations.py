@@ -371,3 +371,30 @@ def test_a_helper_named_at_what_can_you_do_is_no_own_strength_and_not_asked_agai
     c.say("Tuinzigt")
     items = _plan(c).items
     assert [i.who for i in items] == [Who.NETWORK, Who.VOLUNTEER]
+
+
+def test_a_question_back_at_an_open_question_is_passed_on_not_planned(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("kost dat geld?")
+    assert c.state.step == "own_strength"
+    assert replies[0].text == "Goede vraag. Die geef ik door aan een medewerker."
+    assert replies[-1].text == "Wat lukt u nu nog zelf?"
+    c.say("afwassen")
+    c.say("nee")
+    c.say("ja graag")
+    c.say("Tuinzigt")
+    items = _plan(c).items
+    assert not any("kost" in i.what for i in items)
+    c.say("volgende week")
+    [handoff] = [e for e in c.effects() if isinstance(e, HandOff)]
+    assert 'Vraagt: "kost dat geld?"' in handoff.summary
+
+
+def test_no_after_the_goodbye_is_not_answered_with_you_are_welcome(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("hallo")
+    c.say("ja")
+    c.say("niks")
+    assert c.state.step == "goodbye"
+    replies = c.say("nee")
+    assert replies[-1].text == "Goed. U kunt altijd weer een bericht sturen."
