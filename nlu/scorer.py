@@ -167,7 +167,9 @@ class LinearScorer:
         # The n-grams present become columns 0..n_cols-1 (through a position table:
         # cheaper than sorting them with np.unique).
         found = np.asarray(grams, dtype=np.intp)
-        columns = np.flatnonzero(np.bincount(found, minlength=n_char))
+        seen = np.zeros(n_char, dtype=bool)
+        seen[found] = True
+        columns = np.flatnonzero(seen)
         n_cols = len(columns)
         position = np.empty(n_char, dtype=np.intp)
         position[columns] = np.arange(n_cols)
@@ -191,16 +193,10 @@ class LinearScorer:
         word_cols: dict[int, int] = {}
         cells: list[int] = []  # row * n_wcols + column, once per occurrence
         per_row_cells: list[list[int]] = []
+        new_col = word_cols.setdefault
         for text in texts:
-            row_cells = []
-            for g in _words(text, *self.word_range):
-                i = vocab.get(g)
-                if i is not None:
-                    col = word_cols.get(i)
-                    if col is None:
-                        col = word_cols[i] = len(word_cols)
-                    row_cells.append(col)
-            per_row_cells.append(row_cells)
+            found_w = [i for i in map(vocab.get, _words(text, *self.word_range)) if i is not None]
+            per_row_cells.append([new_col(i, len(word_cols)) for i in found_w])
         if word_cols:
             n_wcols = len(word_cols)
             for row, row_cells in enumerate(per_row_cells):
