@@ -40,6 +40,7 @@ from dialogs.needs import (
     names_helper,
     signals,
     split_topics,
+    writer_helps,
 )
 from dialogs.reading import says_nothing
 from dialogs.render import (
@@ -261,7 +262,8 @@ class Actions:
         own = str(s.get("own_strength") or "")
         if own and not says_nothing(own) and own != text:
             items.append(PlanItem(Who.SELF, own, None))
-        helper = s.get("network_who") or ((s.get("network") or names_helper(text)) and text)
+        named = names_helper(text) or writer_helps(s)
+        helper = s.get("network_who") or ((s.get("network") or named) and text)
         if s.get("network_who") and names_helper(text) and not names_helper(str(helper)):
             # "mijn nicht Sandra" then "boodschappen doen": who and what, together.
             helper = f"{text}: {helper}"

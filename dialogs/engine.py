@@ -86,6 +86,8 @@ _NOT_A_PLACE = frozenset(
     "de het een een the a an my mijn buurt wijk huis flat de flat appartement centrum "
     "zorgcentrum verzorgingshuis bejaardenhuis hetzelfde dezelfde deze die dat this that".split()
 )
+_VOLUNTEER_WORD = re.compile(r"\b(?:vrijwilliger|volunteer)")
+_NEGATED = re.compile(r"\b(?:geen|niet|no|not|never|nooit)\W+(?:\w+\W+)?$")
 #: A question to us: it ends in "?" and opens like one ("kost dat geld?", "is het gratis?").
 _ASKS_BACK = re.compile(
     r"^\W*(?:wat|wie|waarom|hoe|waar|wanneer|welke|hoeveel|hoezo|kost|kosten|moet ik|mag ik|"
@@ -240,7 +242,8 @@ class Engine:
             for name, value in option.save.items():
                 act.set(name, value)
             act.run_effects(option.effects)
-            act.follow(option.next, step)
+            if not self._other_helper_instead(act, option, step, event.understanding):
+                act.follow(option.next, step)
             return
         current = act.current()
         if control is Control.HUMAN and current is not None and current.waiting:
@@ -367,6 +370,8 @@ class Engine:
             for name, value in option.save.items():
                 act.set(name, value)
             act.run_effects(option.effects)
+            if self._other_helper_instead(act, option, step, u):
+                return
             if self._new_ask_instead(act, option, step, u):
                 return
             act.follow(option.next, step)
@@ -391,6 +396,32 @@ class Engine:
         if m and fold(m.group("name")).split()[0] not in _NOT_A_PLACE:
             return m.group("name").strip().title()
         return None
+
+    def _other_helper_instead(
+        self, act: Actions, option: Option, step: Step, u: Understanding
+    ) -> bool:
+        """ "Ja, toch wel een vrijwilliger" to "Wilt u liever een hulpverlener?": the
+        person chose the other helper; that is who comes, not the one asked about."""
+        offered = option.save.get("wants")
+        if offered not in ("volunteer", "professional"):
+            index = self._offers_person(step, "")
+            offered = step.options[index].save.get("wants") if index is not None else None
+            if offered is None or yes_no(u.text) is False:
+                return False
+        text = fold(u.text)
+        named = [
+            role
+            for role, pattern in (("volunteer", _VOLUNTEER_WORD), ("professional", _PROFESSIONAL_WORD))
+            if (m := pattern.search(text)) and not _NEGATED.search(text[: m.start()])
+        ]
+        if len(named) != 1 or named[0] == offered:
+            return False
+        target = next((o for o in step.options if o.save.get("wants") == offered), None)
+        if target is None:
+            return False
+        act.set("wants", named[0])
+        act.follow(target.next, step)
+        return True
 
     def _new_ask_instead(self, act: Actions, option: Option, step: Step, u: Understanding) -> bool:
         """ "Nee, ik wil eigenlijk hulp met de tuin": a no that already says the new ask

@@ -65,6 +65,7 @@ CONDITIONS: Mapping[str, bool] = {
     "has_network": False,
     "helper_named": False,
     "helper_told": False,
+    "writer_helps": False,
     "has_neighbourhood": False,
     "needs_professional": False,
     "wants_volunteer": False,

@@ -22,6 +22,7 @@ __all__ = [
     "helper_answer",
     "names_helper",
     "tells_helper_task",
+    "writer_helps",
     "new_deeper",
     "signals",
     "split_topics",
@@ -79,6 +80,11 @@ def helper_answer(slots: Mapping[str, Any]) -> str:
         return text
     own = str(slots.get("own_strength") or "")
     return own if names_helper(own) and not _WRITER_HELPS.match(fold(own)) else ""
+
+
+def writer_helps(slots: Mapping[str, Any]) -> bool:
+    """Writing for a relative, the writer names themselves as a helper ("ik kom op zondag")."""
+    return bool(slots.get("for_whom")) and bool(_WRITER_HELPS.match(fold(helper_answer(slots))))
 
 
 def names_helper(text: str) -> bool:
@@ -215,9 +221,11 @@ def check_condition(
             or slots.get("network_who")
             or names_helper(str(slots.get("network_text") or ""))
         )
+    if name == "writer_helps":
+        return writer_helps(slots)
     if name in ("helper_told", "helper_named"):
         text = helper_answer(slots)
-        if slots.get("for_whom") and _WRITER_HELPS.match(fold(text)):
+        if writer_helps(slots):
             text = f"mijn familie: {text}"  # "ik kom op zondag": the writer is the helper
         return (tells_helper_task if name == "helper_told" else names_helper)(text)
     if name == "has_neighbourhood":

@@ -131,7 +131,13 @@ def plan_lines(scene: Scene, items: list[PlanItem]) -> str:
     lines = []
     for item in items:
         template = scene.dialogs.message(f"plan_{item.who.value}").get(scene.language)
-        lines.append(template.format(what=_short(item.what), when=item.when or ""))
+        lines.append(
+            template.format(
+                what=_short(item.what),
+                when=item.when or "",
+                **_person_values(scene.slots.get("for_whom"), scene.language),
+            )
+        )
     return "\n".join(lines)
 
 

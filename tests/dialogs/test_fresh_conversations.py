@@ -358,7 +358,7 @@ def test_writing_for_a_relative_i_come_on_sundays_names_the_writer_as_helper(eng
         c.say(answers[c.state.step])
     assert c.state.step == "network"
     c.say("ik kom op zondag maar ik woon ver weg")
-    assert c.state.step == "network_easier"
+    assert c.state.step in ("volunteer_offer", "professional_offer")
 
 
 def test_a_helper_named_at_what_can_you_do_is_no_own_strength_and_not_asked_again(engine, nlu):
@@ -398,3 +398,35 @@ def test_no_after_the_goodbye_is_not_answered_with_you_are_welcome(engine, nlu):
     assert c.state.step == "goodbye"
     replies = c.say("nee")
     assert replies[-1].text == "Goed. U kunt altijd weer een bericht sturen."
+
+
+def test_yes_but_a_volunteer_after_all_to_a_social_worker_offer_gets_a_volunteer(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("nee")
+    assert c.state.step == "professional_instead"
+    c.say("ja toch wel een vrijwilliger")
+    assert c.state.slots.get("wants") == "volunteer"
+    assert c.state.step == "neighbourhood"
+
+
+def test_yes_to_a_social_worker_offer_gets_a_social_worker(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    c.say("nee")
+    c.say("ja graag een hulpverlener")
+    assert c.state.slots.get("wants") == "professional"
+
+
+def test_writing_for_a_relative_the_writer_as_helper_is_in_the_plan(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("mijn vader van 90 kan niet meer zelf schoonmaken")
+    answers = {"welcome": "ja", "reflect": "ja", "reflect_both": "ja", "difference": "dan is het schoon"}
+    answers |= {"deeper_check": "nee", "exception": "op zondag", "scale": "5"}
+    answers |= {"scale_higher": "meer hulp", "coping": "koffie", "own_strength": "hij kan afwassen"}
+    while c.state.step in answers:
+        c.say(answers[c.state.step])
+    replies = c.say("ik kom op zondag")
+    assert "makkelijker" not in " ".join(r.text for r in replies)
+    while c.state.step in ("volunteer_offer", "professional_offer", "neighbourhood"):
+        c.say({"neighbourhood": "Oost"}.get(c.state.step, "ja graag"))
+    items = _plan(c).items
+    assert any(i.who is Who.NETWORK and "zondag" in i.what for i in items)
