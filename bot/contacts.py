@@ -26,7 +26,13 @@ from storage.models import (
     Task,
 )
 
-__all__ = ["address_for", "canonical_address", "find_or_create_contact", "merge_contacts"]
+__all__ = [
+    "address_for",
+    "canonical_address",
+    "find_or_create_contact",
+    "lock_known_contact",
+    "merge_contacts",
+]
 
 
 def canonical_address(channel: Channel, address: str) -> str:
@@ -57,6 +63,23 @@ _CONTACT_BY_ADDRESS = (
     .join(Identity, Identity.contact_id == Contact.id)
     .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
 )
+
+
+#: The same, locked for the rest of the transaction (PostgreSQL: one turn at a time per
+#: person across workers) and read again under the lock.
+_CONTACT_BY_ADDRESS_LOCKED = _CONTACT_BY_ADDRESS.with_for_update(of=Contact).execution_options(
+    populate_existing=True
+)
+
+
+def lock_known_contact(session: Session, inbound: Inbound) -> Contact | None:
+    """The known person behind ``inbound.address``, locked (one query), or None when the
+    address is new or the message shares a phone number (find_or_create_contact)."""
+    if inbound.shared_phone:
+        return None
+    return session.scalar(
+        _CONTACT_BY_ADDRESS_LOCKED, {"channel": str(inbound.channel), "address": inbound.address}
+    )
 
 
 def find_or_create_contact(

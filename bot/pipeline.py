@@ -35,7 +35,12 @@ from sqlalchemy.orm import Session
 
 from bot import stats
 from bot.clock import Clock
-from bot.contacts import address_for, canonical_address, find_or_create_contact
+from bot.contacts import (
+    address_for,
+    canonical_address,
+    find_or_create_contact,
+    lock_known_contact,
+)
 from bot.effects import TurnContext, apply_effects, load_open_plan
 from bot.messages import Channel, Inbound, Reply
 from bot.outbox import Queued, enqueue
@@ -90,9 +95,7 @@ _RECENT_INBOUND = select(func.count()).where(
 )
 #: Both counts a person's turn needs, in one round trip: messages in the last minute
 #: (the flood check) and earlier conversations (a returning person).
-_TURN_COUNTS = select(
-    _RECENT_INBOUND.scalar_subquery(), _EARLIER_CONVERSATIONS.scalar_subquery()
-)
+_TURN_COUNTS = select(_RECENT_INBOUND.scalar_subquery(), _EARLIER_CONVERSATIONS.scalar_subquery())
 _ANSWER_FOLLOWUPS = (
     update(FollowUp)
     .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
@@ -315,6 +318,10 @@ class Pipeline:
 
     def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> Contact:
         """Find or create the person, holding their lock for the rest of the turn."""
+        if not self.db.is_sqlite:  # the usual case: a known person, found and locked at once
+            known = lock_known_contact(s, inbound)
+            if known is not None:
+                return known
         contact, created = find_or_create_contact(s, inbound, now)
         if created:
             stats.record(

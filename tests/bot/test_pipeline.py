@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from sqlalchemy import func, select
 
 from bot.messages import Channel, Inbound
@@ -251,3 +250,38 @@ def test_asking_for_the_plan_halfway_shows_it_and_asks_the_open_question_again(c
     texts = [r.text for r in result.replies]
     assert len(texts) == 2 and "Stel: dit is geregeld" in texts[1], texts
     assert "plan" in texts[0].lower(), texts
+
+
+def test_a_known_persons_turn_reads_and_writes_each_row_once(core: Core) -> None:
+    """A design guard, not a timing: the turn of someone mid-conversation stays a short
+    list of statements (each costs a round trip on PostgreSQL). The contact is found and
+    (PostgreSQL) locked in one query, written once at the end with the conversation."""
+    from sqlalchemy import event
+
+    core.pipeline.handle_sync(sms("hallo, ik zoek hulp met boodschappen", "SM-a"))
+    seen: list[str] = []
+
+    def _seen(_c, _cur, statement, *_a):  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    engines = {core.db.engine, core.db._read_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", _seen)
+    try:
+        result = core.pipeline.handle_sync(sms("ja", "SM-b"))
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", _seen)
+    assert result.replies
+    contact_reads = [st for st in seen if st.startswith("SELECT contacts.id")]
+    assert len(contact_reads) == 1
+    assert len([st for st in seen if st.startswith("UPDATE contacts")]) == 1
+    assert len([st for st in seen if st.startswith("UPDATE conversations")]) == 1
+    if core.db.is_sqlite:
+        assert "FOR UPDATE" not in contact_reads[0]
+    else:
+        assert contact_reads[0].endswith("FOR UPDATE OF contacts")
+    # Reads: redelivery check, person (both before the lock), contact, conversation, the
+    # two counts in one, the open plan. Inserts depend on what the dialog did.
+    reads = [st for st in seen if st.startswith("SELECT")]
+    assert len(reads) <= 6, "\n".join(reads)
