@@ -40,6 +40,16 @@ against furniture, a thing in the water, burnt food, a question for a school ass
 care already given, a nuisance question, a denial in the next sentence); the model may not
 raise danger for an animal with no person in the message, nor for a symptom that comes
 with a trigger ("als ik traploop").
+
+Round 14 (``crisis_dev8.yml``, written before the rules were read, mostly implicit suicide
+signals): concept groups for a burden sparing others by going, a last message, a goodbye
+others did not know was final, someone's goodbye and then no answer, a way worked out
+lacking only courage, affairs arranged with the end near, the means at home, traces wiped;
+and a rule of two kinds of implicit signal in one message (:func:`nlu.crisis_concepts.cue_hits`).
+Estate questions with a reason to plan, medicines handed in, "ik wil niet dood", "liever
+dood dan in de rij" and a calm "is dat erg?" to the model alone are not a crisis. Fresh
+probes written without looking at the rules caught about as many before as after each
+round's own fixes: the families named here carry over to other words, new families do not.
 """
 
 from __future__ import annotations

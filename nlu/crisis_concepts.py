@@ -41,6 +41,14 @@ implicit signals, now classes of their own:
   in a room of the house; a vehicle into a wall with people in it; calls for help after
   days of closed curtains; a live cable in the street; electrocution.
 
+Round 14 (``crisis_dev8.yml``) added groups for a burden sparing others, stopping "met
+alles", a last message with warm goodbyes, a goodbye others did not know was final,
+someone's goodbye and then no answer, courage lacking for a plan worked out, one way out,
+affairs arranged and the end near, the means at home, a life called complete, traces
+wiped, "zoek me niet", a letter for when they find me, "het is bijna voorbij" with thanks;
+and :func:`cue_hits`, two kinds of implicit signal (being gone, sparing others,
+worthlessness, a goodbye, affairs wound up, nobody missing one) in one message.
+
 Each group can name a ``none_of`` pattern for occasions that explain the same words
 (a farewell for colleagues, belongings given away when moving house, a fight in a film).
 Past events and hypothetical or information questions are handled once for all rules by
@@ -1236,7 +1244,7 @@ _GROUPS: tuple[_Group, ...] = (
         rf"\b{_BURDEN_SELF}\b",
         rf"\b{_RELEASE}",
         none_of=_PRACTICAL,
-        keys="ben voel am m im feel",
+        keys="last blok molensteen burden weg",
     ),
     # stopping "with it" + "with everything" or being at peace, nothing else named
     _g(
@@ -1278,7 +1286,8 @@ _GROUPS: tuple[_Group, ...] = (
         none_of=_FAREWELL_OCCASION[:-3]
         + r"|werk|werkt|dienst|vliegt|vliegtuig|vlucht|in de lucht|op reis|vakantie|slaapt|school|les|college|batterij|accu|leeg|geen bereik|"
         r"vergadering|wedstrijd|work|flight|plane|asleep)\b",
-        keys="sorry spijt vergeef hou love beter better kan can goodbye vaarwel afscheid dag schuld",
+        keys="stuurde stuurt gestuurd appte appt geappt schreef schrijft geschreven gezet gepost postte zette smste gesmst "
+        "texted posted wrote sent messaged zei zegt gezegd voicemail story status",
     ),
     # how, where and when worked out, only the courage lacking
     _g(
@@ -1290,7 +1299,7 @@ _GROUPS: tuple[_Group, ...] = (
         + r"|sollicit\w*|gesprek|bellen|vertellen|zeggen|presentatie|rijexamen|tandarts|zwanger|kast|ontslag|scheiding|scheiden|"
         r"verlaten|aangifte|melden|hulp|aanvraag|aanvragen|formulier\w*|brief|reis|vlucht|spreken|praten|\w*groep|bijeenkomst|spreekuur|inloop\w*|"
         r"cursus|les|lessen|therapie|therapeut|psycholoog|huisarts|dokter|arts|vrijwilligerswerk|sport\w*|dansen|zwemmen|date|help|call|tell|ask)\b",
-        keys="hoe waar wanneer alles plan have ve",
+        keys="moed lef courage nerve guts durf",
     ),
     # one way out left, with pain or no hope in the message, no debt or move named
     _g(
@@ -1312,8 +1321,7 @@ _GROUPS: tuple[_Group, ...] = (
         _SOON,
         none_of=r"(?<!niet )(?<!nie )(?<!geen )\b(?:ziek\w*|kanker|terminaal|ongeneeslijk|palliatie\w*|hospice|diagnose|dokter|arts|euthanasie|"
         r"operatie|geopereerd|opereren|zwanger|bevalling|verhuiz\w*|verhuis\w*|emigr\w*|pensioen|oplevering|bruiloft|trouw\w*|baby)\b",
-        keys="datum wanneer waar geregeld orde opgeruimd opgezegd testament begrafenis uitvaart crematie "
-        "besluit besloten getimed agenda planned set picked plek plekje plekjes plekken afgehandeld",
+        keys="duurt lang binnenkort geteld tel zover tijd",
     ),
     # a weapon and people attacked or chased with it
     _g(
@@ -1334,7 +1342,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:ga|zal|wil) (?:ik )?(?:het|t) (?:\w+ ){0,3}(?:doen|innemen|gebruiken)\b|\bvoltooid\b|\b(?:klaar|op) (?:met|is)\b|\bgenoeg geweest\b|"
         rf"\b{_FINAL_EVENT}",
         none_of=r"\b(?:onkruid\w*|ongedierte|muizen|ratten|mieren|wespen|luizen|schoonmaak\w*|verkoudheid|griep|hoest|koorts|hoofdpijn|allergie|eczeem|kat|hond)\b",
-        keys="middel middelen spul pillen medicijnen poeder drank heb hebben heeft",
+        keys="huis middel*",
     ),
     # one's life called complete ("voltooid") + the end chosen
     _g(
@@ -1343,7 +1351,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:leven|life) (?:is |voelt )?(?:\w+ ){0,2}(?:voltooid|af|complete)\b",
         rf"\b(?:besloten|gekozen|deze week|ga (?:ik )?(?:het|t) (?:\w+ ){{0,3}}doen|stop|stoppen|{_FINAL_EVENT}|{_PLAN})",
         none_of=r"\b(?:wet|wetsvoorstel|debat|politiek|kamer|d66|artikel|nieuws|mening|standpunt|discussie|euthanasie|levenseindekliniek|expertisecentrum)\b",
-        keys="leven life",
+        keys="voltooid af complete",
     ),
     # traces wiped (accounts, photos, the phone) + finality or a goodbye
     _g(
@@ -1353,7 +1361,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"|\b(?:gewist|verwijderd|deleted|wiped) (?:\w+ ){0,3}(?:alles|account\w*|profiel\w*|foto s|fotos|berichten|socials|everything)\b",
         rf"\b(?:laat (?:\w+ )?(?:niks|niets|geen sporen) achter|leave nothing behind|dit is het (?:dan)?$|this is it$|{_FINAL}|{_FAREWELL})",
         none_of=r"\b(?:nieuwe telefoon|verkopen|verkocht|verkoop|hack\w*|gehackt|privacy|inleveren|reparatie|virus|ruimte|opslag|geheugen|oplichter\w*|ex|fabrieksinstellingen|update)\b",
-        keys="alles account accounts profiel profielen foto fotos berichten socials social instagram facebook telefoon laptop sporen gewist verwijderd deleted wiped",
+        keys="gewist verwijderd opgeruimd leeggemaakt deleted wiped gereset",
     ),
     # "do not look for me" + gone or a goodbye
     _g(
@@ -1391,7 +1399,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:it ?s|it is|het is|t is) (?:\w+ )?(?:almost|nearly|bijna|haast|zo goed als) (?:over|voorbij|afgelopen|klaar|done|gedaan)(?: now| nu)?$",
         rf"\b{_FAREWELL}|\b(?:thanks|thank you|bedankt|dank) (?:\w+ )?(?:for listening|voor het luisteren|dat (?:je|jullie|u) (?:\w+ ){{0,2}}luister\w*)",
         none_of=_OCCASION[:-3] + r"|examen\w*|exams?|toets\w*|verbouwing|behandeling|chemo|kuur|zwangerschap|wachttijd|wachtlijst|seizoen|school|project)\b",
-        keys="it its is t",
+        keys="almost nearly bijna haast zo",
     ),
     # a child or a pet shut in a car in the heat (danger, not someone locked up by a person)
     _g(
@@ -1464,8 +1472,24 @@ _CUE_EXPLAINED = re.compile(
 )
 
 
-def cue_hits(cleaned: str) -> Iterator[tuple[CrisisKind, int]]:
+#: Words of which a message must hold one for any strong cue to match (a set lookup
+#: before the regexes run; a test checks it changes nothing).
+_CUE_WORDS = frozenset(
+    "kwijt vergeten beter gaan voorgoed altijd good forever meer gone morgen vinden ready klonk last af better verdienen "
+    "deserve rust zorgen opgelucht relieved burden blok zonder redden afscheid gedag vaarwel allemaal iedereen lieverds "
+    "everyone all bedankt thanks thank everything spijt sorry zorg pas care hou love vergeef forgive schuld fault leest "
+    "lezen read laatste brief brieven briefjes ziens dag sterk strong wrote opgezegd gebracht gegeven herplaatst "
+    "weggegeven away testament elkaar waar order bye doei houdoe neem nemen genomen zeggen zeg zegt".split()
+)
+_CUE_PREFIXES = ("verdwijn", "goodbye")
+
+
+def cue_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind, int]]:
     """(SUICIDE, start) when two kinds of implicit signal meet in the cleaned message."""
+    if check_keys:
+        tokens = cleaned.split()
+        if _CUE_WORDS.isdisjoint(tokens) and not any(t.startswith(_CUE_PREFIXES) for t in tokens):
+            return
     found = [m for rx in _STRONG_CUES if (m := rx.search(cleaned)) is not None]
     if not found:
         return
@@ -1487,7 +1511,7 @@ def concept_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[Crisis
         or not g.words.isdisjoint(tokens)
         or (g.prefixes and any(t.startswith(g.prefixes) for t in tokens))
     ]
-    yield from cue_hits(cleaned)
+    yield from cue_hits(cleaned, check_keys)
     lines: list[str] | None = None
     for g in groups:
         first = g.all_of[0].search(cleaned)

@@ -49,6 +49,12 @@ on the held one): model-only recall dev5 77.0% -> 75.7%, dev6 95.4% -> 96.2%, de
 it raised 4 instead of 2 of 630 ordinary messages (dialog scripts, ``topic_eval.yml``, bot
 scripts). Mixed recall for twice the ordinary false alarms, so the training sets stay as
 they are and the new batches serve the rules and the tests.
+
+Round 14 tried it again with ``crisis_dev5.yml`` to ``crisis_dev7.yml`` added, judged on
+``crisis_dev8.yml`` and fresh probes that neither model saw: model-only recall dev8 105 ->
+114 of 126, the probe sets +5, -1, 0 and 0, model alarms on probe near misses 7 -> 5, but 2
+more of 594 ordinary messages raised ("ik heb niemand meer", "my neighbour is old and I
+think she needs help"). Mixed again; the training sets stay as they are.
 """
 
 from __future__ import annotations
