@@ -31,7 +31,7 @@ __all__ = [
 _NO = (
     r"klopt niet|klopt helemaal niet|dat klopt niet|zeker niet|absoluut niet|"
     r"echt niet|niet echt|liever niet|niet nodig|hoeft niet|hoeft niet meer|"
-    r"niet goed|niet doen|nee+n?|ne|nope|nah|no|neh|niks|nooit|not really|"
+    r"niet goed|niet doen|nee+n?|ne|nei|nae|nope|nah|no|neh|niks|nooit|not really|"
     r"not now|no thanks|no thank you|geen behoefte|geen interesse|"
     r"(?:ik )?(?:wil|hoef|doe|ga) (?:dat |het )?(?:liever )?niet|"
     r"(?:wil|hoef) ik (?:niet|liever niet)|laat maar|dont|don't|nee dank je|"

@@ -30,6 +30,7 @@ _VOWELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ai", ("ee", "ei")),  # gain, hail
     ("ee", ("ij", "ei")),  # zeen, kleen
     ("eu", ("oo", "oe")),  # veur, deur for door
+    ("sj", ("sch",)),  # boodsjappe (Limburgs)
 )
 #: Endings dropped in speech: "lope" for lopen, "kattn" for katten.
 _ENDINGS: tuple[tuple[str, str], ...] = (("e", "en"), ("n", "en"), ("kes", "jes"), ("ke", "je"))

@@ -290,3 +290,8 @@ def test_a_question_back_is_no_yes_or_no(text: str) -> None:
 @pytest.mark.parametrize("text", ["wat fijn, ja", "wat goed, graag", "waarom niet", "why not"])
 def test_yes_that_starts_like_a_question_is_still_yes(text: str) -> None:
     assert yes_no(text) is True
+
+
+@pytest.mark.parametrize("text", ["nei", "nae"])
+def test_dialect_no(text: str) -> None:
+    assert yes_no(text) is False

@@ -26,6 +26,7 @@ VOCAB = frozenset(
         ("kattn", "katten"),
         ("admin", "administratie"),
         ("boodsch", "boodschap"),
+        ("de boodsjappe", "de boodschappen"),
     ],
 )
 def test_dialect_and_clipped_words_become_the_known_word(said: str, read: str) -> None:
@@ -46,6 +47,7 @@ def test_known_words_shorthand_and_numbers_stay_as_written(text: str) -> None:
         ("kan iemand mien hoes poetsen", "household"),
         ("wie brengt mie noar de dokter", "transport"),
         ("kan er iemand mien gras moaien", "odd_jobs"),
+        ("kinne jullie mich helpe mit de boodsjappe", "groceries"),
     ],
 )
 def test_dialect_messages_are_read_as_their_topic(understander, message: str, topic: str) -> None:
