@@ -160,6 +160,9 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:slokje|slok|hapje|likje|beetje) (?:\w+ ){0,2}(?:koffie|thee|bier|wijn|cola|limonade|melk|sap|yoghurt|zand|gras|aarde|papier|krijt|tandpasta|zeepsop)\b",
         r"\bthreaten\w* to (?:leave|break up|dump|quit|move out|report|call|tell)\b|\bdreig\w* (?:\w+ )?(?:het )?(?:uit te maken|te verlaten|weg te gaan|te stoppen|te vertellen)\b",
         r"\bopgesloten(?= (?:\w+ ){0,2}in (?:de|een|het) lift\b)",
+        r"\bdreig\w* (?:\w+ ){0,3}(?:te verhogen|te korten|op te zeggen|te ontslaan|af te sluiten|uit te zetten|beslag te leggen)\b",
+        r"\bgeslagen met (?:\w+ )?(?:boete\w*|belasting\w*|aanslag\w*|rekening\w*|schuld\w*)\b",
+        r"\b(?:zeggen|zegt|zei|zeiden) (?:\w+ ){0,2}dat (?:ik|je|hij|ze) (?:\w+ )?dood (?:ga|gaat|gaan)\b(?= als)",
         # round 14: pushing a wheelchair or a pram
         r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
         # round 14: living or working by the railway is an address, not a place to go to
@@ -247,6 +250,7 @@ _SUICIDE = _word_start_alternation(
         r"\blaatste keer dat (?:jullie|je|u|iemand|ze|you) (?:\w+ ){0,2}(?:van (?:mij|me) (?:hoort|horen|hoor)|(?:mij|me) (?:ziet|zien|hoort|horen))\b(?! (?:over|voordat|want|tenzij|als|zolang)\b)",
         r"\bals (?:je|jullie|u|ze) (?:\w+ ){0,3}(?:niks|niets|niet|nie) (?:meer )?(?:van (?:me|mij) )?(?:hoort|horen|ziet|zien)\b(?: \w+){0,3} (?:weet|weten) (?:je|jullie|u|ze) (?:het|genoeg|waarom)\b",
         r"\b(?:heb|hebben|lang) (?:\w+ )?genoeg geleefd\b(?! om\b)|\blived (?:long )?enough\b",
+        r"\b(?:don ?t|do not|can ?t) see myself (?:being )?(?:here|around|alive)\b|\bzie (?:mezelf|mijzelf) (?:hier )?(?:niet|nie) meer (?:zijn|leven|hier)\b",
         r"\bverdwijnen (?:\w+ ){0,2}(?:en )?(?:nooit|niet) (?:meer )?terug\w*\b|\bdisappear (?:and )?never come back\b",
         r"\b(?:mijn|m|me) leven\b[^\n]{0,30}\n?[^\n]{0,10}\b(?:wil|wou) (?:ik )?(?:er ?uit|eruit)$",
         r"\bhoop (?:\w+ ){0,3}(?:dat ik )?(?:er )?(?:niet|nooit|nie) meer (?:uit kom|uitkom|wakker word|op sta|opsta)\b",
@@ -409,6 +413,7 @@ _NOW_BENIGN = re.compile(
     r"|\bnu (?:wil|zou|wou) (?:ik|we|wij) (?!(?:\w+ )?(?:het|t|dood|sterven|niet|nie|er|weg|mezelf|mijzelf|me|mij|opnieuw|weer|echt)\b)"
     r"|\bnu pas\b|\bpas nu\b"
     # round 14: "vorig jaar een ontploffing, nu krijg ik geen uitkering meer"
+    r"|\bnog (?:steeds|altijd) (?:geen|niet) (?:\w+ )?(?:bank|bed|meubels|huis|woning|uitkering|geld|antwoord|vergoeding|reactie|hulp|verzekering|spullen)\b"
     r"|\bnu (?:krijg|ontvang|zoek|moet|wil|heb) ik (?:\w+ ){0,2}(?:geen|een) (?:\w+ )?(?:uitkering|toeslag|geld|huis|woning|werk|baan|inkomen|hulp)\b"
     r"|\bnu (?:al )?(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|paar|vele) (?:jaar|jaren|maanden|weken) (?:niet|nie) meer\b"
     r"|\bnu is er (?:een )?(?:contactverbod|straatverbod|huisverbod|gebiedsverbod|beschermingsbevel)\b"

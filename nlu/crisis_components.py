@@ -101,7 +101,7 @@ _SUICIDE = [
     r"\bvan het leven (?:te )?(?:beroven|benemen)\b|\bmijn leven (?:te )?(?:nemen|beroven)\b",
     r"\b(?:tot|ten) last\b(?: \w+){0,6} (?:beter|weg|verdwijn\w*|er niet)\b",
     r"\b(?:beter af|better off) (?:zonder|without) (?:me|mij)\b",
-    r"\bniemand (?:\w+ )?(?:zal|zou|gaat) (?:me|mij) (?:\w+ )?missen\b|\bnobody (?:would|will) miss me\b",
+    r"\bniemand (?:\w+ )?(?:zal|zou|gaat) (?:me|mij) (?:\w+ )?missen\b(?! (?:op|bij|in) (?:het|de|mijn|m|ons) (?:werk|school|feest|club|vereniging|kantoor|klas|team|afdeling)\b)|\bnobody (?:would|will) miss me\b",
     # method + intent
     r"\b(?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b(?: \w+){0,4} (?:op ?sparen|opgespaard|gespaard|spaar|verzameld|verzamel|sparen)\b(?! (?:voor|tijdens) (?:de|het|mijn|een|onze) (?:\w+ )?(?:vakantie|reis|weekend|verhuizing|buitenland|trip|feestdagen)\b)",
     r"\b(?:spaar|sparen|verzamel|stockpil\w*|saving|hoarding|hoard)\b(?: \w+){0,4} (?:pillen|pilletjes|slaappillen|medicijnen|medicatie|tabletten|medication|pills|meds)\b",

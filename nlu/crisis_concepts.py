@@ -298,7 +298,8 @@ _UNAWARE = (
 _QUOTED_GOODBYE = (
     r"\b(?:sorry voor alles|het spijt me|vergeef (?:me|mij)|ik hou van (?:je|jou|jullie)|hou van jullie|love you|"
     r"(?:jullie|iedereen|je|jij|you|everyone) (?:zijn|is|bent|zou|zouden|zal|zullen|are|would|will) (?:\w+ ){0,2}(?:beter af|better off)|"
-    r"ik kan (?:het )?(?:niet|nie) meer\b|i can t (?:do this|go on|take it)|goodbye|vaarwel|afscheid|dag allemaal|niet (?:jouw|jullie) schuld)"
+    r"ik kan (?:het )?(?:niet|nie) meer\b|i can t (?:do this|go on|take it)|goodbye|vaarwel|afscheid|dag allemaal|niet (?:jouw|jullie) schuld|"
+    r"look after|take care of|zorg (?:\w+ ){0,2}goed voor|pas (?:\w+ ){0,2}goed op|wachtwoorden|passwords|pincode)"
 )
 #: Sent, posted or said by them.
 _SENT = (
@@ -1434,7 +1435,9 @@ _CUE_GONE = re.compile(
     r"\b(?:(?:zijn|ben) (?:\w+ )?(?:me|mij) (?:\w+ )?kwijt|ik verdwijn|verdwijn (?:ik|gewoon)|ben (?:ik )?(?:\w+ )?vergeten|"
     r"(?:het|t) is beter zo$|laat (?:me|mij) (?:maar )?gaan$|voorgoed|voor altijd|for good|forever|"
     r"ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer|(?:be|am) gone|when i m gone|if i was gone|zie (?:geen|gen) morgen|"
-    r"zien ze (?:wel )?wat ze vinden|i (?:m|am) ready$|klonk (?:zo |heel )?(?:rustig|definitief|kalm))\b"
+    r"zien ze (?:wel )?wat ze vinden|i (?:m|am) ready$|ik wil (?:gewoon |alleen )?dat (?:het|alles) (?:allemaal )?(?:stopt|ophoudt)$|"
+    r"^ik heb (?:het )?besloten$|(?:mijn|het) besluit staat vast|i ve decided$|"
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|volgende week) ben ik er (?:\w+ )?(?:niet|nie)\b|klonk (?:zo |heel )?(?:rustig|definitief|kalm))\b"
 )
 _CUE_SPARE = re.compile(
     r"\b(?:tot last|(?:een )?last (?:voor|van)|beter af|better off|verdienen (?:\w+ )?beter|deserve better|"
@@ -1445,18 +1448,21 @@ _CUE_WORTHLESS = re.compile(
     r"\b(?:teleurstelling|mislukking|mislukkeling|niks waard|niets waard|waardeloos|nutteloos|wat maakt het (?:\w+ )?uit|"
     r"heeft (?:\w+ )?geen zin|zinloos|hopeloos|geen toekomst|kan (?:het )?(?:niet|nie) meer|trek (?:het )?(?:\w+ )?(?:niet|nie) meer|"
     r"moe van (?:het )?(?:leven|vechten|alles)|failure|worthless|pointless|what s the point|alles is zwart|ik ben op|"
-    r"ben het (?:\w+ )?zat|alles (?:al )?geprobeerd|(?:heb|geef) (?:het )?(?:\w+ )?op ?gegeven|gave up|given up|nothing left)\b"
+    r"ben het (?:\w+ )?zat|alles (?:al )?geprobeerd|(?:heb|geef) (?:het )?(?:\w+ )?op ?gegeven|gave up|given up|nothing left|"
+    r"(?:niet|nie) meer onder ogen|leegte|voel (?:\w+ )?(?:niks|niets) meer|niemand kan (?:me|mij) (?:nog |meer )?helpen)\b"
 )
 _CUE_GOODBYE = re.compile(
     rf"\b(?:{_FAREWELL}|(?:ik ben|i m|im) sorry$|sorry (?:voor|for) (?:alles|everything|de last|alle (?:last|zorgen|ellende|moeite))|tot ziens (?:allemaal|iedereen)|dag (?:allemaal|iedereen)|"
     r"(?:dat (?:ik|je|jij|jullie)|je moet|jullie moeten) (?:\w+ )?sterk (?:moet |moeten )?(?:zijn|blijven)|be strong|"
-    r"wrote (?:\w+ )?(?:letters?|notes?) (?:for|to)|(?:brieven|brief|briefjes) (?:\w+ ){0,2}geschreven (?:voor|aan))"
+    r"wrote (?:\w+ )?(?:letters?|notes?) (?:for|to)|(?:brieven|brief|briefjes) (?:\w+ ){0,2}geschreven (?:voor|aan)|"
+    r"(?:brief|briefje) (?:\w+ ){0,3}(?:op tafel|achtergelaten|neergelegd|klaargelegd)|met een (?:brief|briefje)\b)"
 )
 _CUE_AFFAIRS = re.compile(
     r"\b(?:\w+ )?(?:abonnement\w*|verzekering\w*|huur|contract\w*|rekening\w*) (?:\w+ ){0,2}opgezegd\b|"
     r"\b(?:hond|kat|poes|huisdier\w*|konijn|vogel\w*) (?:\w+ ){0,3}(?:gebracht|gegeven|herplaatst|weggegeven)\b|"
     r"\b(?:weggegeven|gave away|given away)\b|\btestament\b|\bbij elkaar gelegd\b|"
-    r"\bwaar (?:de|mijn|haar|zijn|m|alle) (?:\w+ )?(?:papieren|testament|sleutels?|wachtwoorden|pincode\w*|verzekering\w*|polis\w*|map) (?:\w+ )?(?:liggen|ligt|zijn|is)\b|\baffairs in order\b"
+    r"\bwaar (?:de|mijn|haar|zijn|m|alle) (?:\w+ )?(?:papieren|testament|sleutels?|wachtwoorden|pincode\w*|verzekering\w*|polis\w*|map) (?:\w+ )?(?:liggen|ligt|zijn|is)\b|\baffairs in order\b|"
+    r"\b(?:sleutels?|pasje|pinpas|bankpas|rijbewijs|paspoort|portemonnee|telefoon) (?:\w+ ){0,5}(?:op tafel|neergelegd|achtergelaten)\b"
 )
 _CUE_NOBODY = re.compile(
     r"\bniemand (?:\w+ ){0,2}(?:zoeken|missen|merken|merkt|mist)\b|\b(?:no one|nobody) (?:\w+ ){0,2}(?:miss|notice|look)\b"
@@ -1479,7 +1485,9 @@ _CUE_WORDS = frozenset(
     "deserve rust zorgen opgelucht relieved burden blok zonder redden afscheid gedag vaarwel allemaal iedereen lieverds "
     "everyone all bedankt thanks thank everything spijt sorry zorg pas care hou love vergeef forgive schuld fault leest "
     "lezen read laatste brief brieven briefjes ziens dag sterk strong wrote opgezegd gebracht gegeven herplaatst "
-    "weggegeven away testament elkaar waar order bye doei houdoe neem nemen genomen zeggen zeg zegt".split()
+    "weggegeven away testament elkaar waar order bye doei houdoe neem nemen genomen zeggen zeg zegt stopt ophoudt besloten "
+    "besluit decided maandag dinsdag woensdag donderdag vrijdag zaterdag zondag week tafel neergelegd achtergelaten "
+    "klaargelegd briefje".split()
 )
 _CUE_PREFIXES = ("verdwijn", "goodbye")
 
