@@ -86,6 +86,12 @@ _NOT_A_PLACE = frozenset(
     "de het een een the a an my mijn buurt wijk huis flat de flat appartement centrum "
     "zorgcentrum verzorgingshuis bejaardenhuis hetzelfde dezelfde deze die dat this that".split()
 )
+#: "Ik heb nu een andere vraag": someone back with an open plan asks something new.
+_NEW_QUESTION = re.compile(
+    r"\b(?:(?:een |nog een )?(?:andere|nieuwe) vraag|iets anders|ook nog|nu (?:iets|wat) anders|"
+    r"another question|a new question|something else|something different)\b",
+    re.IGNORECASE,
+)
 _VOLUNTEER_WORD = re.compile(r"\b(?:vrijwilliger|volunteer)")
 _NEGATED = re.compile(r"\b(?:geen|niet|no|not|never|nooit)\W+(?:\w+\W+)?$")
 #: A question to us: it ends in "?" and opens like one ("kost dat geld?", "is het gratis?").
@@ -308,7 +314,9 @@ class Engine:
             act.take_ask(u)
         if person.neighbourhood and not act.turn.state.slots.get("neighbourhood"):
             act.set("neighbourhood", person.neighbourhood)
-        if person.returning and person.open_plan and person.consent:
+        if person.returning and person.open_plan and person.consent and not (
+            u.topics and _NEW_QUESTION.search(u.text)
+        ):
             act.go("returning.welcome")
         elif person.consent or act.turn.state.slots.get("consent"):
             act.go("intake.route")

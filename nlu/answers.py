@@ -235,7 +235,9 @@ _NOT_BETTER = re.compile(
     r"nog (?:steeds )?(?:niks|niets|niemand|niet|geen)|niemand (?:is |heeft )?(?:geweest|gekomen|langs|gebeld)|"
     r"(?:niks|niets) (?:gehoord|veranderd|gebeurd)|geen (?:hulp|contact|bericht)|"
     r"nobody (?:came|has come|called)|no one (?:came|called)|not (?:good|great|better|well)|"
-    r"slecht|beroerd|zwaar|moeilijk|bad)\b"
+    r"slecht|beroerd|zwaar|moeilijk|bad|"
+    # a hedge ("mwah, gaat wel") is no "better": the safe reading offers more help
+    r"mwa+h?|meh|matig|zo ?zo|so ?so|gaat zo|niet echt|not really)\b"
 )
 _IS_BETTER = re.compile(
     r"\b(?:beter|goed|prima|fijn|top|uitstekend|opgelost|geregeld|gaat wel|het gaat|"

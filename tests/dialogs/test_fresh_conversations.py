@@ -430,3 +430,27 @@ def test_writing_for_a_relative_the_writer_as_helper_is_in_the_plan(engine, nlu)
         c.say({"neighbourhood": "Oost"}.get(c.state.step, "ja graag"))
     items = _plan(c).items
     assert any(i.who is Who.NETWORK and "zondag" in i.what for i in items)
+
+
+def test_back_with_an_open_plan_and_a_new_question_goes_to_the_new_question(engine, nlu):
+    from dialogs.harness import person_from
+
+    person = person_from(
+        {"returning": True, "consent": True, "open_plan": [{"who": "self", "what": "ik kan lezen"}]}
+    )
+    c = EngineConversation(engine, nlu, person=person)
+    replies = c.say("hallo ik heb nu een andere vraag, mijn tuin is een bende")
+    assert "Welkom terug" not in " ".join(r.text for r in replies)
+    assert c.state.slots["topics"] == ["odd_jobs"]
+    assert "klusjes" in replies[-1].text
+
+
+def test_back_with_an_open_plan_about_the_same_thing_sees_the_plan(engine, nlu):
+    from dialogs.harness import person_from
+
+    person = person_from(
+        {"returning": True, "consent": True, "open_plan": [{"who": "volunteer", "what": "de boodschappen"}]}
+    )
+    c = EngineConversation(engine, nlu, person=person)
+    replies = c.say("er is nog niemand geweest voor de boodschappen")
+    assert "Welkom terug" in replies[0].text

@@ -295,3 +295,10 @@ def test_yes_that_starts_like_a_question_is_still_yes(text: str) -> None:
 @pytest.mark.parametrize("text", ["nei", "nae"])
 def test_dialect_no(text: str) -> None:
     assert yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["mwah gaat wel", "meh, not really", "zo zo", "matig"])
+def test_a_hedge_about_how_it_goes_is_not_better(text: str) -> None:
+    from nlu.answers import better_or_not
+
+    assert better_or_not(text) is False
