@@ -454,3 +454,16 @@ def test_back_with_an_open_plan_about_the_same_thing_sees_the_plan(engine, nlu):
     c = EngineConversation(engine, nlu, person=person)
     replies = c.say("er is nog niemand geweest voor de boodschappen")
     assert "Welkom terug" in replies[0].text
+
+
+def test_not_better_and_a_person_goes_to_a_coordinator(engine, nlu):
+    c = _to_volunteer_offer(engine, nlu)
+    for line in ("ja graag", "Tuinzigt", "over een paar dagen"):
+        c.say(line)
+    c.effects()
+    c.event("followup_due", about="household")
+    c.say("niet beter, er is niemand geweest")
+    replies = c.say("een mens spreken")
+    [handoff] = [e for e in c.effects() if isinstance(e, HandOff)]
+    assert handoff.role.value == "coordinator"
+    assert "medewerker" in replies[0].text
