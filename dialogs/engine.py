@@ -49,7 +49,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "crisis_suicide", "crisis_violence", "crisis_danger", "human_open", "human_closed",
     "stopped", "started", "language_ok", "not_understood", "thanks_reply",
     "waiting_busy", "waiting_after_hours", "plan_self", "plan_network", "plan_volunteer",
-    "plan_professional", "greeting_back", "bye_reply", "question_noted",
+    "plan_professional", "greeting_back", "bye_reply", "question_noted", "thanks_mid",
 )  # fmt: skip
 _CRISIS_MESSAGE = {
     CrisisKind.SUICIDE: "crisis_suicide",
@@ -162,6 +162,12 @@ class Engine:
         if turn.state.flow is None and "language_detected" not in turn.state.slots:
             turn.language(u.language if u.language in ("nl", "en") else detect_language(u.text))
             act.set("language_detected", True)
+            # "hallo" or "hello" says little: the first real sentence may still decide.
+            act.set("language_guess", len(u.text.split()) < 4)
+        elif turn.state.slots.get("language_guess") and len(u.text.split()) >= 4:
+            act.set("language_guess", False)
+            if u.language in ("nl", "en") and u.control is None and u.language != turn.state.language:
+                turn.language(u.language)  # "hello", then "I need help with my taxes"
         if u.crisis is not None:
             self._crisis(act, u.crisis)
             return
@@ -175,6 +181,10 @@ class Engine:
             self._begin(act, u, event)
         elif step.waiting:
             act.say(step.waiting)
+        elif u.social == "thanks" and not u.topics and step.asks and step.expect == "text":
+            # "bedankt" to an open question is politeness, not the answer.
+            act.say_message("thanks_mid")
+            act.ask(step)
         elif u.social == "greeting" and not u.topics and step.asks:
             # "hallo, daar ben ik weer" (often days later) is no answer: the open
             # question comes again, so the person knows where we were.
@@ -283,6 +293,7 @@ class Engine:
         elif control in (Control.LANGUAGE_EN, Control.LANGUAGE_NL):
             act.turn.language("en" if control is Control.LANGUAGE_EN else "nl")
             act.set("language_detected", True)
+            act.set("language_guess", False)  # asked for outright: no guessing any more
             step = act.current()
             if step is not None and step.asks and not event.person.held_by_human:
                 act.ask(step)

@@ -467,3 +467,28 @@ def test_not_better_and_a_person_goes_to_a_coordinator(engine, nlu):
     [handoff] = [e for e in c.effects() if isinstance(e, HandOff)]
     assert handoff.role.value == "coordinator"
     assert "medewerker" in replies[0].text
+
+
+def test_hello_then_an_english_sentence_goes_on_in_english(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("hallo")
+    c.say("ja")
+    replies = c.say("I need help with cleaning my house please")
+    assert c.state.language == "en"
+    assert "Is that right?" in replies[-1].text
+
+
+def test_a_dutch_first_sentence_stays_dutch(engine, nlu):
+    c = EngineConversation(engine, nlu)
+    c.say("kan iemand mijn huis schoonmaken")
+    c.say("ja")
+    c.say("ok")
+    assert c.state.language == "nl"
+
+
+def test_thanks_to_an_open_question_is_not_the_answer(engine, nlu):
+    c = _at(engine, nlu, "own_strength")
+    replies = c.say("bedankt")
+    assert c.state.step == "own_strength"
+    assert "own_strength" not in c.state.slots
+    assert [r.text for r in replies] == ["Graag gedaan.", "Wat lukt u nu nog zelf?"]
