@@ -265,8 +265,10 @@ class Actions:
         named = names_helper(text) or writer_helps(s)
         helper = s.get("network_who") or ((s.get("network") or named) and text)
         if s.get("network_who") and names_helper(text) and not names_helper(str(helper)):
-            # "mijn nicht Sandra" then "boodschappen doen": who and what, together.
-            helper = f"{text}: {helper}"
+            # "mijn nicht Sandra" then "boodschappen doen": who and what, together; a bare
+            # "ja" to "Waarmee?" adds nothing.
+            short_yes = len(str(helper).split()) <= 2 and yes_no(str(helper)) is not None
+            helper = text if short_yes or says_nothing(str(helper)) else f"{text}: {helper}"
         if (
             s.get("network") is not False
             and helper

@@ -34,7 +34,8 @@ _ROUTES = frozenset({"volunteer_offer", "worry_other"})
 
 _DEBTS = re.compile(
     r"schuld|achterstand|deurwaarder|incasso|aanmaning|niet (meer )?betalen|"
-    r"geen geld|rood staan|debt|bailiff|can.?t pay|cannot pay"
+    r"geen geld|rood staan|debt|bailiff|can.?t pay|cannot pay|"
+    r"rekeningen (?:lopen|stapelen) (?:zich )?op|stapel rekeningen|bills (?:are )?piling up"
 )
 _EXHAUSTED = re.compile(
     # "ik kan niet meer" is exhaustion; "kan niet meer zelf koken" is a practical ask.

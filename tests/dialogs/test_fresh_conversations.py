@@ -492,3 +492,19 @@ def test_thanks_to_an_open_question_is_not_the_answer(engine, nlu):
     assert c.state.step == "own_strength"
     assert "own_strength" not in c.state.slots
     assert [r.text for r in replies] == ["Graag gedaan.", "Wat lukt u nu nog zelf?"]
+
+
+def test_a_bare_yes_to_with_what_adds_nothing_to_the_helper_in_the_plan(engine, nlu):
+    c = _at(engine, nlu, "network")
+    c.say("ja mijn broer misschien")
+    assert c.state.step == "network_what"
+    for line in ("ja", "als hij tijd heeft", "ja graag", "Tuinzigt"):
+        c.say(line)
+    items = _plan(c).items
+    assert [i.what for i in items if i.who is Who.NETWORK] == ["ja mijn broer misschien"]
+
+
+def test_bills_piling_up_are_debts():
+    from dialogs.needs import signals
+
+    assert signals("mijn rekeningen lopen op").get("debts")
