@@ -1352,7 +1352,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:leven|life) (?:is |voelt )?(?:\w+ ){0,2}(?:voltooid|af|complete)\b",
         rf"\b(?:besloten|gekozen|deze week|ga (?:ik )?(?:het|t) (?:\w+ ){{0,3}}doen|stop|stoppen|{_FINAL_EVENT}|{_PLAN})",
         none_of=r"\b(?:wet|wetsvoorstel|debat|politiek|kamer|d66|artikel|nieuws|mening|standpunt|discussie|euthanasie|levenseindekliniek|expertisecentrum)\b",
-        keys="voltooid af complete",
+        keys="leven life",
     ),
     # traces wiped (accounts, photos, the phone) + finality or a goodbye
     _g(
@@ -1400,7 +1400,7 @@ _GROUPS: tuple[_Group, ...] = (
         r"\b(?:it ?s|it is|het is|t is) (?:\w+ )?(?:almost|nearly|bijna|haast|zo goed als) (?:over|voorbij|afgelopen|klaar|done|gedaan)(?: now| nu)?$",
         rf"\b{_FAREWELL}|\b(?:thanks|thank you|bedankt|dank) (?:\w+ )?(?:for listening|voor het luisteren|dat (?:je|jullie|u) (?:\w+ ){{0,2}}luister\w*)",
         none_of=_OCCASION[:-3] + r"|examen\w*|exams?|toets\w*|verbouwing|behandeling|chemo|kuur|zwangerschap|wachttijd|wachtlijst|seizoen|school|project)\b",
-        keys="almost nearly bijna haast zo",
+        keys="over voorbij afgelopen klaar done gedaan",
     ),
     # a child or a pet shut in a car in the heat (danger, not someone locked up by a person)
     _g(
