@@ -68,7 +68,10 @@ class Profile:
             "org_website": self.website,
             "opening_hours": self.opening_hours_text(language),
             "crisis_emergency": self.crisis_emergency,
-            "crisis_suicide": self.crisis_suicide,
+            # "113 of 0800-0113" in the profile; "of" is Dutch for "or".
+            "crisis_suicide": self.crisis_suicide.replace(" of ", " or ")
+            if language == "en"
+            else self.crisis_suicide,
             "crisis_violence": self.crisis_violence,
         }
 

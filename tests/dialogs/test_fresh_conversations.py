@@ -508,3 +508,8 @@ def test_bills_piling_up_are_debts():
     from dialogs.needs import signals
 
     assert signals("mijn rekeningen lopen op").get("debts")
+
+
+def test_the_english_crisis_text_says_or_not_of(profile):
+    assert " of " not in profile.template_values("en")["crisis_suicide"]
+    assert profile.template_values("nl")["crisis_suicide"] == profile.crisis_suicide
