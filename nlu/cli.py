@@ -75,6 +75,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from nlu.evaluate import (
         TOPIC_EVAL,
         TOPIC_HOLDOUT8,
+        TOPIC_HOLDOUT9,
         crisis_reports,
         cross_validate,
         format_crisis_report,
@@ -118,7 +119,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
-    for path in (TOPIC_EVAL, TOPIC_HOLDOUT8):
+    for path in (TOPIC_EVAL, TOPIC_HOLDOUT8, TOPIC_HOLDOUT9):
         held = held_out_report(nlu, path)
         print(
             f"\nHeld-out messages ({path.name}, not in training): "

@@ -74,6 +74,9 @@ CRISIS_HOLDOUT7 = Path(__file__).parent / "data" / "crisis_holdout7.yml"
 #: HELD OUT, written in session 3 by someone who never saw the detector, its data or
 #: the other batches (only the taxonomy); measured once, after round 13.
 CRISIS_HOLDOUT8 = Path(__file__).parent / "data" / "crisis_holdout8.yml"
+#: HELD OUT, written in session 4 the same way (by someone who read only the taxonomy),
+#: before round 14 ended; measured once, after it.
+CRISIS_HOLDOUT9 = Path(__file__).parent / "data" / "crisis_holdout9.yml"
 #: Every held-out crisis set, oldest first.
 CRISIS_HELD_OUT = (
     CRISIS_HOLDOUT,
@@ -83,10 +86,13 @@ CRISIS_HELD_OUT = (
     CRISIS_HOLDOUT6,
     CRISIS_HOLDOUT7,
     CRISIS_HOLDOUT8,
+    CRISIS_HOLDOUT9,
 )
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 #: Held-out topic messages by the same writer as crisis_holdout8.yml (never tuned on).
 TOPIC_HOLDOUT8 = Path(__file__).parent / "data" / "topic_holdout8.yml"
+#: Held-out topic messages by the same writer as crisis_holdout9.yml (never tuned on).
+TOPIC_HOLDOUT9 = Path(__file__).parent / "data" / "topic_holdout9.yml"
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ HELD_OUT_NAMES = [
     "crisis_" + "holdout" + "8",
     "hold" + "out8",
     "hold" + "out7",
+    "crisis_" + "holdout" + "9",
+    "hold" + "out9",
 ]
 
 
