@@ -1507,17 +1507,25 @@ def cue_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind
     yield CrisisKind.SUICIDE, min(m.start() for m in found + weak)
 
 
+#: The lengths of the groups' word-start keys.
+_PREFIX_LENGTHS = tuple(sorted({len(p) for g in _GROUPS for p in g.prefixes}))
+
+
 def concept_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind, int]]:
     """(kind, start) for every concept group that holds in the cleaned text; ``start``
     is where its first part matched (the anchor that framing is judged at).
     ``check_keys=False`` skips the word-set shortcut (for the test that it is exact)."""
     tokens = set(cleaned.split())
+    # Each word's starts of every length a key uses: a word starts with a key exactly
+    # when its start of that length is the key (one set, instead of startswith per
+    # group and word).
+    starts = {t[:n] for t in tokens for n in _PREFIX_LENGTHS}
     groups = [
         g
         for g in _GROUPS
         if not check_keys
         or not g.words.isdisjoint(tokens)
-        or (g.prefixes and any(t.startswith(g.prefixes) for t in tokens))
+        or (g.prefixes and not starts.isdisjoint(g.prefixes))
     ]
     yield from cue_hits(cleaned, check_keys)
     lines: list[str] | None = None
