@@ -96,6 +96,11 @@ _RECENT_INBOUND = select(func.count()).where(
 #: Both counts a person's turn needs, in one round trip: messages in the last minute
 #: (the flood check) and earlier conversations (a returning person).
 _TURN_COUNTS = select(_RECENT_INBOUND.scalar_subquery(), _EARLIER_CONVERSATIONS.scalar_subquery())
+_CRISIS_WAITING = select(Handoff.id).where(
+    Handoff.conversation_id == bindparam("conv"),
+    Handoff.status == "waiting",
+    Handoff.reason == "crisis",
+)
 _ANSWER_FOLLOWUPS = (
     update(FollowUp)
     .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
@@ -553,11 +558,20 @@ class Pipeline:
         if u.crisis is None and (recent or 0) > self.rate_per_minute:
             return self._flood(s, contact, conv, channel, now)
         person = self._person(s, contact, conv, channel, earlier=earlier)
+        if u.crisis is not None and conv.owner == "waiting":
+            person = replace(person, crisis_waiting=self._crisis_waiting(s, conv))
         event = d.PersonWrote(text=text_in, understanding=u, at=now, person=person)
         result = self._decide(s, contact, conv, event, channel, now, kind="reply", address=address)
         if conv.owner in ("human", "waiting") and self.on_event is not None:
             self.on_event("message", {"conversation_id": conv.id})
         return result
+
+    @staticmethod
+    def _crisis_waiting(s: Session, conv: Conversation) -> bool:
+        """Whether an urgent crisis handoff of the conversation waits for a professional."""
+        return (
+            s.connection().execute(_CRISIS_WAITING, {"conv": conv.id}).first() is not None
+        )
 
     def _person(
         self,

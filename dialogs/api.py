@@ -100,6 +100,9 @@ class PersonContext:
     #: Whether a human currently holds the conversation (the engine then only handles
     #: crisis and control words).
     held_by_human: bool = False
+    #: Whether an urgent crisis handoff of this conversation still waits for a
+    #: professional (set by the pipeline for a crisis message only).
+    crisis_waiting: bool = False
 
 
 @dataclass(frozen=True, slots=True)

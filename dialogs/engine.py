@@ -22,6 +22,7 @@ from dialogs.api import (
     HandedBack,
     HandoffWaiting,
     OutreachStarted,
+    PersonContext,
     PersonWrote,
     ScheduleFollowUp,
     SetStopped,
@@ -169,7 +170,7 @@ class Engine:
             if u.language in ("nl", "en") and u.control is None and u.language != turn.state.language:
                 turn.language(u.language)  # "hello", then "I need help with my taxes"
         if u.crisis is not None:
-            self._crisis(act, u.crisis)
+            self._crisis(act, u.crisis, event.person)
             return
         if u.control is not None:
             self._control(act, u.control, event)
@@ -219,7 +220,13 @@ class Engine:
         act.say_message("followup_moved")
         return True
 
-    def _crisis(self, act: Actions, kind: CrisisKind) -> None:
+    def _crisis(self, act: Actions, kind: CrisisKind, person: PersonContext) -> None:
+        if person.crisis_waiting:
+            # A professional is already being called: the message is passed on. A new
+            # handoff would replace the waiting one and restart its waiting time (and
+            # its escalation), and the whole crisis text again reads like a machine.
+            act.say_message("crisis_again")
+            return
         act.say_message(_CRISIS_MESSAGE.get(kind, "crisis_danger"))
         act.handoff(role="professional", priority="urgent", reason="crisis", crisis_kind=kind)
         act.go("common.crisis", speak=False)

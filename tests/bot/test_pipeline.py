@@ -285,3 +285,30 @@ def test_a_known_persons_turn_reads_and_writes_each_row_once(core: Core) -> None
     # two counts in one, the open plan. Inserts depend on what the dialog did.
     reads = [st for st in seen if st.startswith("SELECT")]
     assert len(reads) <= 6, "\n".join(reads)
+
+
+def test_a_second_crisis_message_while_the_professional_is_called_is_passed_on(
+    core: Core,
+) -> None:
+    """The waiting urgent handoff keeps its place and age (its escalation clock); the
+    person gets a short 'passed on' with the numbers, not the whole crisis text again.
+    Once that handoff is done, a new crisis is handed off again."""
+    first = core.pipeline.handle_sync(sms("ik wil niet meer leven", "SM-c1"))
+    assert any("113" in r.text for r in first.replies)
+    with core.db.session() as s:
+        (h1,) = s.scalars(select(Handoff)).all()
+        assert (h1.status, h1.priority, h1.reason) == ("waiting", "urgent", "crisis")
+        created = h1.created_at
+    again = core.pipeline.handle_sync(sms("ik heb de pillen al klaarliggen", "SM-c2"))
+    assert [r.text for r in again.replies] == [
+        "Ik heb uw bericht doorgegeven. Een hulpverlener belt u zo snel mogelijk. "
+        "Bij direct gevaar belt u nu 112. Bij zware gedachten belt u 113 of 0800-0113."
+    ]
+    with core.db.session() as s:
+        (h,) = s.scalars(select(Handoff)).all()
+        assert h.id == h1.id and h.status == "waiting" and h.created_at == created
+        h.status = "done"
+        s.commit()
+    third = core.pipeline.handle_sync(sms("ik wil echt dood", "SM-c3"))
+    assert any("Wat goed dat u het vertelt" in r.text for r in third.replies)
+    assert count(core, Handoff, Handoff.status == "waiting", Handoff.reason == "crisis") == 1
