@@ -11,6 +11,7 @@ changed. Only the topic reading uses this; the crisis check reads the message as
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 from functools import lru_cache
 from itertools import combinations
@@ -74,10 +75,27 @@ def _respell_word(word: str, vocabulary: frozenset[str]) -> str:
         if candidate in vocabulary:
             return candidate
     if len(word) >= _MIN_CLIPPED:
-        longer = sorted(w for w in vocabulary if w.startswith(word) and len(w) > len(word))
-        if longer:
-            return min(longer, key=len)
+        return complete(word, vocabulary) or word
     return word
+
+
+def complete(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The shortest known word that ``word`` is the start of (alphabetically first of
+    equals), or None: a clipped SMS word ("boodsch") read as the whole one."""
+    words = _sorted(vocabulary)
+    best: str | None = None
+    i = bisect_left(words, word)
+    while i < len(words) and words[i].startswith(word):  # only words with this start
+        w = words[i]
+        if len(w) > len(word) and (best is None or len(w) < len(best)):
+            best = w
+        i += 1
+    return best
+
+
+@lru_cache(maxsize=4)
+def _sorted(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(vocabulary))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -52,3 +52,22 @@ def test_known_words_shorthand_and_numbers_stay_as_written(text: str) -> None:
 )
 def test_dialect_messages_are_read_as_their_topic(understander, message: str, topic: str) -> None:
     assert understander.understand(message).top == topic
+
+
+def test_completing_a_clipped_word_equals_a_scan_of_the_vocabulary() -> None:
+    """The sorted search gives what a plain scan gives: the shortest known word the
+    clipped one starts, alphabetically first of equals, for every start of every word."""
+    from nlu.dialect import complete
+
+    vocabulary = frozenset(
+        "boodschap boodschappen boodsch boom boot bootje tuin tuinen tuinman "
+        "huishouden huis huisarts afspraak afspraken".split()
+    )
+
+    def scan(word: str) -> str | None:
+        longer = sorted(w for w in vocabulary if w.startswith(word) and len(w) > len(word))
+        return min(longer, key=len) if longer else None
+
+    starts = {w[:n] for w in vocabulary for n in range(1, len(w) + 1)} | {"x", "zz", ""}
+    for word in sorted(starts):
+        assert complete(word, vocabulary) == scan(word), word
