@@ -140,6 +140,28 @@ _MARK_SENT = (
     )
 )
 
+#: Rows waiting to be sent or being sent, oldest first (the dispatcher's look at its
+#: queue; built once: building a statement costs more than running it).
+_WAITING = (
+    select(
+        OutboxRow.id,
+        OutboxRow.channel,
+        OutboxRow.address,
+        OutboxRow.status,
+        OutboxRow.next_try_at,
+        OutboxRow.priority,
+    )
+    .where(OutboxRow.status.in_(("queued", "sending")))
+    .order_by(OutboxRow.id)
+    .limit(bindparam("n"))
+)
+#: Due rows still queued, locked against other workers (PostgreSQL: SKIP LOCKED).
+_CLAIMABLE = (
+    select(OutboxRow)
+    .where(OutboxRow.id.in_(bindparam("ids", expanding=True)), OutboxRow.status == "queued")
+    .with_for_update(skip_locked=True)
+)
+
 #: Rows whose person was erased while they waited keep no text or address.
 _SCRUB_ERASED = (
     update(_OUTBOX)
@@ -336,20 +358,8 @@ class Dispatcher:
     # --- one pass --------------------------------------------------------------------
 
     def _due(self, now: datetime, limit: int = 200) -> list[int]:
-        with self.db.reader() as s:
-            rows = s.execute(
-                select(
-                    OutboxRow.id,
-                    OutboxRow.channel,
-                    OutboxRow.address,
-                    OutboxRow.status,
-                    OutboxRow.next_try_at,
-                    OutboxRow.priority,
-                )
-                .where(OutboxRow.status.in_(("queued", "sending")))
-                .order_by(OutboxRow.id)
-                .limit(limit * 5)
-            ).all()
+        with self.db.read_connection() as conn:
+            rows = conn.execute(_WAITING, {"n": limit * 5}).all()
         blocked: set[tuple[str, str | None]] = set()
         due: list[tuple[int, int]] = []
         for rid, channel, address, status, next_try, prio in rows:
@@ -373,14 +383,7 @@ class Dispatcher:
         """
         claimed: list[OutboxRow] = []
         with self.db.session() as s, s.begin():
-            found = {
-                r.id: r
-                for r in s.scalars(
-                    select(OutboxRow)
-                    .where(OutboxRow.id.in_(ids), OutboxRow.status == "queued")
-                    .with_for_update(skip_locked=True)
-                )
-            }
+            found = {r.id: r for r in s.scalars(_CLAIMABLE, {"ids": ids})}
             for rid in ids:  # in the order _due chose (priority first)
                 row = found.get(rid)
                 if row is None:
