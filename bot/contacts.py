@@ -58,6 +58,7 @@ def _new_contact(session: Session, now: datetime, language: str = "nl") -> Conta
 _IDENTITY = select(Identity).where(
     Identity.channel == bindparam("channel"), Identity.address == bindparam("address")
 )
+_IDENTITY_BY_PHONE = select(Identity).where(Identity.phone == bindparam("phone")).limit(1)
 _CONTACT_BY_ADDRESS = (
     select(Contact)
     .join(Identity, Identity.contact_id == Contact.id)
@@ -83,23 +84,28 @@ def lock_known_contact(session: Session, inbound: Inbound) -> Contact | None:
 
 
 def find_or_create_contact(
-    session: Session, inbound: Inbound, now: datetime
+    session: Session, inbound: Inbound, now: datetime, *, known_absent: bool = False
 ) -> tuple[Contact, bool]:
-    """Return (contact, created). ``inbound.address`` must be canonical."""
+    """Return (contact, created). ``inbound.address`` must be canonical.
+
+    ``known_absent``: the caller just looked the address up and found nobody
+    (:func:`lock_known_contact`), so that lookup is not repeated."""
     channel = Channel(inbound.channel)
-    if not inbound.shared_phone:  # the usual case: a known person, one query
-        found = session.scalar(
-            _CONTACT_BY_ADDRESS, {"channel": str(channel), "address": inbound.address}
-        )
+    params = {"channel": str(channel), "address": inbound.address}
+    ident: Identity | None = None
+    if inbound.shared_phone:
+        ident = session.scalar(_IDENTITY, params)
+    elif not known_absent:  # the usual case: a known person, one query
+        found = session.scalar(_CONTACT_BY_ADDRESS, params)
         if found is not None:
             return found, False
-    ident = session.scalar(_IDENTITY, {"channel": str(channel), "address": inbound.address})
+    # Without a shared number, no contact joined to this address means no identity.
     created = False
     if ident is None:
         contact: Contact | None = None
         phone = inbound.address if channel in PHONE_CHANNELS else None
         if phone:
-            other = session.scalar(select(Identity).where(Identity.phone == phone).limit(1))
+            other = session.scalar(_IDENTITY_BY_PHONE, {"phone": phone})
             contact = session.get(Contact, other.contact_id) if other else None
         if contact is None:
             contact = _new_contact(session, now)

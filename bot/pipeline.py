@@ -298,8 +298,10 @@ class Pipeline:
         now = self.clock.now()
         at = inbound.received_at or now
         with self.db.session() as s, s.begin():
-            contact = self._contact_for(s, inbound, now)
-            conv = self._open_conversation(s, contact, now, channel=inbound.channel)
+            contact, created = self._contact_for(s, inbound, now)
+            conv = self._open_conversation(
+                s, contact, now, channel=inbound.channel, new_contact=created
+            )
             append(
                 s,
                 Message,
@@ -321,13 +323,16 @@ class Pipeline:
                 s, contact, conv, inbound.channel, inbound.text, u, now, address=inbound.address
             )
 
-    def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> Contact:
-        """Find or create the person, holding their lock for the rest of the turn."""
+    def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> tuple[Contact, bool]:
+        """Find or create the person, holding their lock for the rest of the turn;
+        whether they are new."""
+        absent = False
         if not self.db.is_sqlite:  # the usual case: a known person, found and locked at once
             known = lock_known_contact(s, inbound)
             if known is not None:
-                return known
-        contact, created = find_or_create_contact(s, inbound, now)
+                return known, False
+            absent = not inbound.shared_phone
+        contact, created = find_or_create_contact(s, inbound, now, known_absent=absent)
         if created:
             stats.record(
                 s, "contact_new", now, contact, channel=inbound.channel, value=contact.source
@@ -336,7 +341,7 @@ class Pipeline:
             locked = self._lock_contact(s, contact.id)
             assert locked is not None
             contact = locked
-        return contact
+        return contact, created
 
     @staticmethod
     def _note_inbound(
@@ -413,14 +418,22 @@ class Pipeline:
                 return Stored(row[0], row[1], True, row[2] is not None)
 
     def _open_conversation(
-        self, s: Session, contact: Contact, now: datetime, channel: str | None = None
+        self,
+        s: Session,
+        contact: Contact,
+        now: datetime,
+        channel: str | None = None,
+        *,
+        new_contact: bool = False,
     ) -> Conversation:
-        conv = s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
+        """The person's open conversation, or a new one (``new_contact``: the person was
+        created in this transaction, so they have none to look up)."""
+        conv = None if new_contact else s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
         if conv is not None and conv.owner == "bot" and now - conv.updated_at > IDLE_CLOSE:
             conv.owner, conv.closed_at = "closed", now
             conv.outcome = {**(conv.outcome or {}), "bot": "idle"}
             conv = None
-        if conv is None:
+        if conv is None and not new_contact:
             conv = self._recently_closed_by_bot(s, contact, now)
         if conv is None:
             conv = Conversation(
@@ -438,11 +451,10 @@ class Pipeline:
             )
             s.add(conv)
             s.flush()
-            earlier = s.scalar(
-                select(func.count())
-                .select_from(Conversation)
-                .where(Conversation.contact_id == contact.id, Conversation.id != conv.id)
-            )
+            earlier = 0
+            if not new_contact:
+                params = {"contact": contact.id, "conv": conv.id}
+                earlier = s.connection().execute(_EARLIER_CONVERSATIONS, params).scalar()
             stats.record(
                 s,
                 "conversation_started",
@@ -569,9 +581,7 @@ class Pipeline:
     @staticmethod
     def _crisis_waiting(s: Session, conv: Conversation) -> bool:
         """Whether an urgent crisis handoff of the conversation waits for a professional."""
-        return (
-            s.connection().execute(_CRISIS_WAITING, {"conv": conv.id}).first() is not None
-        )
+        return s.connection().execute(_CRISIS_WAITING, {"conv": conv.id}).first() is not None
 
     def _person(
         self,

@@ -312,3 +312,26 @@ def test_a_second_crisis_message_while_the_professional_is_called_is_passed_on(
     third = core.pipeline.handle_sync(sms("ik wil echt dood", "SM-c3"))
     assert any("Wat goed dat u het vertelt" in r.text for r in third.replies)
     assert count(core, Handoff, Handoff.status == "waiting", Handoff.reason == "crisis") == 1
+
+
+def test_a_new_persons_first_turn_looks_up_nothing_it_has_just_created(core: Core) -> None:
+    """Someone new has no identity, conversation or earlier conversation to look up: the
+    first turn creates them (a design guard on the statements, not a timing)."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def _seen(_c, _cur, statement, *_a):  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    event.listen(core.db.engine, "before_cursor_execute", _seen)
+    try:
+        result = core.pipeline.handle_sync(sms("hallo, ik zoek hulp met boodschappen", "SM-n"))
+    finally:
+        event.remove(core.db.engine, "before_cursor_execute", _seen)
+    assert result.replies and count(core, Contact) == 1 and count(core, Conversation) == 1
+    # Before the lock (on PostgreSQL on the same engine): the redelivery check and the
+    # person's language. In the turn: no second look at the address, no conversation.
+    reads = [st for st in seen if st.startswith("SELECT") and "contacts.language, " not in st]
+    assert not [st for st in reads if "FROM conversations" in st.split(" WHERE ")[0]], reads
+    assert sum(" FROM identities " in f" {st} " for st in reads) <= 1, reads  # the phone link
