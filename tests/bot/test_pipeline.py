@@ -301,8 +301,10 @@ def test_a_second_crisis_message_while_the_professional_is_called_is_passed_on(
         created = h1.created_at
     again = core.pipeline.handle_sync(sms("ik heb de pillen al klaarliggen", "SM-c2"))
     assert [r.text for r in again.replies] == [
-        "Ik heb uw bericht doorgegeven. Een hulpverlener belt u zo snel mogelijk. "
-        "Bij direct gevaar belt u nu 112. Bij zware gedachten belt u 113 of 0800-0113."
+        (
+            "Ik heb uw bericht doorgegeven. Een hulpverlener belt u zo snel mogelijk. "
+            "Bij direct gevaar belt u nu 112. Bij zware gedachten belt u 113 of 0800-0113."
+        )
     ]
     with core.db.session() as s:
         (h,) = s.scalars(select(Handoff)).all()
