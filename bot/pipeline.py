@@ -451,10 +451,7 @@ class Pipeline:
             )
             s.add(conv)
             s.flush()
-            earlier = 0
-            if not new_contact:
-                params = {"contact": contact.id, "conv": conv.id}
-                earlier = s.connection().execute(_EARLIER_CONVERSATIONS, params).scalar()
+            earlier = 0 if new_contact else _earlier_conversations(s, contact, conv)
             stats.record(
                 s,
                 "conversation_started",
@@ -592,12 +589,8 @@ class Pipeline:
         *,
         earlier: int | None = None,
     ) -> d.PersonContext:
-        if earlier is None:  # how many conversations the person had before this one
-            earlier = (
-                s.connection()
-                .execute(_EARLIER_CONVERSATIONS, {"contact": contact.id, "conv": conv.id})
-                .scalar()
-            )
+        if earlier is None:
+            earlier = _earlier_conversations(s, contact, conv)
         return d.PersonContext(
             returning=bool(earlier),
             consent=contact.consent,
@@ -865,6 +858,12 @@ class Pipeline:
             ConversationEvent,
             {"conversation_id": conv.id, "at": now, "type": type_, "data": data},
         )
+
+
+def _earlier_conversations(s: Session, contact: Contact, conv: Conversation) -> int:
+    """How many conversations the person had besides this one (a returning person)."""
+    params = {"contact": contact.id, "conv": conv.id}
+    return int(s.connection().execute(_EARLIER_CONVERSATIONS, params).scalar() or 0)
 
 
 def _storable(inbound: Inbound) -> Inbound:
