@@ -24,6 +24,7 @@ from bot.messages import Channel
 from bot.metrics import Metrics
 from bot.outbox import STUCK_AFTER, Dispatcher
 from bot.services import Core, build_core
+from bot.turn_process import TurnProcess
 from config.profile import Profile
 from config.settings import Settings
 from handlers.base import Delivery, Rendered, Sender
@@ -158,6 +159,13 @@ def create_app(
             # SQLite writes one at a time anyway: turns queue for one thread instead of
             # taking turns at the write connection (and at the GIL) from several.
             core.pipeline.turn_executor = ThreadPoolExecutor(1, thread_name_prefix="voordeur-turn")
+        turns: TurnProcess | None = None
+        if settings.turn_process:
+            if clock is not None:
+                raise ValueError("TURN_PROCESS runs turns on the system clock; no clock given")
+            turns = TurnProcess(settings)
+            await turns.start()
+            core.pipeline.turn_process = turns
         core.hub.bind(asyncio.get_running_loop())
         senders, closers = await _start_channels(settings, core)
         wa = senders.get(Channel.WHATSAPP)
@@ -239,6 +247,8 @@ def create_app(
             yield
         finally:
             scheduler.shutdown(wait=False)
+            if turns is not None:  # every turn handed over is finished before it exits
+                await turns.stop()
             await dispatcher.stop()
             for c in closers:
                 try:

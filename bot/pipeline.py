@@ -189,6 +189,8 @@ class Pipeline:
         self.metrics: Any = None
         #: Where turns run (set by the web app); None: the event loop's default pool.
         self.turn_executor: Executor | None = None
+        #: A child process that runs turns (``bot.turn_process``, TURN_PROCESS=true).
+        self.turn_process: Any = None
 
     # --- entry point for channels ----------------------------------------------------
 
@@ -200,6 +202,12 @@ class Pipeline:
         inbound = _storable(replace(inbound, address=address))
 
         async def work() -> TurnResult:
+            if self.turn_process is not None:
+                result, events = await self.turn_process.respond(inbound)
+                if self.on_event is not None:
+                    for kind, data in events:
+                        self.on_event(kind, data)
+                return result
             if self.turn_executor is None:
                 return await asyncio.to_thread(self.respond, inbound)
             loop = asyncio.get_running_loop()

@@ -103,6 +103,9 @@ class Settings:
     outbox_concurrency: int = 8
     #: How often the scheduler looks for due follow-ups, escalations and campaigns.
     scheduler_tick_seconds: int = 15
+    #: Run turns in a child process (bot/turn_process.py): the web process keeps HTTP,
+    #: sending and the scheduler, so one worker uses two cores.
+    turn_process: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -158,7 +161,7 @@ _INTS = {
     "outbox_concurrency",
 }
 _FLOATS = {"outbox_rate_sms", "outbox_rate_whatsapp", "outbox_rate_telegram"}
-_BOOLS = {"log_json", "public_scoreboard"}
+_BOOLS = {"log_json", "public_scoreboard", "turn_process"}
 
 
 def _cast(key: str, raw: Any) -> Any:

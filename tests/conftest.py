@@ -218,11 +218,17 @@ def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def understander(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def nlu_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's NLU model is trained (for app processes: NLU_MODEL_DIR)."""
+    return tmp_path_factory.mktemp("nlu-model")
+
+
+@pytest.fixture(scope="session")
+def understander(nlu_model_dir: Path):  # type: ignore[no-untyped-def]
     """The real in-process NLU, trained once per test session into a temp folder."""
     from nlu.service import load_understander
 
-    return load_understander(backend="local", model_dir=str(tmp_path_factory.mktemp("nlu-model")))
+    return load_understander(backend="local", model_dir=str(nlu_model_dir))
 
 
 @pytest.fixture
