@@ -71,6 +71,14 @@ from nlu.crisis_framing import (
     resense,
 )
 from nlu.crisis_model import THRESHOLD, crisis_model
+from nlu.crisis_readings import (
+    SHORT_ANSWER_WORDS,
+    care_need_injury,
+    carries_crisis,
+    done_by_other,
+    taken_by_accident,
+    taken_to_escape,
+)
 from nlu.crisis_text import crisis_normalize
 
 __all__ = ["clean", "clear_cache", "detect", "detect_all", "model_kind", "rule_kinds", "warm_up"]
@@ -117,6 +125,9 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:val|viel|vallen) (?:bijna |haast )?(?:om|in slaap) van\b",
         r"\bbrand(?:weer|melder|alarm|verzekering|stof|wond|blaren|netel)\w*",
         r"\bhoeft niet meer (?:want|omdat|is al|het is al|dat is al)\b",
+        # round 15: no longer needed because it is done already ("het hoeft niet meer, mijn
+        # zoon heeft het al gedaan"), also across the sentence end
+        r"\bhoeft (?:\w+ )?(?:niet|nie) meer\b(?=[^\n]*\n?[^\n]*\b(?:al|net|inmiddels|gisteren) (?:\w+ )?(?:gedaan|geregeld|gemaakt|opgelost|gebracht|gehaald|gelukt|betaald|ingevuld|verstuurd|gerepareerd)\b)",
         r"\bbrand (?:\w+ )?(?:kaars\w*|wierook|lichtje\w*)",
         r"\b(?:film|serie|boek|documentaire|detective|journaal|programma)\w*\b(?: \w+){0,5} (?:zelfmoord|moord|geweld|brand)\w*",
         r"\bleven van (?:een |de |mijn )?(?:uitkering|bijstand|aow|pensioen|minimum)\b",
@@ -134,6 +145,16 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:live|living) in (?:this|a|the|my|that) (?:\w+ )?(?:flat|house|home|place|town|city|street|area|apartment|room|country)\b",
         # round 14: where one lives, "i dont want to live here anymore, the neighbours ..."
         r"\b(?:live|living) (?:here|there|next to \w+|near \w+|with (?:him|her|them|my \w+|this \w+))\b",
+        # round 15: where one lives, as an answer ("no, I live far away")
+        r"\b(?:live|lives|living) (?:(?:quite|very|too|so|a bit) )?(?:far|close|nearby|abroad|upstairs|downstairs|next door)\b",
+        # round 15: an everyday activity given up ("ik wil niet meer bellen, liever appen"),
+        # a goodbye to a club or a place ("afscheid van het koor"); not living, being,
+        # waking, fighting, trying or feeling
+        (
+            r"\b(?:wil|wou|hoef) (?:\w+ )?(?:niet|nie) meer (?!(?:leven|lev|zijn|bestaan|verder|door|doorgaan|wakker|hier|er|ademen|eten|drinken|slapen|"
+            r"vechten|strijden|proberen|voelen|opstaan|denken|thuis|naar huis)\b)\w+en\b(?= (?:liever|maar|want|omdat|met|bij|in|op|dan|meer|hoor)\b)"
+        ),
+        r"\bafscheid (?:\w+ )?(?:van|nemen van) (?:het|de|die|dat|ons|onze) (?!(?:leven|wereld|aarde|familie|kinderen|jongens|meiden)\b)\w+",
         r"\bdreig\w* te (?:verhuizen|vertrekken|verkopen|stoppen|sluiten|mislukken|verdwijnen|regenen|verlopen)\b",
         r"\b(?:ga|gaat) (?:\w+ )?dood als (?:ik|je) (?:nog (?:een|1|eens)|weer) \w+",
         r"\bdood ?(?:eerlijk|simpel|rustig|serieus|zeker|leuk|lief)\b|\bcollapsed (?:laughing|with laughter)\b",
@@ -419,6 +440,8 @@ _NOW_BENIGN = re.compile(
     r"|\bnu is er (?:een )?(?:contactverbod|straatverbod|huisverbod|gebiedsverbod|beschermingsbevel)\b"
     r"|\b(?:i am|i m|im) (?:\d+ )?now\b|\bnow (?:i am|i m|im) (?:\w+ )?(?:fine|ok|okay|clean|safe|happy|better|well)\b|\bdoing (?:well|fine|better|great)\b"
     r"|\b(?:woont|leeft|is) (?:ze|hij|zij)? ?(?:nu )?(?:al )?veilig\b"
+    # round 15: where one lives or works now ("we wonen nu ergens anders")
+    r"|\b(?:woon|woont|wonen|werk|werkt|werken) (?:ik |we |wij |ze |zij |hij )?nu\b"
     r"|\b(?:is|zijn|ben) (?:\w+ )?nu (?:\w+ )?(?:hersteld|genezen|beter|opgelost|voorbij|gerepareerd|veilig|weer thuis|overleden|gestorven|dood)\b"
     r"|\bnu (?:lijkt|blijft) (?:het|alles) (?:\w+ )?(?:rustig|goed|voorbij|over|veilig)\b"
     r"|\bnu is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:hersteld|gerepareerd|opgelost|veilig|normaal)\b"
@@ -585,6 +608,8 @@ _SETTLED = re.compile(
     # round 14: everyone safe, someone missing already back
     r"|\b(?:iedereen|allemaal|we|wij|ze) (?:is|zijn) (?:\w+ )?(?:veilig|ok|oke|in orde|ongedeerd)\b|\beveryone (?:is )?(?:safe|ok|okay|fine)\b"
     r"|\b(?:is|zijn|was) (?:\w+ )?(?:al|weer|inmiddels|gelukkig) (?:\w+ )?(?:terug|thuis|gevonden)\b"
+    # round 15: "maar hij is nu bij een vriend en veilig"
+    r"|\b(?:is|zijn) (?:nu|weer|inmiddels|gelukkig) (?:(?!niet\b|nie\b|nog\b|geen\b)\w+ ){0,4}veilig\b"
 )
 #: ... unless something acute is still told: "de brand is uit maar hij ademt niet".
 _STILL_ACUTE = re.compile(
@@ -715,14 +740,23 @@ def _scan(t: str) -> tuple[frozenset[CrisisKind], bool]:
     denied ("nooit gedachten om mezelf iets aan te doen"; not for danger: "geen lucht")."""
     found: set[CrisisKind] = set()
     denied = False
+    by_other = False
     for kind, start in _hits(t, found):
         if kind not in found and not _framed(t, start):
             if kind is not CrisisKind.DANGER and _negated(t, start, kind):
                 denied = True
                 continue
+            if kind is CrisisKind.SUICIDE and done_by_other(t, start):
+                by_other = True  # "hij houdt een mes tegen mijn keel": judged below
+                continue
             found.add(kind)
             if len(found) == 3:
                 break
+    # Round 15: a self-harm word whose doer is someone else is that person's suicide
+    # ("mijn broer zegt dat hij niet meer wil leven") unless they act on the writer, when
+    # the violence rules have found it too.
+    if by_other and CrisisKind.VIOLENCE not in found:
+        found.add(CrisisKind.SUICIDE)
     return frozenset(found), denied
 
 
@@ -737,6 +771,12 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     found = set(_scan(t)[0])
     if found and _is_over(t):
         return ()
+    if found == {CrisisKind.DANGER} and care_need_injury(t) and not _STILL_ACUTE.search(t):
+        return ()  # "mijn heup is gebroken en ik kan niet naar de winkel": a care question
+    if CrisisKind.DANGER in found and taken_to_escape(t):
+        found.add(CrisisKind.SUICIDE)  # drink and pills "zodat alles stopt": an attempt
+    elif found >= {CrisisKind.SUICIDE, CrisisKind.DANGER} and taken_by_accident(t):
+        found.discard(CrisisKind.SUICIDE)  # pills and drink at a party: an emergency, not an attempt
     if found == {CrisisKind.DANGER} and _INJURY_PAST.search(t) and not _NOW.search(_NOW_BENIGN.sub(" ", t)):
         return ()  # "heeft haar been gebroken vorige maand": an injury that is healing
     if CrisisKind.DANGER in found and _double_dose(t):
@@ -804,8 +844,11 @@ def model_kind(text: str) -> CrisisKind | None:
     if _scan(t)[1]:
         return None  # the only crisis words are denied ("nooit gedachten om mezelf iets aan te doen")
     t = _unframed(t)
-    if len(t.split()) < 3:
+    words = len(t.split())
+    if words < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
+    if words <= SHORT_ANSWER_WORDS and not carries_crisis(t):
+        return None  # "als ik er ben", "klaar, dat was het": a short answer to the bot
     if len(t.split()) <= 10 and _WAITING.search(t) and not FINALITY.search(t):
         return None  # help that has not come yet: the person waits, they do not give up
     score, kind = crisis_model().score(t)
@@ -818,6 +861,8 @@ def model_kind(text: str) -> CrisisKind | None:
         return None
     if kind is CrisisKind.DANGER and _ANIMAL.search(t) and not _SOMEONE.search(t):
         return None  # "er ligt een dode eend in de vijver": the model cannot tell who lies there
+    if kind is CrisisKind.DANGER and care_need_injury(t) and not _STILL_ACUTE.search(t):
+        return None  # "opa is gevallen, hij heeft hulp nodig bij het douchen": a care question
     if kind is CrisisKind.DANGER and _RECURRING.search(t):
         return None  # "mijn hart gaat sneller als ik aan het examen denk": it comes and goes
     if kind is not CrisisKind.VIOLENCE and DISPOSAL.search(t):
@@ -826,7 +871,11 @@ def model_kind(text: str) -> CrisisKind | None:
         return None  # "heeft een slokje koffie gedronken, is dat erg?": the rules judge an emergency
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
-    return kind if score >= THRESHOLD else None
+    if score < THRESHOLD:
+        return None
+    if kind is CrisisKind.DANGER and taken_to_escape(t):
+        return CrisisKind.SUICIDE
+    return kind
 
 
 def detect_all(text: str) -> tuple[CrisisKind, ...]:

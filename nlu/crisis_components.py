@@ -95,7 +95,8 @@ _SUICIDE = [
     r"\b(?:mijn|het|dit) leven (?:\w+ ){0,3}(?:geen|zonder) (?:enkele |echte |meer )?zin\b",
     r"\bwat (?:heeft|is) (?:het|dit|alles|dat) (?:\w+ ){0,2}nog (?:\w+ ){0,2}zin\b(?! (?:om|te|van (?:de|het|dit|die|een|dat) (?!leven)))",
     r"\b(?:moe|zat|beu|klaar|op) (?:van|met) (?:het|mijn|dit) leven\b|\bhet leven (?:\w+ ){0,2}(?:moe|zat|beu)\b",
-    r"(?<!meer )\b(?:weg|uit|eruit|er uit|stappen uit) (?:uit |van )?(?:dit|het|mijn|deze) (?:leven|wereld)\b(?! (?:halen|te halen|gehaald|krijgen))",
+    # (round 15: not someone else gone "uit mijn leven": "mijn ex is uit mijn leven")
+    r"(?<!meer )(?<!\bis )(?<!\bzijn )(?<!\bwas )(?<!\bwaren )\b(?:weg|uit|eruit|er uit|stappen uit) (?:uit |van )?(?:dit|het|mijn|deze) (?:leven|wereld)\b(?! (?:halen|te halen|gehaald|krijgen))",
     r"\b(?:eind|einde|end) (?:aan|to) (?:alles|all|everything)\b",
     r"\ber (?:een )?(?:eind|einde) aan (?:\w+ )?(?:maakt|maak|maken|gaat maken)\b",
     r"\bvan het leven (?:te )?(?:beroven|benemen)\b|\bmijn leven (?:te )?(?:nemen|beroven)\b",
@@ -355,6 +356,16 @@ _VIOLENCE = [
     r"\b(?:me|mij|ons) (?:en|of) (?:\w+ ){1,3}(?:wat|iets) (?:aandoet|aan doet|aandoen|aan doen|aan zal doen|aan te doen)\b",
     r"\b(?:vrees|vreesde|vrezen|bang|angst|fear|afraid|scared)\b (?:\w+ ){0,2}(?:voor|for|of) (?:mijn|my|ons|our) (?:eigen )?(?:leven|life|lives)\b|\b(?:gewelddadig|agressief|violent) (?:\w+ )?(?:jegens|tegen|naar|towards|to) (?:mij|me|ons|us)\b",
     r"\b(?:geeft|gaf|geven) (?:me|mij|haar|hem|ons|mijn \w+|de kinderen) (?:\w+ ){0,2}geen (?:eten|te eten|drinken|water|medicijnen|medicatie|insuline)\b(?! (?:meer )?mee)|\blaat (?:me|mij|haar|hem) (?:\w+ )?(?:honger lijden|zonder eten|uren in (?:mijn|haar|zijn) \w+ liggen)\b",
+    # round 15: someone holding or pressing a thing (any thing) against the writer's throat,
+    # face or body: "hij houdt een mes tegen mijn keel", "drukt een kussen op mijn gezicht"
+    (
+        rf"\b{_PERSON}\b(?: \w+){{0,2}} (?:houdt|hield|drukt|drukte|zet|zette|duwt|duwde|richt|richtte|legt|legde|holds|held|presses|pressed|puts|put) "
+        r"(?:een|het|de|die|dat|zijn|haar|a|the|his|her) (?:\w+ )?(?:tegen|op|bij|over|in|aan|against|on|to|over) (?:mijn|m|me|my) "
+        r"(?:keel|nek|hals|gezicht|mond|hoofd|buik|borst|rug|slaap|lijf|throat|neck|face|mouth|head|chest|belly)\b"
+        # ... also in the perfect: "heeft een broodmes tegen mijn hals gezet"
+        rf"|\b{_PERSON}\b(?: \w+){{0,2}} (?:heeft|had|has) (?:een|het|de|die|dat|zijn|haar|a|the|his|her) (?:\w+ )?(?:tegen|op|bij|over|aan|against|on|to) (?:mijn|m|me|my) "
+        r"(?:keel|nek|hals|gezicht|mond|hoofd|buik|borst|rug|slaap|lijf|throat|neck|face|mouth|head|chest|belly) (?:\w+ )?(?:gezet|gehouden|gedrukt|geduwd|gelegd|gericht|held|pressed|put)\b"
+    ),
 ]
 
 _DANGER = [
@@ -379,7 +390,7 @@ _DANGER = [
     r"\bhoofdpijn\b(?: \w+){0,4} (?:ineens|opeens|plotseling|ergste|barst\w*)\b|\b(?:ineens|opeens|plotseling|ergste|barstende) (?:\w+ ){0,4}hoofdpijn\b|\bworst headache\b",
     r"\bhart\b(?: \w+){0,3} (?:bonkt|raast|jaagt|gaat (?:\w+ )?(?:tekeer|heel snel|zo snel))\b(?: \w+){0,5} (?:duizelig|flauw|zwart|benauwd|pijn)\b",
     r"\bzwart voor (?:de |mijn )?ogen\b|\bbijna flauw\b",
-    r"\b(?:dementie|dement|alzheimer|verward|dementia)\b(?: \w+){0,6} (?:weg|verdwenen|vermist|weggelopen|is zoek|zoekgeraakt|missing|gone)\b(?! (?:met|naar de dagbesteding))",
+    r"\b(?:dementie|dement|alzheimer|verward|dementia)\b(?: \w+){0,6} (?<!\bsoms )(?<!\bvaak )(?<!\beens )(?<!\btoe )(?<!\bregelmatig )(?:weg|verdwenen|vermist|weggelopen|is zoek|zoekgeraakt|missing|gone)\b(?! (?:met|naar de dagbesteding))",
     r"\b(?:verdwenen|vermist|weggelopen|missing)\b(?: \w+){0,6} (?:dementie|dement|alzheimer)\b",
     r"\bvast in (?:de |het |een )?(?:lift|elevator)\b|\bin de lift (?:\w+ )?vast\b|\bstuck in (?:the |a )?(?:lift|elevator)\b",
     r"\bin de fik\b|\bfikkie\b",

@@ -218,7 +218,8 @@ _PERSONS_HARM = (
 # --- round 11 classes (crisis_dev5.yml) ------------------------------------------------
 #: Being gone, told as a fact about the future.
 _GONE = (
-    r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b|"
+    # (round 15: not "weg tot zondag", "al weg naar mijn dochter": a trip with an end or a place)
+    r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b(?!(?: \w+){0,3} (?:tot|t m|until|till)\b)(?! (?:\w+ )?(?:naar|bij|op|voor (?:een|twee|drie|\d+))\b)|"
     r"(?:zal|zullen|hoeft|heeft) (?:niemand|geen mens|jullie|je|ze) (?:\w+ )?(?:meer )?last (?:\w+ ){0,2}(?:mij|me)\b|"
     r"(?:niemand|niks|niets) hoeft na (?:mij|me)\b|"
     # round 14: "na de kerst zien jullie me niet meer"
@@ -1437,7 +1438,9 @@ _CUE_GONE = re.compile(
     r"ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer|(?:be|am) gone|when i m gone|if i was gone|zie (?:geen|gen) morgen|"
     r"zien ze (?:wel )?wat ze vinden|i (?:m|am) ready$|ik wil (?:gewoon |alleen )?dat (?:het|alles) (?:allemaal )?(?:stopt|ophoudt)$|"
     r"^ik heb (?:het )?besloten$|(?:mijn|het) besluit staat vast|i ve decided$|"
-    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|volgende week) ben ik er (?:\w+ )?(?:niet|nie)\b|klonk (?:zo |heel )?(?:rustig|definitief|kalm))\b"
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|volgende week) ben ik er (?:\w+ )?(?:niet|nie)\b|klonk (?:zo |heel )?(?:rustig|definitief|kalm)|"
+    # round 15: time to go, where I am going (said as an ending, not a trip)
+    r"(?:het is )?tijd (?:om (?:te )?gaan|dat ik (?:ga|ging|gaan))(?=\n|$)|time (?:for me )?to go(?=\n|$)|(?:waar|where) (?:ik|i) (?:heen|naartoe|naar toe) (?:ga|m going)\b|where i m going\b)\b"
 )
 _CUE_SPARE = re.compile(
     r"\b(?:tot last|(?:een )?last (?:voor|van)|beter af|better off|verdienen (?:\w+ )?beter|deserve better|"
@@ -1449,18 +1452,26 @@ _CUE_WORTHLESS = re.compile(
     r"heeft (?:\w+ )?geen zin|zinloos|hopeloos|geen toekomst|kan (?:het )?(?:niet|nie) meer|trek (?:het )?(?:\w+ )?(?:niet|nie) meer|"
     r"moe van (?:het )?(?:leven|vechten|alles)|failure|worthless|pointless|what s the point|alles is zwart|ik ben op|"
     r"ben het (?:\w+ )?zat|alles (?:al )?geprobeerd|(?:heb|geef) (?:het )?(?:\w+ )?op ?gegeven|gave up|given up|nothing left|"
-    r"(?:niet|nie) meer onder ogen|leegte|voel (?:\w+ )?(?:niks|niets) meer|niemand kan (?:me|mij) (?:nog |meer )?helpen)\b"
+    r"(?:niet|nie) meer onder ogen|leegte|voel (?:\w+ )?(?:niks|niets) meer|niemand kan (?:me|mij) (?:nog |meer )?helpen|"
+    # round 15: the fight given up ("ik heb lang genoeg gevochten", "het is genoeg geweest")
+    r"(?:lang )?genoeg gevochten|(?:het|dit) is (?:nu |wel |echt )?genoeg geweest|(?:kan|wil) (?:\w+ )?(?:niet|nie) meer vechten|klaar met vechten|"
+    r"tired of fighting|done fighting|can t fight (?:\w+ )?anymore)\b"
 )
 _CUE_GOODBYE = re.compile(
     rf"\b(?:{_FAREWELL}|(?:ik ben|i m|im) sorry$|sorry (?:voor|for) (?:alles|everything|de last|alle (?:last|zorgen|ellende|moeite))|tot ziens (?:allemaal|iedereen)|dag (?:allemaal|iedereen)|"
     r"(?:dat (?:ik|je|jij|jullie)|je moet|jullie moeten) (?:\w+ )?sterk (?:moet |moeten )?(?:zijn|blijven)|be strong|"
     r"wrote (?:\w+ )?(?:letters?|notes?) (?:for|to)|(?:brieven|brief|briefjes) (?:\w+ ){0,2}geschreven (?:voor|aan)|"
-    r"(?:brief|briefje) (?:\w+ ){0,3}(?:op tafel|achtergelaten|neergelegd|klaargelegd)|met een (?:brief|briefje)\b)"
+    r"(?:brief|briefje) (?:\w+ ){0,3}(?:op tafel|achtergelaten|neergelegd|klaargelegd)|met een (?:brief|briefje)\b|"
+    # round 15: care handed over ("gezegd dat ze voor de kinderen moet zorgen")
+    r"(?:moet|moeten|wil dat|vraag) (?:\w+ ){0,3}voor (?:de|mijn|m|onze) (?:kinderen|kids|hond|kat|mama|papa|moeder|vader) (?:\w+ )?zorgen\b|"
+    r"voor (?:de|mijn|m|onze) (?:kinderen|kids|hond|kat|mama|papa|moeder|vader) (?:moet|moeten|gaat|gaan|zal|zullen) zorgen\b)"
 )
 _CUE_AFFAIRS = re.compile(
     r"\b(?:\w+ )?(?:abonnement\w*|verzekering\w*|huur|contract\w*|rekening\w*) (?:\w+ ){0,2}opgezegd\b|"
     r"\b(?:hond|kat|poes|huisdier\w*|konijn|vogel\w*) (?:\w+ ){0,3}(?:gebracht|gegeven|herplaatst|weggegeven)\b|"
     r"\b(?:weggegeven|gave away|given away)\b|\btestament\b|\bbij elkaar gelegd\b|"
+    # round 15: passwords, pin codes or papers handed over ("mijn wachtwoorden aan mijn zus gegeven")
+    r"\b(?:wachtwoord\w*|pincode\w*|inlog\w*|passwords?|papieren|bankzaken) (?:\w+ ){0,4}(?:gegeven|overgedragen|doorgegeven|gestuurd|given|handed)\b|"
     r"\bwaar (?:de|mijn|haar|zijn|m|alle) (?:\w+ )?(?:papieren|testament|sleutels?|wachtwoorden|pincode\w*|verzekering\w*|polis\w*|map) (?:\w+ )?(?:liggen|ligt|zijn|is)\b|\baffairs in order\b|"
     r"\b(?:sleutels?|pasje|pinpas|bankpas|rijbewijs|paspoort|portemonnee|telefoon) (?:\w+ ){0,5}(?:op tafel|neergelegd|achtergelaten)\b"
 )
@@ -1487,7 +1498,8 @@ _CUE_WORDS = frozenset(
     "lezen read laatste brief brieven briefjes ziens dag sterk strong wrote opgezegd gebracht gegeven herplaatst "
     "weggegeven away testament elkaar waar order bye doei houdoe neem nemen genomen zeggen zeg zegt stopt ophoudt besloten "
     "besluit decided maandag dinsdag woensdag donderdag vrijdag zaterdag zondag week tafel neergelegd achtergelaten "
-    "klaargelegd briefje".split()
+    "klaargelegd briefje tijd time heen naartoe naar where wachtwoorden wachtwoord pincode papieren passwords bankzaken "
+    "zorgen gegeven overgedragen doorgegeven".split()
 )
 _CUE_PREFIXES = ("verdwijn", "goodbye")
 

@@ -334,10 +334,20 @@ _DENIED_AFTER = re.compile(
 )
 
 
+#: Round 15: a question ("zou het erg zijn als ik er niet meer was?") answered with "ik
+#: denk het niet" is answered, not taken back.
+_QUESTION_START = re.compile(r"(?:zou|zouden|maakt|maakte|is|wie|wat|waarom|wordt|would|does|will|who|is)\b")
+_I_THINK_NOT = re.compile(r"(?:maar |en )?(?:ik|i) (?:denk|dacht|don t think|dont think) (?:het|dat|so)?\s?(?:\w+ )?(?:niet|nie|so)?")
+
+
 def denied_after(t: str, start: int) -> bool:
     """Whether the sentence after the one holding ``start`` takes the crisis word back."""
     end = t.find("\n", start)
     if end < 0:
         return False
     nxt = t.find("\n", end + 1)
-    return _DENIED_AFTER.match(t, end + 1, nxt if nxt >= 0 else len(t)) is not None
+    nxt = nxt if nxt >= 0 else len(t)
+    if _DENIED_AFTER.match(t, end + 1, nxt) is None:
+        return False
+    line = t.rfind("\n", 0, start) + 1
+    return not (_QUESTION_START.match(t, line) and _I_THINK_NOT.match(t, end + 1, nxt))

@@ -59,6 +59,8 @@ CRISIS_DEV6 = Path(__file__).parent / "data" / "crisis_dev6.yml"
 CRISIS_DEV7 = Path(__file__).parent / "data" / "crisis_dev7.yml"
 #: Eighth batch (round 14, mostly implicit suicide signals), written before the rules were read.
 CRISIS_DEV8 = Path(__file__).parent / "data" / "crisis_dev8.yml"
+#: Ninth batch (round 15, implicit suicide, short dialog answers as look-alikes), written before the rules were read.
+CRISIS_DEV9 = Path(__file__).parent / "data" / "crisis_dev9.yml"
 #: HELD OUT: never used to tune rules, thresholds or CI tests; reported here only.
 CRISIS_HOLDOUT = Path(__file__).parent / "data" / "crisis_holdout.yml"
 #: HELD OUT, second round: written with crisis_dev3.yml, before the rules were read.
@@ -224,6 +226,7 @@ def crisis_reports() -> tuple[CrisisReport, ...]:
             CRISIS_DEV6,
             CRISIS_DEV7,
             CRISIS_DEV8,
+            CRISIS_DEV9,
         )
     )
     return tuned + crisis_held_out_reports()
