@@ -5,6 +5,8 @@ a connection error -> the same MessageSid again, as Twilio would):
 
 * ``kill``: SQLite, one worker; the app gets SIGKILL in the middle of the load and is
   started again.
+* ``kill_turns``: SQLite with ``TURN_PROCESS=true``; the turn process (not the app)
+  gets SIGKILL in the middle of the load; the app answers 503 until a new one runs.
 * ``provider``: the fake Twilio answers 500, then 429 (Retry-After), for a period
   (``--provider-seconds``, 60 by default, 15 with ``--quick``); afterwards every outbound
   message must arrive, in order per person.
@@ -26,13 +28,15 @@ The checks (all against the database and the fake Twilio's own record):
    rows in id order (the order the pipeline wrote them). More at the fake = sent twice;
    fewer = lost (or not yet sent: reported separately while rows are still queued).
 
-    python -m benchmarks.faults [--quick] [--only kill|provider|pgrestart]
+    python -m benchmarks.faults [--quick] [--only kill|kill_turns|provider|pgrestart] [--turn-process]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import signal
 import shutil
 import tempfile
 import threading
@@ -199,6 +203,33 @@ def scenario_kill(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             "settle_s": settle, **result}
 
 
+def scenario_kill_turns(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """TURN_PROCESS=true, SQLite: the turn process (not the app) gets SIGKILL mid-load;
+    the app answers its messages 503 and starts a new one."""
+    url = f"sqlite:///{work / 'kill-turns.db'}"
+    prepare_db(url)
+    port = free_port()
+    with TwilioProc() as tw:
+        env = app_env(url, tw.url, port, TURN_PROCESS="true")
+        app = App(env, port, log=work / "kill-turns.log").start()
+        try:
+            gen = LoadGen(port, conversations=args.conversations, concurrency=8, rate=args.rate, retry_for=240)
+            t = threading.Thread(target=_run_load, args=(gen, args.duration))
+            t.start()
+            time.sleep(args.duration / 3)
+            acked_before = sum(s.acked for s in gen.sent)
+            (child,) = [p for p in app.pids() if p != app.proc.pid]  # type: ignore[union-attr]
+            os.kill(child, signal.SIGKILL)
+            t.join(timeout=args.duration + 400)
+            settle = _settle(url, tw, args.settle)
+            result = check(url, gen, tw)
+            replaced = [p for p in app.pids() if p != app.proc.pid]  # type: ignore[union-attr]
+        finally:
+            app.stop()
+    return {"scenario": "kill_turns", "acked_before_kill": acked_before, "settle_s": settle,
+            "turn_process_replaced": bool(replaced) and child not in replaced, **result}
+
+
 def scenario_provider(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     url = f"sqlite:///{work / 'provider.db'}"
     prepare_db(url)
@@ -269,7 +300,8 @@ def _ready(app: App) -> bool:
         return False
 
 
-SCENARIOS = {"kill": scenario_kill, "provider": scenario_provider, "pgrestart": scenario_pgrestart}
+SCENARIOS = {"kill": scenario_kill, "kill_turns": scenario_kill_turns, "provider": scenario_provider,
+             "pgrestart": scenario_pgrestart}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -283,7 +315,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="inbound msg/s; the outbox sends SMS at 10/s per process, so more would never drain")
     p.add_argument("--conversations", type=int, default=100)
     p.add_argument("--settle", type=float, default=300.0, help="max seconds to wait for the outbox to drain")
+    p.add_argument("--turn-process", action="store_true",
+                   help="every scenario with TURN_PROCESS=true (kill_turns always has it)")
     args = p.parse_args(argv)
+    if args.turn_process:
+        os.environ["TURN_PROCESS"] = "true"  # App passes the environment on
     if args.duration is None:
         args.duration = 20.0 if args.quick else 45.0
     if args.provider_seconds is None:
@@ -312,7 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     name = "faults-quick" if args.quick else "faults"
     if args.only:
         name += f"-{args.only}"
-    print("written", write_result(name, {"benchmark": "faults", "quick": args.quick, "results": results}))
+    if args.turn_process:
+        name += "-turn-process"
+    print("written", write_result(name, {"benchmark": "faults", "turn_process": args.turn_process, "quick": args.quick, "results": results}))
     return 0
 
 

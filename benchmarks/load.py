@@ -9,7 +9,9 @@ in the outbox) and ``voordeur_turn_seconds`` from /metrics (pipeline only: lock 
 store, turn; no HTTP, no signature). RSS is sampled every second and summed over all
 processes of the app (uvicorn's supervisor and its workers).
 
-    python -m benchmarks.load [--quick] [--only sqlite|postgresql] [--duration S]
+    python -m benchmarks.load [--quick] [--only sqlite|postgresql] [--duration S] [--turn-process]
+
+``--turn-process`` runs the app with TURN_PROCESS=true (turns in a child process).
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
     prepare_db(url)
     port = free_port()
     extra: dict[str, str] = {"BENCH_PATCH": args.patch} if args.patch else {}
+    if args.turn_process:
+        extra["TURN_PROCESS"] = "true"
     if workers > 1:
         mp = workdir / f"prom-{name}"
         mp.mkdir(exist_ok=True)
@@ -103,7 +107,8 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
                           rate=args.rate, retry_for=10)
             asyncio.run(gen.run(args.warmup))
             before = histogram(app.metrics(), "voordeur_turn_seconds")
-            cpu_app0 = sum(cpu_seconds(p) for p in app.pids())
+            per0 = {p: cpu_seconds(p) for p in app.pids()}
+            cpu_app0 = sum(per0.values())
             cpu_pg0 = postgres_cpu_seconds()
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
             n0 = len(gen.sent)
@@ -112,7 +117,8 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
             sampled = asyncio.run(_sampled_run(gen, app, args.duration))
             t1 = time.monotonic()
             ru1 = resource.getrusage(resource.RUSAGE_SELF)
-            cpu_app1 = sum(cpu_seconds(p) for p in app.pids())
+            per1 = {p: cpu_seconds(p) for p in app.pids()}
+            cpu_app1 = sum(per1.values())
             cpu_pg1 = postgres_cpu_seconds()
             after = histogram(app.metrics(), "voordeur_turn_seconds")
             load_mem = memory(app)
@@ -147,6 +153,10 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
                 "generator_cores": round(gen_cpu / elapsed, 2),
                 "postgres_cores": round((cpu_pg1 - cpu_pg0) / elapsed, 2) if workers > 1 else None,
                 "app_cpu_ms_per_msg": round(1000 * (cpu_app1 - cpu_app0) / max(len(acked), 1), 1),
+                # Per process (web process, its turn process, uvicorn's workers): which
+                # one is the limit.
+                "cpu_ms_per_msg_by_process": {str(p): round(1000 * (per1[p] - per0.get(p, 0.0))
+                                                            / max(len(acked), 1), 1) for p in per1},
                 "loadavg_after": open("/proc/loadavg").read().split()[:3]},
         "rss_idle": idle,
         "rss_load": load_mem,
@@ -168,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--conversations", type=int, default=500)
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--rate", type=float, default=None, help="pace to this many msg/s (default: as fast as acked)")
+    p.add_argument("--turn-process", action="store_true", help="TURN_PROCESS=true (turns in a child process)")
     p.add_argument("--patch", default="", help="benchmark-only experiment: sqlite_write_lock,indexes")
     args = p.parse_args(argv)
     if args.duration is None:
@@ -205,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                      r["rss_idle"]["total_mb"], r["rss_load_max_mb"],
                      f'{r["cpu"]["app_cores"]}/{r["cpu"]["generator_cores"]}',
                      r["outbox_sent_per_s_during_load"], r["outbox_after"].get("queued", 0)])
+        print(f'{r["scenario"]}: CPU ms per message by process {r["cpu"]["cpu_ms_per_msg_by_process"]}')
     print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
                        "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen",
                        "sent/s", "left queued"]))
@@ -213,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         name += f"-rate{int(args.rate)}"
     if args.concurrency != 16:
         name += f"-c{args.concurrency}"
+    if args.turn_process:
+        name += "-turn-process"
+        for r in results:
+            r["turn_process"] = True
     if args.patch:
         name += "-patch-" + args.patch.replace(",", "-")
         for r in results:
