@@ -100,7 +100,7 @@ class TurnProcess:
         proc.stdin.write(_frame(self.settings))
         try:
             ready = await asyncio.wait_for(_read_frame(proc.stdout), START_TIMEOUT)
-        except (asyncio.TimeoutError, asyncio.IncompleteReadError) as e:
+        except (TimeoutError, asyncio.IncompleteReadError) as e:
             with contextlib.suppress(ProcessLookupError):
                 proc.kill()
             await proc.wait()
@@ -115,7 +115,9 @@ class TurnProcess:
         self._reader = asyncio.create_task(self._read(proc), name="voordeur-turn-reader")
         log.info("turn process %d started", proc.pid)
 
-    async def respond(self, inbound: Inbound) -> tuple[TurnResult, tuple[tuple[str, dict[str, Any]], ...]]:
+    async def respond(
+        self, inbound: Inbound
+    ) -> tuple[TurnResult, tuple[tuple[str, dict[str, Any]], ...]]:
         """The child's ``Pipeline.respond`` for one message, and the live events it raised."""
         proc = self._proc
         if proc is None or proc.stdin is None or proc.returncode is not None:
@@ -180,7 +182,7 @@ class TurnProcess:
             proc.stdin.close()
         try:
             await asyncio.wait_for(proc.wait(), STOP_TIMEOUT)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             log.error("turn process %d did not stop; killing it", proc.pid)
             with contextlib.suppress(ProcessLookupError):
                 proc.kill()
@@ -273,4 +275,3 @@ def main() -> int:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     return serve_turns(sys.stdin.buffer, out)
-

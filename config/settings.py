@@ -73,6 +73,8 @@ class Settings:
     nlu_model_dir: str | None = None
     encryption_key: Secret | None = None
     log_json: bool = False
+    #: uvicorn's access log (one line per HTTP request, with the client's IP address).
+    access_log: bool = False
     #: Show the anonymous scoreboard to everyone at /scoreboard (off: 404).
     public_scoreboard: bool = False
 
@@ -161,7 +163,7 @@ _INTS = {
     "outbox_concurrency",
 }
 _FLOATS = {"outbox_rate_sms", "outbox_rate_whatsapp", "outbox_rate_telegram"}
-_BOOLS = {"log_json", "public_scoreboard", "turn_process"}
+_BOOLS = {"log_json", "access_log", "public_scoreboard", "turn_process"}
 
 
 def _cast(key: str, raw: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -57,6 +58,7 @@ def services_of(request: Request) -> Any:
     return services
 
 
+@lru_cache(maxsize=8192)
 def to_e164(raw: str, region: str = "NL") -> str:
     """Normalise a phone number to E.164 (``06 12345678`` -> ``+31612345678``).
 

@@ -218,7 +218,9 @@ def test_voordeur_run_with_a_turn_process_answers_sms_and_stops_cleanly(
             # The web process stops; the child finishes and goes with it.
             app.stop()
             # uvicorn shuts down gracefully, then re-raises the SIGTERM it caught.
-            assert "Application shutdown complete" in (tmp_path / "app.log").read_text()
+            log = (tmp_path / "app.log").read_text()
+            assert "Application shutdown complete" in log
+            assert SMS_PATH not in log, "no access log by default (ACCESS_LOG)"
             assert _wait(lambda: not _alive(child), 20), "the turn process ended with the app"
         finally:
             app.kill()
@@ -228,9 +230,12 @@ def test_voordeur_run_with_a_turn_process_answers_sms_and_stops_cleanly(
 def test_the_turn_process_ends_when_the_app_is_killed(
     sqlite_url: str, nlu_model_dir: Path, understander, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    env = {"DATABASE_URL": sqlite_url, "TURN_PROCESS": "true", "NLU_MODEL_DIR": str(nlu_model_dir)}
+    env = {"DATABASE_URL": sqlite_url, "TURN_PROCESS": "true", "NLU_MODEL_DIR": str(nlu_model_dir),
+           "ACCESS_LOG": "true"}
     app = AppProcess(env, log=tmp_path / "app.log").start()
     assert app.proc is not None
+    assert httpx.get(f"{app.url}/healthz", timeout=10).status_code == 200
+    assert _wait(lambda: "GET /healthz" in (tmp_path / "app.log").read_text(), 10), "ACCESS_LOG=true logs requests"
     (child,) = _children(app.proc.pid)
     app.kill()
     assert _wait(lambda: not _alive(child), 20), "no turn process is left behind after a SIGKILL"
