@@ -36,8 +36,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import signal
 import shutil
+import signal
 import tempfile
 import threading
 import time
