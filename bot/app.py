@@ -154,16 +154,23 @@ def create_app(
         asyncio.get_running_loop().set_default_executor(
             ThreadPoolExecutor(max_workers=6 if sqlite else 16, thread_name_prefix="voordeur")
         )
-        core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
-        if sqlite:
-            # SQLite writes one at a time anyway: turns queue for one thread instead of
-            # taking turns at the write connection (and at the GIL) from several.
-            core.pipeline.turn_executor = ThreadPoolExecutor(1, thread_name_prefix="voordeur-turn")
         turns: TurnProcess | None = None
         if settings.turn_process:
             if clock is not None:
                 raise ValueError("TURN_PROCESS runs turns on the system clock; no clock given")
             turns = TurnProcess(settings)
+            await turns.spawn()  # its imports run while this process builds its core
+        try:
+            core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
+        except BaseException:
+            if turns is not None:
+                await turns.stop()
+            raise
+        if sqlite:
+            # SQLite writes one at a time anyway: turns queue for one thread instead of
+            # taking turns at the write connection (and at the GIL) from several.
+            core.pipeline.turn_executor = ThreadPoolExecutor(1, thread_name_prefix="voordeur-turn")
+        if turns is not None:
             await turns.start()
             core.pipeline.turn_process = turns
         core.hub.bind(asyncio.get_running_loop())

@@ -77,6 +77,7 @@ class TurnProcess:
         self._ids = count(1)
         self._stopping = False
         self._restarting: asyncio.Task[None] | None = None
+        self._spawned: asyncio.subprocess.Process | None = None
         #: How many times a child was started (1 after a clean start).
         self.starts = 0
 
@@ -84,19 +85,27 @@ class TurnProcess:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
+    async def spawn(self) -> None:
+        """Start the child's interpreter, which imports its libraries while the web
+        process builds its own core; :meth:`start` then gives it the settings."""
+        if self._spawned is None:
+            self._spawned = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                # Not ``-m``: answers must pickle as bot.turn_process._Answer, not __main__.
+                "from bot.turn_process import main; raise SystemExit(main())",
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                limit=1 << 22,
+            )
+
     async def start(self) -> None:
-        """Start the child and wait until it has loaded everything it needs."""
+        """Start the child (if :meth:`spawn` did not) and wait until it has loaded
+        everything it needs."""
         self._stopping = False
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            # Not ``-m``: the answers must pickle as bot.turn_process._Answer, not __main__.
-            "from bot.turn_process import main; raise SystemExit(main())",
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            limit=1 << 22,
-        )
-        assert proc.stdin is not None and proc.stdout is not None
+        await self.spawn()
+        proc, self._spawned = self._spawned, None
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(_frame(self.settings))
         try:
             ready = await asyncio.wait_for(_read_frame(proc.stdout), START_TIMEOUT)
@@ -175,6 +184,11 @@ class TurnProcess:
         self._stopping = True
         if self._restarting is not None:
             self._restarting.cancel()
+        if self._spawned is not None:  # spawned, never started: it waits for settings
+            spawned, self._spawned = self._spawned, None
+            if spawned.stdin is not None:
+                spawned.stdin.close()
+            await spawned.wait()
         proc = self._proc
         if proc is None:
             return
@@ -226,6 +240,7 @@ def _receive(stream: BinaryIO) -> Any:
 
 def serve_turns(inp: BinaryIO, out: BinaryIO) -> int:
     """The child's loop: settings first, then one message at a time until the input ends."""
+    # Imported before the settings arrive: meanwhile the web process builds its core.
     from sqlalchemy.exc import InterfaceError, OperationalError
 
     from bot.logsafe import setup_logging
