@@ -48,5 +48,10 @@ async def readyz(request: Request) -> JSONResponse:
         "channels": services.settings.enabled_channels(),
     }
     ok = reachable and current
+    turns = services.pipeline.turn_process
+    if turns is not None:  # TURN_PROCESS: no turns while a killed child is replaced
+        running = turns.pid is not None
+        body["turn_process"] = "running" if running else "restarting"
+        ok = ok and running
     body["status"] = "ready" if ok else "not ready"
     return JSONResponse(body, status_code=200 if ok else 503)

@@ -234,6 +234,16 @@ def test_the_turn_process_ends_when_the_app_is_killed(
            "ACCESS_LOG": "true"}
     app = AppProcess(env, log=tmp_path / "app.log").start()
     assert app.proc is not None
+    assert httpx.get(f"{app.url}/readyz", timeout=10).json()["turn_process"] == "running"
+    (child,) = _children(app.proc.pid)
+    os.kill(child, signal.SIGKILL)
+    # A new child takes seconds to load the NLU model: meanwhile the app is not ready.
+    def restarting() -> bool:
+        r = httpx.get(f"{app.url}/readyz", timeout=10)
+        return (r.status_code, r.json().get("turn_process")) == (503, "restarting")
+
+    assert _wait(restarting, 3), "not ready while the turn process is replaced"
+    assert _wait(lambda: httpx.get(f"{app.url}/readyz", timeout=10).status_code == 200, 120), "ready again"
     assert httpx.get(f"{app.url}/healthz", timeout=10).status_code == 200
     assert _wait(lambda: "GET /healthz" in (tmp_path / "app.log").read_text(), 10), "ACCESS_LOG=true logs requests"
     (child,) = _children(app.proc.pid)
