@@ -197,15 +197,30 @@ def _num(token: str) -> int:
     return int(token) if token.isdigit() else _NUM[token]
 
 
+#: Today, tomorrow and the day after, by name; the group says how many days ahead.
+_NAMED_DAY = re.compile(
+    r"\b(?:(?P<two>overmorgen|day after tomorrow)|(?P<one>morgen(?:ochtend|middag|avond|vroeg)?|tomorrow)"
+    r"|(?P<zero>vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|tonight))\b"
+)
+
+
+def _named_day(t: str, today: date) -> date | None:
+    """The first of today, tomorrow or the day after that is not ruled out ("morgen
+    niet, overmorgen wel" is the day after tomorrow)."""
+    mornings = bool(re.search(r"\bmorgens\b", t))  # "'s morgens" is a part of the day
+    for m in _NAMED_DAY.finditer(t):
+        if m.group("one") and mornings:
+            continue
+        if _ruled_out(t, m.start(), m.end()):
+            continue
+        return today + timedelta(days=2 if m.group("two") else 1 if m.group("one") else 0)
+    return None
+
+
 def _relative_day(t: str, today: date) -> date | None:
-    if re.search(r"\b(?:overmorgen|day after tomorrow)\b", t):
-        return today + timedelta(days=2)
-    if re.search(r"\b(?:morgen(?:ochtend|middag|avond|vroeg)?|tomorrow)\b", t) and not re.search(
-        r"\b's\s*morgens\b|\bmorgens\b", t
-    ):
-        return today + timedelta(days=1)
-    if re.search(r"\b(?:vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|tonight)\b", t):
-        return today
+    found = _named_day(t, today)
+    if found is not None:
+        return found
     if _FEW_DAYS.search(t) or _SOME_DAYS.search(t):
         return today + timedelta(days=3)
     m = _ABOUT_DAYS.search(t)
@@ -338,11 +353,48 @@ def _absolute_day(t: str, today: date) -> date | None:
     return d
 
 
-#: "zaterdag niet", "niet op vrijdag", "vrijdag kan ik niet": that day does not suit.
+#: "zaterdag niet", "morgen kan ik niet", "morgen ben ik er niet", "tomorrow is no
+#: good": a "not" in the few words after a day, before the clause turns ("maar",
+#: "wel", a comma), rules that day out.
 _DAY_NOT_AFTER = re.compile(
-    r"\s*(?:(?:kan|lukt|past|gaat|is)\s+(?:ik\s+|het\s+|dat\s+)?)?(?:niet|not|no|nee)\b"
+    r"(?:\s+(?!(?:maar|wel|but|dan|then|als|if|want|omdat|because)\b)[\w']+){0,4}?\s*"
+    r"\b(?:niet|geen|not|no|nee|can'?t|cannot|won'?t|doesn'?t|don'?t)\b"
 )
-_DAY_NOT_BEFORE = re.compile(r"\b(?:niet|not)\s+(?:op\s+|on\s+)?$")
+#: "morgen wel", "vrijdag lukt wel": this day suits, whatever "niet" came before.
+_DAY_AFFIRMED = re.compile(r"\s+(?:(?:kan|lukt|past|gaat|is)\s+(?:het\s+|ik\s+)?)?wel\b")
+#: "niet vandaag", "liever niet op vrijdag", "not on Friday".
+_DAY_NOT_BEFORE = re.compile(r"(?:(?P<prev>[\w']+)\s+)?\b(?:niet|not)\s+(?:op\s+|on\s+)?$")
+#: Stands in for a day that was ruled out, so that its "niet" stays its own.
+_RULED_OUT = "xdagx"
+#: A word that names (part of) a day: in "morgen niet overmorgen wel" (a phone line
+#: gives no commas) the "niet" after "morgen" is about "morgen", not "overmorgen".
+_DAY_WORD = re.compile(
+    rf"(?:{_FULL_WEEKDAY}|overmorgen|morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|"
+    rf"vanmiddag|vanavond|vanochtend|vanmorgen|tonight|ochtend|middag|avond|morning|afternoon|evening|{_RULED_OUT})"
+)
+
+
+def _ruled_out(t: str, start: int, end: int) -> bool:
+    """True when the day named at ``t[start:end]`` is said not to suit."""
+    if _DAY_AFFIRMED.match(t, end):
+        return False  # "vandaag lukt niet morgen wel": "wel" says this one suits
+    if _DAY_NOT_AFTER.match(t, end):
+        return True
+    m = _DAY_NOT_BEFORE.search(t, 0, start)
+    return bool(m) and not (m.group("prev") and _DAY_WORD.fullmatch(m.group("prev")))
+
+
+#: A day by name with the part of the day said right after it ("morgen middag").
+_ANY_DAY = re.compile(
+    rf"\b(?:{_FULL_WEEKDAY}|overmorgen|morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|"
+    rf"vanmiddag|vanavond|vanochtend|vanmorgen|tonight)\b(?:\s+(?:ochtend|middag|avond|morning|afternoon|evening)\b)?"
+)
+
+
+def _without_ruled_out(t: str) -> str:
+    """``t`` without the days said not to suit, and their parts of the day: "morgen
+    middag niet" names no moment, so no rule (nor the fallback) finds one in it."""
+    return _ANY_DAY.sub(lambda m: _RULED_OUT if _ruled_out(t, m.start(), m.end()) else m.group(0), t)
 
 
 def _weekday(t: str, today: date) -> date | None:
@@ -350,7 +402,7 @@ def _weekday(t: str, today: date) -> date | None:
         word = m.group(1)
         if len(word) == 2 and not _ABBREV_OK.search(t[m.start(1) :]):
             continue
-        if _DAY_NOT_AFTER.match(t, m.end()) or _DAY_NOT_BEFORE.search(t, 0, m.start(1)):
+        if _ruled_out(t, m.start(1), m.end()):
             continue
         ahead = (_WEEKDAYS[word] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
@@ -441,12 +493,18 @@ def _fallback(text: str, now: datetime) -> datetime | None:
     return found
 
 
-def parse_when(text: str, now: datetime) -> datetime | None:
+#: "na dinsdag", "na morgen", "after Friday": the day after the day named.
+_AFTER_NAMED_DAY = re.compile(rf"\b(?:na|after)\s+(?:{_FULL_WEEKDAY}|overmorgen|morgen|tomorrow)\b")
+
+
+def parse_when(text: str, now: datetime, *, fallback: bool = True) -> datetime | None:
     """The moment meant by ``text``, relative to the aware ``now``; ``None`` if none.
 
     Examples: "morgen", "volgende week dinsdag", "over drie dagen", "half drie",
-    "3 december om 10 uur", "zaterdag 10:30". A day without a time is at 10:00; a time
-    without a day is today when still ahead, otherwise tomorrow.
+    "3 december om 10 uur", "zaterdag 10:30", "na dinsdag" (Wednesday). A day without a
+    time is at 10:00; a time without a day is today when still ahead, otherwise
+    tomorrow. ``fallback=False`` uses only our own rules (no dateparser): for a moment
+    mentioned along the way in a longer message.
     """
     if now.tzinfo is None:
         now = now.replace(tzinfo=AMSTERDAM)
@@ -458,15 +516,20 @@ def parse_when(text: str, now: datetime) -> datetime | None:
     )
     if not t or _NOT_A_DATE.match(t):
         return None
+    kept = _without_ruled_out(t)
+    if kept != t:
+        t = text = kept
     day = (
         _relative_day(t, today)
         or _absolute_day(t, today)
         or _weekday(t, today)
         or _loose_day(t, today)
     )
+    if day is not None and _AFTER_NAMED_DAY.search(t):
+        day += timedelta(days=1)
     at = _time_of_day(t)
     if day is None and at is None:
-        return _fallback(text, local_now)
+        return _fallback(text, local_now) if fallback else None
     if day is None:
         assert at is not None
         candidate = _localize(today, at)

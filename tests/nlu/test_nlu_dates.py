@@ -159,3 +159,56 @@ def test_days_in_words_from_played_conversations(text: str, expected: datetime) 
 )
 def test_words_near_a_day_that_name_no_moment(text: str) -> None:
     assert parse_when(text, NOW) is None
+
+
+# Relative days ruled out, as with weekdays: the day said not to suit is no moment.
+# NOW is Wednesday 18 November 2026, 15:00.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vandaag lukt niet, morgen wel", at(11, 19)),
+        ("vandaag lukt niet morgen wel", at(11, 19)),  # a phone line gives no commas
+        ("niet morgen maar overmorgen", at(11, 20)),
+        ("morgen niet overmorgen wel", at(11, 20)),
+        ("niet overmorgen, morgen wel", at(11, 19)),
+        ("morgen kan ik niet, vrijdag wel", at(11, 20)),
+        ("tomorrow is no good, friday works", at(11, 20)),
+        ("donderdagmiddag niet, vrijdagochtend wel", at(11, 20)),
+        ("morgen als het niet regent", at(11, 19)),
+        ("morgen wel", at(11, 19)),
+    ],
+)
+def test_a_relative_day_ruled_out_gives_way_to_the_one_that_suits(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "morgen niet",
+        "niet vandaag",
+        "vandaag niet",
+        "morgen ben ik er niet",
+        "morgen heb ik geen tijd",
+        "not tomorrow",
+        "liever niet morgen",
+        "morgenochtend niet",
+        "morgen middag niet",
+        "niet vanavond",
+    ],
+)
+def test_a_relative_day_ruled_out_is_no_moment(text: str) -> None:
+    assert parse_when(text, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("na dinsdag", at(11, 25)), ("na morgen", at(11, 20)), ("after friday", at(11, 21))],
+)
+def test_after_a_day_is_the_day_after_it(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
+
+
+def test_without_the_fallback_only_our_own_rules_name_a_moment() -> None:
+    assert parse_when("kan iemand mij morgen rijden", NOW, fallback=False) == at(11, 19)
+    assert parse_when("mijn man is vorig jaar overleden", NOW, fallback=False) is None
