@@ -71,3 +71,46 @@ def test_completing_a_clipped_word_equals_a_scan_of_the_vocabulary() -> None:
     starts = {w[:n] for w in vocabulary for n in range(1, len(w) + 1)} | {"x", "zz", ""}
     for word in sorted(starts):
         assert complete(word, vocabulary) == scan(word), word
+
+
+# "d'r" is "er" as often as "haar": what follows decides, and "haar" stays the default.
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("ik stop d'r mee", "ik stop er mee"),
+        ("ik heb d'r genoeg van", "ik heb er genoeg van"),
+        ("ik heb d'r schoon genoeg van gehad", "ik heb er schoon genoeg van gehad"),
+        ("ik kan d'r niet meer tegen", "ik kan er niet meer tegen"),
+        ("ik wil d'r mee stoppen", "ik wil er mee stoppen"),
+        ("d'r is niemand die komt", "er is niemand die komt"),
+        ("toen was d'r niemand", "toen was er niemand"),
+        ("is d'r iemand die kan helpen", "is er iemand die kan helpen"),
+        ("d'r man is ziek", "haar man is ziek"),
+        ("ik help d'r met d'r boodschappen", "ik help haar met haar boodschappen"),
+        ("ik zie d'r niet meer", "ik zie haar niet meer"),
+        ("ik breng d'r naar de dokter", "ik breng haar naar de dokter"),
+        ("ik maak me zorgen om d'r", "ik maak me zorgen om haar"),
+        ("D'r dochter woont ver weg", "haar dochter woont ver weg"),
+    ],
+)
+def test_dr_is_er_or_haar_by_what_follows(said: str, read: str) -> None:
+    from nlu.text import normalize
+
+    assert normalize(said) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("eh de afwas de afwas lukt nog", "de afwas lukt nog"),
+        ("ehm, ik kan nog koken", "ik kan nog koken"),
+        ("nee nee niemand", "nee niemand"),
+        ("ik heb heb een hond", "ik heb een hond"),
+        ("de afwas en de was", "de afwas en de was"),
+        ("eh", "eh"),
+    ],
+)
+def test_speech_is_tidied_for_the_plan(said: str, meant: str) -> None:
+    from nlu.text import tidy_spoken
+
+    assert tidy_spoken(said) == meant
