@@ -8,7 +8,7 @@ answer or goes straight on; a guard stops runaway chains of steps.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from config.hours import next_allowed
@@ -31,7 +31,6 @@ from dialogs.api import (
     Who,
 )
 from dialogs.model import Branch, Dialogs, EffectSpec, Step, Text
-from dialogs.relatives import writes_for
 from dialogs.needs import (
     all_topics,
     check_condition,
@@ -43,6 +42,7 @@ from dialogs.needs import (
     writer_helps,
 )
 from dialogs.reading import says_nothing
+from dialogs.relatives import writes_for
 from dialogs.render import (
     Scene,
     fill,
@@ -54,14 +54,19 @@ from dialogs.render import (
     values,
 )
 from dialogs.turn import Turn
-from nlu.answers import yes_no
+from nlu.answers import listed_topics, parse_when, yes_no
 from nlu.api import CrisisKind, Understanding
+from nlu.text import tidy_spoken
 
 __all__ = ["Actions"]
 
 _MAX_CHAIN = 25
 #: Slots that are kept when a person refuses consent or erases their data: none.
 _KEEP_ON_REFUSAL: frozenset[str] = frozenset({"language_detected"})
+
+
+#: A day named in the ask counts as the day help is needed up to this far ahead.
+_NEEDED_AHEAD = timedelta(days=60)
 
 
 class Actions:
@@ -120,11 +125,21 @@ class Actions:
 
     def take_ask(self, u: Understanding) -> None:
         """Keep a message as the ask: its text, literal topics and needs behind it."""
+        # "1. boodschappen 2. tuin": the person's own order of their needs is kept, so
+        # "1" to "what first?" is the need they numbered 1.
         literal, behind = split_topics(
-            u.topic_ids, self.dialogs.topics, {t.id: t.confidence for t in u.topics}
+            listed_topics(u.text, u.topic_ids),
+            self.dialogs.topics,
+            {t.id: t.confidence for t in u.topics},
         )
         slots = self.turn.state.slots
-        self.set("first_ask", u.text.strip())
+        self.set("first_ask", tidy_spoken(u.text.strip()))
+        # "kan iemand mij morgen naar de kapper brengen": the day it is needed goes into
+        # the summary, so a helper sees it before the usual two working days are up.
+        needed = parse_when(u.text, self.turn.now, fallback=False)
+        soon = needed is not None and self.turn.now < needed <= self.turn.now + _NEEDED_AHEAD
+        if soon or slots.get("needed_at"):
+            self.set("needed_at", needed.isoformat() if soon and needed else None)
         self.set("topics", literal)
         self.set("current_topic", literal[0])
         deeper = [d for d in [*(slots.get("deeper") or ()), *behind] if d not in literal]
@@ -213,6 +228,8 @@ class Actions:
         slots = self.turn.state.slots
         if role == "auto":
             role = handoff_role(slots, self.dialogs.topics)
+        if role == "volunteer" and slots.get("plan_not_working"):
+            role = "coordinator"
         topics = all_topics(slots)
         if crisis_kind:
             topics = ("crisis", *(t for t in topics if t != "crisis"))
@@ -321,6 +338,10 @@ class Actions:
 
     def _fx_record_feedback(self, p: Mapping[str, Any]) -> None:
         self.turn.effect(RecordFeedback(str(p["question"]), str(p["answer"])))
+        if p["question"] == "followup_outcome" and p["answer"] == "not_better":
+            # The plan did not work (often nobody came): a new plan made now goes to a
+            # coordinator, who sees why, not to the volunteers' queue that failed.
+            self.set("plan_not_working", True)
 
     def _fx_ask_deeper(self, p: Mapping[str, Any]) -> None:
         """Take the next need behind the ask to check with the person."""

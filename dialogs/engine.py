@@ -35,7 +35,7 @@ from dialogs.render import followup_due, people_day
 from dialogs.turn import Turn
 from nlu.answers import detect_language, parse_when, yes_no
 from nlu.api import Control, CrisisKind, Understanding
-from nlu.text import fold
+from nlu.text import fold, tidy_spoken
 
 __all__ = ["REQUIRED_MESSAGES", "REQUIRED_STEPS", "Engine"]
 
@@ -51,6 +51,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "stopped", "started", "language_ok", "not_understood", "thanks_reply",
     "waiting_busy", "waiting_after_hours", "plan_self", "plan_network", "plan_volunteer",
     "plan_professional", "greeting_back", "bye_reply", "question_noted", "thanks_mid",
+    "who_we_are",
 )  # fmt: skip
 _CRISIS_MESSAGE = {
     CrisisKind.SUICIDE: "crisis_suicide",
@@ -93,6 +94,8 @@ _NEW_QUESTION = re.compile(
     r"another question|a new question|something else|something different)\b",
     re.IGNORECASE,
 )
+#: Words that turn a "no" into a change of mind ("nee, eigenlijk wil ik ...").
+_CHANGED_MIND = re.compile(r"\b(?:eigenlijk|toch|liever|actually|rather|instead)\b", re.IGNORECASE)
 _VOLUNTEER_WORD = re.compile(r"\b(?:vrijwilliger|volunteer)")
 _NEGATED = re.compile(r"\b(?:geen|niet|no|not|never|nooit)\W+(?:\w+\W+)?$")
 #: A question to us: it ends in "?" and opens like one ("kost dat geld?", "is het gratis?").
@@ -178,6 +181,17 @@ class Engine:
         if event.person.held_by_human:
             return
         step = act.current()
+        if u.social == "who" and not u.topics:
+            # "ben je een robot?" is answered, and the conversation goes on where it was;
+            # a first message gets the welcome, which says the same.
+            if step is not None or event.person.consent:
+                act.say_message("who_we_are")
+            if step is None or (step.end and not step.waiting):
+                if not event.person.consent:
+                    self._begin(act, u, event)
+            elif step.asks:
+                act.ask(step)
+            return
         if step is None or (step.end and not step.waiting):
             self._begin(act, u, event)
         elif step.waiting:
@@ -188,9 +202,14 @@ class Engine:
             act.ask(step)
         elif u.social == "greeting" and not u.topics and step.asks:
             # "hallo, daar ben ik weer" (often days later) is no answer: the open
-            # question comes again, so the person knows where we were.
-            act.say_message("greeting_back")
-            act.ask(step)
+            # question comes again, so the person knows where we were. "hallo??" again
+            # and again says we are not understood: it counts as a miss the second time.
+            if turn.state.misses:
+                self._miss(act, step)
+            else:
+                act.say_message("greeting_back")
+                act.ask(step)
+                turn.misses(1)
         elif not self._postponed(act, step, u, event.at):
             self._answer(act, step, u, event.at)
 
@@ -368,9 +387,16 @@ class Engine:
             act.follow(option.next, step)
             return
         if answer.kind in ("otherwise", "miss") and u.topics:
-            picked = self._topic_picked(step, u, act.turn.state.slots.get("topics") or ())
+            topics = list(act.turn.state.slots.get("topics") or ())
+            picked = self._topic_picked(step, u, topics)
             if picked is not None:
                 answer = Answer("option", picked)  # "de tuin eerst" for "Klusjes / Wonen"
+            elif (later := self._later_topic_named(step, u, topics)) is not None:
+                # "de boodschappen" when three asks were named and two offered: the
+                # third is what comes first, not lost for the first option.
+                act.set("topics", [later, *(t for t in topics if t != later)])
+                act.set("current_topic", later)
+                answer = Answer("otherwise", value=u.text)
         if answer.kind == "miss" and step.key == "common.offer_human" and step.options:
             # "hè?" or "?" to "shall I ask a person?": a person is the answer.
             answer = Answer("option", 0)
@@ -384,9 +410,15 @@ class Engine:
             act.say_message("question_noted")
             act.ask(step)
             return
+        if answer.kind == "free" and self._changed_mind(act, step, u):
+            return
         if step.save and answer.value is not None:
             if step.expect == "topic" or step.save == "first_ask":
                 act.take_ask(u)
+            elif isinstance(answer.value, str) and step.expect in (None, "text"):
+                # "eh de afwas de afwas lukt nog" (a phone line) goes into the plan as
+                # "de afwas lukt nog".
+                act.set(step.save, tidy_spoken(answer.value))
             else:
                 act.set(step.save, answer.value)
         if step.flow in _EXPLORING and step.expect in (None, "text") and step.id not in _RESOURCES:
@@ -407,6 +439,21 @@ class Engine:
             act.follow(step.otherwise, step)
         else:
             act.follow(step.next, step)
+
+    def _changed_mind(self, act: Actions, step: Step, u: Understanding) -> bool:
+        """ "Nee toch niet, ik wil eigenlijk iemand om mee te praten" to an open question
+        of the intake: the person changed their mind, so the new ask is the ask (and is
+        checked with them), not a need behind the old one."""
+        if step.flow != "intake" or step.expect not in (None, "text") or step.save == "first_ask":
+            return False
+        if yes_no(u.text) is not False or not _CHANGED_MIND.search(u.text):
+            return False
+        known = set(act.turn.state.slots.get("topics") or ())
+        if not [t for t in u.topic_ids if t not in known and t not in ("other", "crisis")]:
+            return False
+        act.take_ask(u)
+        act.go("intake.route")
+        return True
 
     def _place_named(self, step: Step, text: str) -> str | None:
         """A neighbourhood named in an answer to another question: a known one by its
@@ -478,6 +525,13 @@ class Engine:
             if t in by_topic:
                 return by_topic[t]
         return None
+
+    @staticmethod
+    def _later_topic_named(step: Step, u: Understanding, topics: Sequence[str]) -> str | None:
+        """At a "which topic first?" question, an ask named that has no option of its own."""
+        if not any(e.name == "choose_topic" for o in step.options for e in o.effects):
+            return None
+        return next((t for t in u.topic_ids if t in topics[2:]), None)
 
     def _followup_moment(self, step: Step, u: Understanding, now: datetime) -> datetime | None:
         """The moment named in an answer to a question that schedules a follow-up."""

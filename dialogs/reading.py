@@ -123,6 +123,15 @@ def _no_option(labels: Sequence[str]) -> int | None:
     return None
 
 
+#: Open questions about the person's own situation, whose answer goes into the plan or
+#: the summary in their words: a bare "ja" is no answer to them.
+_OWN_WORDS = frozenset({"own_strength", "difference", "exception", "coping", "scale_higher", "helped"})
+
+
+def _bare_yes(text: str) -> bool:
+    return len(text.split()) <= 2 and yes_no(text) is True
+
+
 def _worth_keeping(text: str) -> bool:
     return len(text.split()) > 2
 
@@ -172,6 +181,10 @@ def read_answer(
         return Answer("miss")
     if kind in ("text", "topic", "neighbourhood") and not _LETTER.search(text):
         return Answer("miss")  # "1", "?" or an emoji to an open question
+    if kind == "text" and step.save in _OWN_WORDS and not u.topics and _bare_yes(text):
+        # "ja" to "Wat lukt u nu nog zelf?" says nothing to plan with: asked again, with
+        # an example, instead of "Wat u zelf doet: ja" in the plan.
+        return Answer("miss", value="confused")
     if kind == "text" and step.on_no and len(text.split()) <= 5 and yes_no(text) is False:
         return Answer("no")  # "nee eigenlijk niet" to "Wie kan u helpen?": nobody after all
     if kind == "yes_no":

@@ -131,6 +131,10 @@ def plan_lines(scene: Scene, items: list[PlanItem]) -> str:
     lines = []
     for item in items:
         template = scene.dialogs.message(f"plan_{item.who.value}").get(scene.language)
+        if not item.when:
+            # A plan kept without its day (an older plan): the sentence about the day
+            # is left out rather than shown as "Uiterlijk  neemt die contact op."
+            template = " ".join(p for p in re.split(r"(?<=\.)\s+", template) if "{when}" not in p)
         lines.append(
             template.format(
                 what=_short(item.what),
@@ -220,6 +224,14 @@ def summary(scene: Scene) -> str:
     literal = list(s.get("topics") or ["other"])
     ask = s.get("first_ask")
     parts.append(f"Vraagt hulp bij {names(literal)}" + (f': "{ask}".' if ask else "."))
+    if s.get("needed_at"):
+        needed = datetime.fromisoformat(s["needed_at"])
+        note = f"Nodig: {people_day(needed, 'nl')}"
+        if needed < handoff_by(scene.profile, scene.now):
+            note = f"LET OP: {note}, eerder dan de gewone termijn"
+        parts.append(note + ".")
+    if s.get("plan_not_working"):
+        parts.append("De eerdere afspraak hielp niet (niet beter bij de terugvraag).")
     relative = RELATIVES.get(str(s.get("for_whom") or ""))
     if relative:
         parts.append(f"Schrijft voor {relative[0]}; de hulp is voor die persoon.")

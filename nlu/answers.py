@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import phonenumbers
 
@@ -19,10 +20,12 @@ __all__ = [
     "better_or_not",
     "choose_option",
     "detect_language",
+    "is_question_back",
+    "list_items",
+    "listed_topics",
     "normalize_phone",
     "parse_when",
     "scale",
-    "is_question_back",
     "yes_no",
 ]
 
@@ -139,7 +142,7 @@ _STOP = frozenset(
 )
 _FIRST = re.compile(
     r"^(?:optie |nummer |nr |keuze |option |number |de |het |antwoord )?"
-    r"(?:1|1e|1ste|een|eerste|eerst|first|one|a|eerste optie|bovenste)\b"
+    r"(?:1|1e|1ste|een|eerste|eerst(?=\W*$)|first|one|a|eerste optie|bovenste)\b"
 )
 _SECOND = re.compile(
     r"^(?:optie |nummer |nr |keuze |option |number |de |het |antwoord )?"
@@ -190,7 +193,13 @@ def choose_option(text: str, options: Sequence[str]) -> int | None:
         return None
     t = normalize(text).strip()
     if not t:
-        return None
+        # A thumbs up or down (no letters at all) to options that read as yes and no.
+        yn = yes_no(text)
+        polarities = [_polarity(o) for o in options]
+        if yn is None or len(options) != 2 or polarities[0] == polarities[1]:
+            return None
+        wanted = [i for i, p in enumerate(polarities) if (p is not False) == yn]
+        return wanted[0] if len(wanted) == 1 else None
     norm_opts = [normalize(o) for o in options]
     for i, o in enumerate(norm_opts):
         if t == o:
@@ -551,3 +560,80 @@ def detect_language(text: str) -> str:
     if en >= 1 and nl == 0 and both == 0 and len(words) >= 2:
         return "en"
     return "nl"
+
+
+#: A marker of a numbered list item: "1.", "2)", "3:" or a number opening a line or
+#: following a colon ("ik heb twee vragen: 1 de tuin ... 2 de boodschappen").
+_ITEM_MARK = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=:)|(?<=\s))\s*(?P<n>[1-9])(?:\s*[.):]|\s*-\s|(?=\s+[^\W\d]))"
+)
+_BULLET = re.compile(r"^\s*[-*\u2022]\s*(?P<item>\S.*)$", re.MULTILINE)
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list the person wrote ("1. boodschappen 2. tuin", or one "- ..."
+    per line), in their order; empty when the message is no list.
+
+    Numbers count as a list only when they run 1, 2, ... in order and the first one is
+    marked as a list number ("1." or "1)", or at the start of a line or after a colon),
+    so "ik heb 1 zoon en 2 dochters" is no list."""
+    bullets = [m.group("item").strip() for m in _BULLET.finditer(text)]
+    if len(bullets) >= 2:
+        return bullets
+    marks = []
+    for m in _ITEM_MARK.finditer(text):
+        if int(m.group("n")) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    first = marks[0]
+    strong = bool(re.match(r"\s*[1-9]\s*[.):-]", text[first.start() : first.end() + 1]))
+    before = text[: first.start()].rstrip(" \t")
+    opens = not before.strip() or before.endswith((":", "\n"))
+    if not (strong or opens):
+        return []
+    items = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        item = text[m.end() : nxt.start() if nxt else len(text)].strip(" \n,;.")
+        if item:
+            items.append(item)
+    return items if len(items) >= 2 else []
+
+
+#: Topics that frame a whole message (an offer to help, a worry about someone), never
+#: one item of a list of one's own needs.
+_FRAME_TOPICS = frozenset({"other", "crisis", "volunteer_offer", "worry_other"})
+
+
+@lru_cache(maxsize=1)
+def _topic_words() -> dict[str, re.Pattern[str]]:
+    from nlu.lexicon import LEXICON  # the topic word lists (imports numpy: only when needed)
+
+    return {
+        topic: re.compile(r"\b(?:ge)?(?:" + "|".join(stems) + ")")
+        for topic, stems in LEXICON.items()
+        if not topic.startswith("_") and topic not in _FRAME_TOPICS
+    }
+
+
+def listed_topics(text: str, topic_ids: Sequence[str]) -> tuple[str, ...]:
+    """``topic_ids`` in the order of the person's own list, with a need the list names
+    on its own line that the reading of the whole message missed.
+
+    "1. boodschappen 2. tuin": the person numbered their needs, so shopping is the first
+    and the garden (odd jobs) the second, whatever the model ranked first. Each item is
+    matched against the topic word lists; an item that names exactly one topic adds it.
+    Not a list: ``topic_ids`` as given."""
+    items = list_items(text)
+    if not items:
+        return tuple(topic_ids)
+    patterns = _topic_words()
+    ordered: list[str] = []
+    for item in items:
+        t = normalize(item)
+        hits = [topic for topic, rx in patterns.items() if rx.search(t)]
+        known = [topic for topic in topic_ids if topic in hits]
+        if not known and len(hits) == 1:
+            known = hits
+        ordered += [topic for topic in known if topic not in ordered]
+    return tuple(ordered + [t for t in topic_ids if t not in ordered])

@@ -40,8 +40,7 @@ _HUMAN = re.compile(
     r"(?:mij |me )?(?:even |terug )?(?:bellen|opbellen|terugbellen|bel mij|bel me|bel mij terug|bel me terug|call me|phone me)(?: terug| back)?(?: aub| alsjeblieft| alstublieft| please| graag)?|"
     r"(?:ik wil |wil )?(?:iemand )?(?:aan de lijn|aan de telefoon)|"
     r"(?:met )?iemand (?:spreken|praten)|"
-    r"(?:ik wil )?(?:geen|niet met een) (?:bot|robot|computer|chatbot)(?: meer)?(?: praten)?|"
-    r"ben (?:jij|je|u) een (?:mens|robot|computer|bot)|are you (?:a )?(?:human|bot|robot)"
+    r"(?:ik wil )?(?:geen|niet met een) (?:bot|robot|computer|chatbot)(?: meer)?(?: praten)?"
     r")(?: (?:spreken|praten|aub|alsjeblieft|alstublieft|please|graag|nu|even|svp|maar|hoor|dan|aan de lijn|aan de telefoon))*"
     r"(?: (?:van|bij|from|at) (?:het |de |jullie|the |your )?\w*)?$"
 )
@@ -144,11 +143,30 @@ _THANKS = re.compile(
 )
 
 
+#: "wie ben jij?", "ben je een robot?", "are you a real person?": a question about who
+#: writes back. It is answered (a computer, a person reads along); asking is not yet
+#: asking for a person ("ik wil geen robot" is).
+_WHO = re.compile(
+    r"^(?:(?:hallo|hoi|hey|hi|hello|sorry|maar|en|eh|ehm|nou|ok|oke) )*(?:"
+    r"wie (?:ben|bent) (?:jij|je|u)|wie zijn jullie|wat (?:ben|bent) (?:jij|je|u)(?: voor iets)?|"
+    r"met wie (?:praat|spreek|chat) ik|wie (?:praat|schrijft|is) (?:er )?(?:met mij|daar)|wie is dit|"
+    r"(?:ben|bent) (?:jij|je|u) (?:een )?(?:echte? )?(?:mens|persoon|robot|computer|bot|chatbot|machine)|"
+    r"(?:is dit|praat ik met|chat ik met) (?:een )?(?:echte? )?(?:mens|persoon|robot|computer|bot|chatbot)|"
+    r"who (?:are you|is this|am i (?:talking|speaking|chatting) (?:to|with))|what are you|"
+    r"are you (?:a )?(?:real )?(?:human|person|bot|robot|computer|machine)|"
+    r"is this (?:a )?(?:real )?(?:human|person|bot|robot|computer)|am i (?:talking|speaking|chatting) (?:to|with) a (?:real )?(?:human|person|bot|robot|computer)"
+    r")(?: (?:eigenlijk|nou|dan|eigenlijk wel|of een mens|of een robot|of een computer|or a (?:human|person|bot|robot)|really|actually))*$"
+)
+
+
 def detect_social(text: str) -> str | None:
-    """``"greeting"`` or ``"thanks"`` when the message is only small talk, else ``None``."""
+    """``"greeting"``, ``"thanks"`` or ``"who"`` (who writes back?) when the message is
+    only that, else ``None``."""
     t = _clean(text)
     if not t:
         return None
+    if _WHO.match(t):
+        return "who"
     if _THANKS.match(t):
         return "thanks"
     if _GREETING.match(t):

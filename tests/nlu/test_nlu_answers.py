@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.answers import choose_option, detect_language, normalize_phone, scale, yes_no
+from nlu.answers import (
+    choose_option,
+    detect_language,
+    list_items,
+    listed_topics,
+    normalize_phone,
+    scale,
+    yes_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -302,3 +310,54 @@ def test_a_hedge_about_how_it_goes_is_not_better(text: str) -> None:
     from nlu.answers import better_or_not
 
     assert better_or_not(text) is False
+
+
+# --- a list of the person's own needs (fresh conversations, round 2) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("1. boodschappen 2. tuin", ["boodschappen", "tuin"]),
+        ("1) hulp bij mijn administratie\n2) iemand om mee te praten",
+         ["hulp bij mijn administratie", "iemand om mee te praten"]),
+        ("ik heb twee vragen: 1 de tuin is een bende 2 wie doet mijn boodschappen",
+         ["de tuin is een bende", "wie doet mijn boodschappen"]),
+        ("1 boodschappen\n2 tuin\n3 mijn post", ["boodschappen", "tuin", "mijn post"]),
+        ("- de tuin\n- boodschappen", ["de tuin", "boodschappen"]),
+    ],
+)
+def test_a_list_of_needs_is_read_item_by_item_in_order(text: str, items: list[str]) -> None:
+    assert list_items(text) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik heb 1 zoon en 2 dochters", "om 1 uur of 2 uur", "ik ben 1 dag weg en 2 dagen thuis", "2. tuin 1. boodschappen"],
+)
+def test_numbers_in_a_sentence_are_no_list(text: str) -> None:
+    assert list_items(text) == []
+
+
+def test_the_persons_numbering_orders_the_topics() -> None:
+    assert listed_topics("1. de tuin 2. boodschappen", ["groceries", "odd_jobs"]) == ("odd_jobs", "groceries")
+
+
+def test_an_item_the_whole_reading_missed_is_added_in_its_place() -> None:
+    assert listed_topics("1. boodschappen 2. tuin", ["groceries"]) == ("groceries", "odd_jobs")
+
+
+def test_no_list_keeps_the_ranking() -> None:
+    assert listed_topics("boodschappen en de tuin", ["odd_jobs", "groceries"]) == ("odd_jobs", "groceries")
+
+
+def test_first_followed_by_the_choice_is_no_ordinal() -> None:
+    assert choose_option("eerst de tuin", ["Boodschappen", "Klusjes"]) is None
+    assert choose_option("eerst", ["Boodschappen", "Klusjes"]) == 0
+    assert choose_option("de eerste", ["Boodschappen", "Klusjes"]) == 0
+
+
+def test_a_thumbs_up_or_down_picks_yes_or_no() -> None:
+    assert choose_option("\U0001f44d", ["Ja", "Nee"]) == 0
+    assert choose_option("\U0001f44e", ["Ja", "Nee"]) == 1
+    assert choose_option("\U0001f44d", ["Over een paar dagen", "Volgende week"]) is None

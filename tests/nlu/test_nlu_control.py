@@ -127,3 +127,20 @@ def test_stopping_in_own_words_stops(text: str) -> None:
 )
 def test_a_request_that_names_a_helper_is_not_a_control_word(text: str) -> None:
     assert detect_control(text) is None
+
+
+# "ben je een robot?" is a question about who writes back, answered by the dialog;
+# "ik wil geen robot" asks for a person.
+@pytest.mark.parametrize(
+    "text",
+    ["wie ben jij", "ben je een robot?", "Ben jij een mens of een robot?", "wie ben jij eigenlijk",
+     "is dit een computer?", "met wie praat ik", "wie zijn jullie?", "are you a bot?", "who are you"],
+)
+def test_who_are_you_is_a_question_not_a_call_for_a_person(text: str) -> None:
+    assert detect_control(text) is None
+    assert detect_social(text) == "who"
+
+
+@pytest.mark.parametrize("text", ["wie kan mij helpen", "wie ben jij om dat te zeggen, ik heb schulden"])
+def test_a_question_with_who_in_it_is_no_who_are_you(text: str) -> None:
+    assert detect_social(text) is None
