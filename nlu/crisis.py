@@ -50,6 +50,16 @@ Estate questions with a reason to plan, medicines handed in, "ik wil niet dood",
 dood dan in de rij" and a calm "is dat erg?" to the model alone are not a crisis. Fresh
 probes written without looking at the rules caught about as many before as after each
 round's own fixes: the families named here carry over to other words, new families do not.
+
+Round 15 (``crisis_dev9.yml``, written before the rules were read; problems seen in
+simulated conversations): readings of the whole message in :mod:`nlu.crisis_readings`:
+who acts (a crisis word done to the writer by someone else is violence: "hij houdt een
+mes tegen mijn keel"), why drink or pills were taken (so that it stops: suicide; by
+accident or at a party: danger), whether an injury is acute (a broken hip with a shopping
+question is a care question, on the floor alone it is danger), and short answers to the bot
+("als ik er ben", "no, I live far away") that the model alone may not raise. Trips with an
+end or a place ("weg tot zondag"), "ik denk het niet" answering a question, the fight given
+up, passwords or the care of the children handed over are new members of old families.
 """
 
 from __future__ import annotations
@@ -73,8 +83,8 @@ from nlu.crisis_framing import (
 from nlu.crisis_model import THRESHOLD, crisis_model
 from nlu.crisis_readings import (
     SHORT_ANSWER_WORDS,
+    answer_shaped,
     care_need_injury,
-    carries_crisis,
     done_by_other,
     taken_by_accident,
     taken_to_escape,
@@ -152,9 +162,12 @@ _IDIOMS = _word_start_alternation(
         # waking, fighting, trying or feeling
         (
             r"\b(?:wil|wou|hoef) (?:\w+ )?(?:niet|nie) meer (?!(?:leven|lev|zijn|bestaan|verder|door|doorgaan|wakker|hier|er|ademen|eten|drinken|slapen|"
-            r"vechten|strijden|proberen|voelen|opstaan|denken|thuis|naar huis)\b)\w+en\b(?= (?:liever|maar|want|omdat|met|bij|in|op|dan|meer|hoor)\b)"
+            r"vechten|strijden|proberen|voelen|opstaan|denken|lijden|leiden|overleven|thuis|naar huis)\b)\w+en\b(?= (?:liever|maar liever|maar wel)\b)"
         ),
-        r"\bafscheid (?:\w+ )?(?:van|nemen van) (?:het|de|die|dat|ons|onze) (?!(?:leven|wereld|aarde|familie|kinderen|jongens|meiden)\b)\w+",
+        (
+            r"\bafscheid (?:\w+ )?(?:van|nemen van) (?:het|de|die|dat|ons|onze) (?!(?:leven|wereld|aarde|familie|kinderen|jongens|meiden|"
+            r"kat|katten|poes|hond|honden|dieren|kleinkinderen|vrienden)\b)\w+"
+        ),
         r"\bdreig\w* te (?:verhuizen|vertrekken|verkopen|stoppen|sluiten|mislukken|verdwijnen|regenen|verlopen)\b",
         r"\b(?:ga|gaat) (?:\w+ )?dood als (?:ik|je) (?:nog (?:een|1|eens)|weer) \w+",
         r"\bdood ?(?:eerlijk|simpel|rustig|serieus|zeker|leuk|lief)\b|\bcollapsed (?:laughing|with laughter)\b",
@@ -847,7 +860,7 @@ def model_kind(text: str) -> CrisisKind | None:
     words = len(t.split())
     if words < 3:
         return None  # one- and two-word answers ("blauw", "nee") are the rules' to judge
-    if words <= SHORT_ANSWER_WORDS and not carries_crisis(t):
+    if words <= SHORT_ANSWER_WORDS and answer_shaped(t):
         return None  # "als ik er ben", "klaar, dat was het": a short answer to the bot
     if len(t.split()) <= 10 and _WAITING.search(t) and not FINALITY.search(t):
         return None  # help that has not come yet: the person waits, they do not give up

@@ -219,7 +219,7 @@ _PERSONS_HARM = (
 #: Being gone, told as a fact about the future.
 _GONE = (
     # (round 15: not "weg tot zondag", "al weg naar mijn dochter": a trip with an end or a place)
-    r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b(?!(?: \w+){0,3} (?:tot|t m|until|till)\b)(?! (?:\w+ )?(?:naar|bij|op|voor (?:een|twee|drie|\d+))\b)|"
+    r"(?:ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer\b|ben (?:ik )?(?:er )?(?:al |dan |toch |echt )?weg\b(?!(?: \w+){0,3} (?:tot|t m|until|till)\b)(?! (?:\w+ )?naar (?:mijn|m|de|het|een|onze|zijn|haar) (?!(?:spoor|brug|hemel|overkant|water|rivier|zee|dak)\b)\w+)|"
     r"(?:zal|zullen|hoeft|heeft) (?:niemand|geen mens|jullie|je|ze) (?:\w+ )?(?:meer )?last (?:\w+ ){0,2}(?:mij|me)\b|"
     r"(?:niemand|niks|niets) hoeft na (?:mij|me)\b|"
     # round 14: "na de kerst zien jullie me niet meer"

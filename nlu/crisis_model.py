@@ -75,15 +75,7 @@ from nlu.api import CrisisKind
 from nlu.model_io import read_model, vocab_array, vocab_from_array, write_model
 from nlu.training_data import DEFAULT_DATA
 
-__all__ = [
-    "THRESHOLD",
-    "CrisisModel",
-    "concept_words",
-    "crisis_model",
-    "load_or_train",
-    "load_saved",
-    "training_texts",
-]
+__all__ = ["THRESHOLD", "CrisisModel", "crisis_model", "load_or_train", "load_saved", "training_texts"]
 
 CRISIS_EVAL = Path(__file__).parent / "data" / "crisis_eval.yml"
 CRISIS_DEV = Path(__file__).parent / "data" / "crisis_dev.yml"
@@ -148,10 +140,6 @@ _CONCEPTS = {
 }
 _CONCEPT_OF = {w: tag for tag, words in _CONCEPTS.items() for w in words.split()}
 
-
-def concept_words(*tags: str) -> frozenset[str]:
-    """The words of the model's concept classes ``tags`` ("DIE", "PILL", ...)."""
-    return frozenset(w for tag in tags for w in _CONCEPTS[tag].split())
 
 
 def _word_grams(text: str) -> list[str]:

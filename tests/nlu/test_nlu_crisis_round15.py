@@ -19,8 +19,9 @@ import yaml
 from nlu.api import CrisisKind
 from nlu.crisis import clean, detect, model_kind
 from nlu.crisis_readings import (
+    SHORT_ANSWER_WORDS,
+    answer_shaped,
     care_need_injury,
-    carries_crisis,
     done_by_other,
     taken_by_accident,
     taken_to_escape,
@@ -124,10 +125,26 @@ def test_an_injury_is_a_care_question_only_without_an_acute_sign() -> None:
     assert not care_need_injury(clean("mijn pols is gebroken"))
 
 
-def test_only_a_word_that_carries_a_crisis_lets_the_model_raise_a_short_message() -> None:
-    assert not carries_crisis(clean("als ik er ben"))
-    assert carries_crisis(clean("ik wil het einde"))
+def test_a_short_message_of_answer_words_only_is_not_the_models_to_raise() -> None:
+    assert answer_shaped(clean("als ik er ben"))
+    assert answer_shaped(clean("ik ben dan al weg naar mijn dochter"))
+    assert not answer_shaped(clean("ik ga naar het spoor"))
+    assert not answer_shaped(clean("ik ben er liever niet"))
     assert model_kind("als ik er ben") is None
+
+
+def test_no_short_crisis_message_of_any_dev_batch_is_answer_shaped() -> None:
+    # The gate must not cost the model its short catches: a first version (the model only
+    # with a word from a list of crisis words) blocked 200 of these 901 messages.
+    shaped = []
+    for path in sorted(DATA.glob("crisis_dev*.yml")) + [DATA / "crisis_eval.yml"]:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for texts in doc["positives"].values():
+            for t in texts:
+                c = clean(t)
+                if len(c.split()) <= SHORT_ANSWER_WORDS and answer_shaped(c):
+                    shaped.append(t)
+    assert shaped == []
 
 
 # --- probes, first round: each fix, in words not in the batch ----------------------------
