@@ -107,4 +107,11 @@ def respell(text: str, vocabulary: Collection[str]) -> str:
     Everything else (punctuation, numbers, known words) stays as written, so clause
     boundaries still count."""
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
+    # "mijn huis mijn huis" (a phone line): a word said twice would count twice for the
+    # topic. Only the topic reading sees this; the crisis check reads every word.
+    text = _SAID_TWICE.sub(r"\1", text)
     return _LETTERS.sub(lambda m: _respell_word(fold(m.group()), vocab), text)
+
+
+#: A run of one to three words said twice in a row, with nothing but spaces between.
+_SAID_TWICE = re.compile(r"(?i)\b((?:[^\W\d_]+ +){0,2}[^\W\d_]+)(?: +\1\b)+")

@@ -164,6 +164,10 @@ def _dr(words: list[str], i: int) -> str:
     return "haar"
 
 
+#: Hesitations of speech, as normalize() leaves them (stretched letters cut to two).
+_HESITATIONS = frozenset({"eh", "ehh", "ehm", "ehhm", "euh", "uh", "uhh", "uhm", "um", "umm"})
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Fold, collapse stretched letters, expand SMS shorthand, squash whitespace.
@@ -181,7 +185,9 @@ def normalize(text: str) -> str:
         words.append(rep if rep is not None else raw)
     t = " ".join(words).replace("'", "")
     t = _PUNCT.sub(" ", t)
-    words = [SHORTHAND.get(w, w) for w in _SPACE.split(t) if w]
+    # "eh" and "ehm" of a phone line's transcript carry no meaning; without them the
+    # words around them stand together again ("mijn eh huis").
+    words = [SHORTHAND.get(w, w) for w in _SPACE.split(t) if w and w not in _HESITATIONS]
     return " ".join(words)
 
 

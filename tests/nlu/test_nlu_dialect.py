@@ -114,3 +114,26 @@ def test_speech_is_tidied_for_the_plan(said: str, meant: str) -> None:
     from nlu.text import tidy_spoken
 
     assert tidy_spoken(said) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("eh mijn huis is vies", "mijn huis is vies"),
+        ("ehhm ja", "ja"),
+        ("ik wil uh hulp", "ik wil hulp"),
+        ("de afwas en de was", "de afwas en de was"),
+    ],
+)
+def test_hesitations_are_left_out_of_the_reading(said: str, read: str) -> None:
+    from nlu.text import normalize
+
+    assert normalize(said) == read
+
+
+def test_words_said_twice_count_once_for_the_topic_only() -> None:
+    from nlu.text import normalize
+
+    assert respell("mijn huis mijn huis is vies", VOCAB) == "mijn huis is vies"
+    assert respell("ik maak er een eind aan, aan dat abonnement", VOCAB).count("aan") == 2
+    assert normalize("zo zo") == "zo zo"  # the crisis check and the answers read every word

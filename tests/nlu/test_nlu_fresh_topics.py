@@ -43,3 +43,8 @@ def test_digital_help_goes_where_a_welfare_organisation_sends_it(understander, m
 
 def test_a_house_that_does_not_get_clean_is_housework_not_housing(understander) -> None:
     assert understander.understand("mijn huis is niet meer schoon te krijgen ik ben 84").top == "household"
+
+
+def test_a_phone_line_transcript_is_read_without_its_eh_and_repeats(understander) -> None:
+    said = "eh goedemiddag ja eh ik bel eigenlijk omdat eh mijn huis mijn huis is niet meer schoon te krijgen ik ben 84"
+    assert understander.understand(said).top == "household"
