@@ -6,6 +6,8 @@ SQLite by default (WAL, busy timeout, foreign keys, real transactions); PostgreS
 
 from __future__ import annotations
 
+import fcntl
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,11 +34,15 @@ def normalise_url(url: str) -> str:
 
 #: Execution option of a SQLite read connection whose lookups need no shared snapshot.
 _SINGLE_READS = "voordeur_single_reads"
+#: The pool record's file descriptor of the write lock file (see make_engine).
+_LOCK_FD = "voordeur_write_lock_fd"
 
 
-def _sqlite_setup(engine: Engine, *, writer: bool = True) -> None:
+def _sqlite_setup(engine: Engine, *, writer: bool = True, lock_path: str | None = None) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
+        if lock_path is not None:
+            record.info[_LOCK_FD] = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         # Let SQLAlchemy, not pysqlite, decide where transactions begin.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -56,7 +62,26 @@ def _sqlite_setup(engine: Engine, *, writer: bool = True) -> None:
         # deadlock; readers take none: in WAL mode they never wait for a writer.
         if not writer and conn.get_execution_options().get(_SINGLE_READS):
             return  # each lookup is its own statement: no snapshot needed
+        fd = conn.connection.info.get(_LOCK_FD)
+        if fd is not None:  # wait for writers of other processes, woken when they finish
+            fcntl.flock(fd, fcntl.LOCK_EX)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    if lock_path is not None:
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+            # The transaction is over (committed or rolled back) when the connection
+            # comes back to the pool: the next writer, in any process, may begin.
+            fd = record.info.get(_LOCK_FD) if record is not None else None
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+
+        @event.listens_for(engine, "close")
+        def _on_close(_dbapi_conn: Any, record: Any) -> None:
+            fd = record.info.pop(_LOCK_FD, None) if record is not None else None
+            if fd is not None:
+                os.close(fd)  # also releases the lock
 
 
 def make_engine(url: str, *, writer: bool = True, **kwargs: Any) -> Engine:
@@ -71,8 +96,13 @@ def make_engine(url: str, *, writer: bool = True, **kwargs: Any) -> Engine:
             # woken at once) instead of colliding on SQLite's lock, whose busy handler
             # polls with sleeps of up to 100 ms. That sleeping made the tail latency.
             kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 30, **kwargs}
+        # Several processes may write (TURN_PROCESS, a CLI command beside the app): they
+        # queue on a lock file (flock, woken as soon as it is free) for the same reason.
+        # Between two processes SQLite's own polling let one of them starve: the turn
+        # process began its next transaction before the web process's dispatcher woke.
+        lock_path = f"{db}.writelock" if writer and db and db != ":memory:" else None
         engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True, **kwargs)
-        _sqlite_setup(engine, writer=writer)
+        _sqlite_setup(engine, writer=writer, lock_path=lock_path)
         return engine
     # hide_parameters: a database error never carries a message text into the logs.
     return create_engine(

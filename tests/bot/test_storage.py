@@ -189,3 +189,42 @@ def test_write_changes_leaves_loaded_relationships_to_the_flush(db_url: str) -> 
         c = s.get(Contact, cid)
         assert c is not None and c.language == "en" and c.identities[0].phone == "+31612345670"
     db.dispose()
+
+
+def _other_process_can_lock(path: str) -> bool:
+    """Whether another process could take the write lock file right now (no waiting)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import fcntl, os, sys\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "try:\n"
+        "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+        "except BlockingIOError:\n"
+        "    sys.exit(1)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, path], check=False).returncode == 0
+
+
+def test_sqlite_writers_of_all_processes_queue_on_one_lock_file(sqlite_url: str) -> None:
+    """SQLite: processes that write (the web process and its turn process) wait on a
+    lock file for the length of a write transaction, woken when it ends, instead of
+    polling SQLite's lock (which let one of them starve the other). Reads take none."""
+    db = Database(sqlite_url)
+    db.upgrade()
+    lock = sqlite_url.removeprefix("sqlite:///") + ".writelock"
+    try:
+        assert _other_process_can_lock(lock)
+        with db.session() as s, s.begin():
+            s.add(Contact(created_at=datetime.now(UTC), stat_key="lock-test"))
+            s.flush()
+            assert not _other_process_can_lock(lock), "held for the whole write transaction"
+            with db.reader() as r:  # a reader meanwhile: no lock, no waiting
+                assert r.scalar(select(Contact.id).limit(1)) is None
+        assert _other_process_can_lock(lock), "given back at the end of the transaction"
+        with pytest.raises(IntegrityError), db.session() as s, s.begin():
+            s.add(Identity(contact_id=999_999, channel="sms", address="+31600000000", created_at=datetime.now(UTC)))
+        assert _other_process_can_lock(lock), "given back after a rollback too"
+    finally:
+        db.dispose()
