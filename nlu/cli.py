@@ -76,6 +76,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         TOPIC_EVAL,
         TOPIC_HOLDOUT8,
         TOPIC_HOLDOUT9,
+        TOPIC_HOLDOUT10,
         crisis_reports,
         cross_validate,
         format_crisis_report,
@@ -119,7 +120,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
-    for path in (TOPIC_EVAL, TOPIC_HOLDOUT8, TOPIC_HOLDOUT9):
+    for path in (TOPIC_EVAL, TOPIC_HOLDOUT8, TOPIC_HOLDOUT9, TOPIC_HOLDOUT10):
         held = held_out_report(nlu, path)
         print(
             f"\nHeld-out messages ({path.name}, not in training): "

@@ -79,6 +79,10 @@ CRISIS_HOLDOUT8 = Path(__file__).parent / "data" / "crisis_holdout8.yml"
 #: HELD OUT, written in session 4 the same way (by someone who read only the taxonomy),
 #: before round 14 ended; measured once, after it.
 CRISIS_HOLDOUT9 = Path(__file__).parent / "data" / "crisis_holdout9.yml"
+#: HELD OUT, written in session 5 the same way (by someone who read only the taxonomy),
+#: kept outside the repository until rounds 15 and the conversation round had landed;
+#: measured once, after them.
+CRISIS_HOLDOUT10 = Path(__file__).parent / "data" / "crisis_holdout10.yml"
 #: Every held-out crisis set, oldest first.
 CRISIS_HELD_OUT = (
     CRISIS_HOLDOUT,
@@ -89,12 +93,15 @@ CRISIS_HELD_OUT = (
     CRISIS_HOLDOUT7,
     CRISIS_HOLDOUT8,
     CRISIS_HOLDOUT9,
+    CRISIS_HOLDOUT10,
 )
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
 #: Held-out topic messages by the same writer as crisis_holdout8.yml (never tuned on).
 TOPIC_HOLDOUT8 = Path(__file__).parent / "data" / "topic_holdout8.yml"
 #: Held-out topic messages by the same writer as crisis_holdout9.yml (never tuned on).
 TOPIC_HOLDOUT9 = Path(__file__).parent / "data" / "topic_holdout9.yml"
+#: Held-out topic messages by the same writer as crisis_holdout10.yml (never tuned on).
+TOPIC_HOLDOUT10 = Path(__file__).parent / "data" / "topic_holdout10.yml"
 
 
 @dataclass(frozen=True, slots=True)

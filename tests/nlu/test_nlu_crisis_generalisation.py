@@ -50,6 +50,8 @@ HELD_OUT_NAMES = [
     "hold" + "out7",
     "crisis_" + "holdout" + "9",
     "hold" + "out9",
+    "crisis_" + "holdout" + "10",
+    "hold" + "out10",
 ]
 
 
