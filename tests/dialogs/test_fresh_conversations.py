@@ -6,23 +6,10 @@ import re
 
 import pytest
 
-from dialogs.api import HandOff, SavePlan, Who
+from dialogs.api import HandOff, Who
 from dialogs.harness import EngineConversation
-
-
-def _at(engine, nlu, step: str, first: str = "kan iemand mijn huis schoonmaken") -> EngineConversation:
-    """A conversation about cleaning, walked up to ``step``."""
-    c = EngineConversation(engine, nlu)
-    for line in (first, "ja", "ja", "dan is het weer netjes", "ik kan nog afwassen"):
-        if c.state.step == step:
-            break
-        c.say(line)
-    assert c.state.step == step, c.state.step
-    return c
-
-
-def _plan(c: EngineConversation) -> SavePlan:
-    return next(e for e in c.effects() if isinstance(e, SavePlan))
+from tests.dialogs.walk import saved_plan as _plan
+from tests.dialogs.walk import walk_to as _at
 
 
 def test_a_helper_named_at_is_there_someone_is_not_asked_who_again(engine, nlu):

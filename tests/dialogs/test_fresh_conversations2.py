@@ -3,13 +3,10 @@ person did (numbered lists, days ruled out, devices, coming back much later...).
 
 from __future__ import annotations
 
-from dialogs.api import HandOff, SavePlan, ScheduleFollowUp, Who
+from dialogs.api import HandOff, ScheduleFollowUp, Who
 from dialogs.harness import EngineConversation
-
-
-def _plan(c: EngineConversation) -> SavePlan:
-    return next(e for e in c.effects() if isinstance(e, SavePlan))
-
+from tests.dialogs.walk import saved_plan as _plan
+from tests.dialogs.walk import walk_to as _at
 
 # --- a list of one's own needs keeps its order ------------------------------------------
 
@@ -51,16 +48,6 @@ def test_a_third_ask_named_at_what_first_comes_first(engine, nlu):
     assert c.state.slots["current_topic"] == third
     assert c.state.slots["topics"][0] == third
 
-
-def _at(engine, nlu, step: str, first: str = "kan iemand mijn huis schoonmaken") -> EngineConversation:
-    """A conversation about cleaning, walked up to ``step``."""
-    c = EngineConversation(engine, nlu)
-    for line in (first, "ja", "ja", "dan is het weer netjes", "ik kan nog afwassen"):
-        if c.state.step == step:
-            break
-        c.say(line)
-    assert c.state.step == step, c.state.step
-    return c
 
 
 # --- "wie ben jij?", "ben je een robot?" --------------------------------------------------
