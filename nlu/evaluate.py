@@ -95,11 +95,11 @@ CRISIS_HELD_OUT = (
     CRISIS_HOLDOUT9,
     CRISIS_HOLDOUT10,
 )
+#: The first topic evaluation set. Since session 6 its messages are also training data
+#: (folded into nlu.yml with topic_dev.yml and the topic batches 8 and 9 of the writers of
+#: crisis_holdout8/9.yml: four more ways of writing did more for new writers than any
+#: rule), so its score is a check that nothing was unlearned, not a measure.
 TOPIC_EVAL = Path(__file__).parent / "data" / "topic_eval.yml"
-#: Held-out topic messages by the same writer as crisis_holdout8.yml (never tuned on).
-TOPIC_HOLDOUT8 = Path(__file__).parent / "data" / "topic_holdout8.yml"
-#: Held-out topic messages by the same writer as crisis_holdout9.yml (never tuned on).
-TOPIC_HOLDOUT9 = Path(__file__).parent / "data" / "topic_holdout9.yml"
 #: Held-out topic messages by the same writer as crisis_holdout10.yml (never tuned on).
 TOPIC_HOLDOUT10 = Path(__file__).parent / "data" / "topic_holdout10.yml"
 
