@@ -60,7 +60,7 @@ _CRISIS_MESSAGE = {
 }
 #: How sure the NLU must be before a topic in an answer counts as a need behind the ask
 #: (the person is asked to confirm it, so a false alarm costs one question).
-DEEPER_CONFIDENCE = 0.45
+DEEPER_CONFIDENCE = 0.6
 #: The person asks to be asked again later (a follow-up moved).
 _LATER = re.compile(
     r"\b(?:later|niet nu|andere keer|een ander moment|not now|another time|some other time)\b",
@@ -448,8 +448,7 @@ class Engine:
             return False
         if yes_no(u.text) is not False or not _CHANGED_MIND.search(u.text):
             return False
-        known = set(act.turn.state.slots.get("topics") or ())
-        if not [t for t in u.topic_ids if t not in known and t not in ("other", "crisis")]:
+        if not _new_topics(act, u):
             return False
         act.take_ask(u)
         act.go("intake.route")
@@ -499,8 +498,7 @@ class Engine:
     def _new_ask_instead(self, act: Actions, option: Option, step: Step, u: Understanding) -> bool:
         """ "Nee, ik wil eigenlijk hulp met de tuin": a no that already says the new ask
         is taken as that ask, instead of asking "Waar zoekt u dan hulp bij?"."""
-        known = set(act.turn.state.slots.get("topics") or ())
-        if not [t for t in u.topic_ids if t not in known and t not in ("other", "crisis")]:
+        if not _new_topics(act, u):
             return False
         for branch in option.next:
             flow, _, sid = branch.goto.rpartition(".")
@@ -571,3 +569,18 @@ class Engine:
             act.say_message("waiting_after_hours", extra={"expected": expected})
         else:
             act.say_message("waiting_busy")
+
+
+def _new_topics(act: Actions, u: Understanding) -> list[str]:
+    """Topics an answer names with some certainty that the conversation does not have yet.
+
+    A short answer ("eigenlijk nooit", "no not really") can get a weak topic guess from
+    the classifier; only a topic of at least :data:`DEEPER_CONFIDENCE` may turn a "no"
+    into a new ask, as it may add a need behind the ask.
+    """
+    known = set(act.turn.state.slots.get("topics") or ())
+    return [
+        t.id
+        for t in u.topics
+        if t.confidence >= DEEPER_CONFIDENCE and t.id not in known and t.id not in ("other", "crisis")
+    ]
