@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nlu.api import TopicScore
+from nlu.control import detect_social
 from nlu.lexicon import LEXICON, is_bare_call_for_help, lexicon_features
 from nlu.model_io import read_model, strings, write_model
 from nlu.scorer import LinearScorer
@@ -74,13 +75,16 @@ def split_clauses(text: str) -> list[str]:
     """Normalised clauses of a raw message with at least two words, at most eight.
 
     Sentences are split on end punctuation (before normalisation removes it), then on
-    commas and conjunctions that start a new clause ("... en ik voel me alleen").
+    commas and conjunctions that start a new clause ("... en ik voel me alleen"). A
+    clause that is only a greeting or thanks ("hi there", "alvast bedankt") names no
+    need, so it is left out: scored on its own it would lend its best topic to the
+    message ("hi there" read like "is there a walking group").
     """
     out: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
         for part in _CLAUSE_SPLIT.split(normalize(sentence)):
             part = part.strip()
-            if len(part.split()) >= 2:
+            if len(part.split()) >= 2 and detect_social(part) not in ("greeting", "thanks"):
                 out.append(part)
     return out[:8]
 

@@ -134,7 +134,7 @@ _GREETING = re.compile(
     rf"(?: {_BACK_AGAIN})?)|{_BACK_AGAIN})$"
 )
 _THANKS = re.compile(
-    r"^(?:(?:heel |hartelijk |super |erg |ontzettend )?(?:bedankt|dank|dankjewel|dankuwel|"
+    r"^(?:(?:alvast |heel |hartelijk |super |erg |ontzettend )?(?:bedankt|dank|dankjewel|dankuwel|"
     r"dank je|dank u|dank je wel|dank u wel|thanks|thank you|thx|merci|top bedankt|"
     r"fijn dank je|prima bedankt|ok bedankt|oke bedankt|oke dank je|ok thanks|many thanks|"
     r"thanks a lot|great thanks|dankjewel hoor|bedankt hoor|dank je wel hoor|fijn|top)"
