@@ -575,7 +575,7 @@ class Pipeline:
         if u.crisis is None and (recent or 0) > self.rate_per_minute:
             return self._flood(s, contact, conv, channel, now)
         person = self._person(s, contact, conv, channel, earlier=earlier)
-        if u.crisis is not None and conv.owner == "waiting":
+        if conv.owner == "waiting" and (u.crisis or u.crisis_doubt or u.crisis_lean) is not None:
             person = replace(person, crisis_waiting=self._crisis_waiting(s, conv))
         event = d.PersonWrote(text=text_in, understanding=u, at=now, person=person)
         result = self._decide(s, contact, conv, event, channel, now, kind="reply", address=address)

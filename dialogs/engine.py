@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from config.hours import next_allowed
@@ -34,7 +35,7 @@ from dialogs.reading import Answer, read_answer
 from dialogs.render import followup_due, people_day
 from dialogs.turn import Turn
 from nlu.answers import detect_language, parse_when, yes_no
-from nlu.api import Control, CrisisKind, Understanding
+from nlu.api import Control, CrisisKind, TopicScore, Understanding
 from nlu.text import fold, tidy_spoken
 
 __all__ = ["REQUIRED_MESSAGES", "REQUIRED_STEPS", "Engine"]
@@ -58,6 +59,13 @@ _CRISIS_MESSAGE = {
     CrisisKind.VIOLENCE: "crisis_violence",
     CrisisKind.DANGER: "crisis_danger",
 }
+#: The question asked when the crisis model is not sure, by the kind it leans to.
+_SAFETY_STEP_OF = {
+    CrisisKind.SUICIDE: "common.safety_suicide",
+    CrisisKind.VIOLENCE: "common.safety_violence",
+    CrisisKind.DANGER: "common.safety_danger",
+}
+_SAFETY_STEPS = {step: kind for kind, step in _SAFETY_STEP_OF.items()}
 #: How sure the NLU must be before a topic in an answer counts as a need behind the ask
 #: (the person is asked to confirm it, so a false alarm costs one question).
 DEEPER_CONFIDENCE = 0.6
@@ -181,6 +189,14 @@ class Engine:
         if event.person.held_by_human:
             return
         step = act.current()
+        if step is not None and step.key in _SAFETY_STEPS:
+            self._safety_answer(act, step, u, event)
+            return
+        doubt = u.crisis_doubt or (u.crisis_lean if _stands_alone(step) else None)
+        in_crisis = event.person.crisis_waiting or (step is not None and step.key == "common.crisis")
+        if doubt is not None and not in_crisis:
+            self._check_safety(act, doubt, u)
+            return
         if u.social == "who" and not u.topics:
             # "ben je een robot?" is answered, and the conversation goes on where it was;
             # a first message gets the welcome, which says the same.
@@ -249,6 +265,52 @@ class Engine:
         act.say_message(_CRISIS_MESSAGE.get(kind, "crisis_danger"))
         act.handoff(role="professional", priority="urgent", reason="crisis", crisis_kind=kind)
         act.go("common.crisis", speak=False)
+
+    # --- not sure it is a crisis: ask ------------------------------------------------
+
+    def _check_safety(self, act: Actions, kind: CrisisKind, u: Understanding) -> None:
+        """The crisis model is not sure: ask one plain question before anything else.
+
+        Asking about suicide or danger straight out does not put the idea in someone's
+        head; it is what crisis lines do when they are not sure. The message is kept and
+        handled as usual after a clear "no".
+        """
+        s = act.turn.state
+        act.set(
+            "safety_pending",
+            {
+                "step": f"{s.flow}.{s.step}" if s.flow and s.step else None,
+                "text": u.text,
+                "language": u.language,
+                "topics": [[t.id, t.confidence] for t in u.topics],
+                "social": u.social,
+            },
+        )
+        act.go(_SAFETY_STEP_OF[kind])
+
+    def _safety_answer(self, act: Actions, step: Step, u: Understanding, event: PersonWrote) -> None:
+        """A clear "no" goes on with the message that raised the question (or with the
+        answer, when it names a need itself); a "yes", or anything else, is a crisis:
+        when in doubt, a professional calls."""
+        pending = act.turn.state.slots.get("safety_pending") or {}
+        act.set("safety_pending", None)
+        if yes_no(u.text) is not False or not pending:
+            self._crisis(act, _SAFETY_STEPS[step.key], event.person)
+            return
+        act.say_message("safety_no")
+        back = pending.get("step")
+        flow, _, sid = str(back).partition(".") if back else (None, "", None)
+        act.turn.enter(flow, sid)
+        if u.topics:  # "nee, ik zoek iemand voor de boodschappen": the answer says it
+            again = replace(u, crisis_doubt=None, crisis_lean=None)
+        else:
+            again = Understanding(
+                text=pending["text"],
+                language=pending.get("language") or act.turn.state.language,
+                topics=tuple(TopicScore(t, float(c)) for t, c in pending.get("topics") or ()),
+                social=pending.get("social"),
+            )
+        self._person_wrote(act, replace(event, text=again.text, understanding=again))
 
     def _person_option(self, act: Actions, event: PersonWrote) -> int | None:
         """The option of the open question that brings in a person ("Zal ik een
@@ -584,3 +646,19 @@ def _new_topics(act: Actions, u: Understanding) -> list[str]:
         for t in u.topics
         if t.confidence >= DEEPER_CONFIDENCE and t.id not in known and t.id not in ("other", "crisis")
     ]
+
+
+#: Questions whose answers stand on their own, like a first message.
+_OPEN_CHECKS = frozenset({"followup.how_now", "followup.how_now_again", "checkin.start"})
+
+
+def _stands_alone(step: Step | None) -> bool:
+    """A message that is not an answer to a question of the plan: a first message, one
+    after the end or while waiting, the ask itself, or "hoe gaat het nu?"."""
+    return (
+        step is None
+        or step.end
+        or bool(step.waiting)
+        or step.expect == "topic"
+        or step.key in _OPEN_CHECKS
+    )

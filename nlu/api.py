@@ -79,6 +79,12 @@ class Understanding:
     control: Control | None = None
     #: Small talk the dialog may acknowledge: "greeting", "thanks" or None.
     social: str | None = None
+    #: No crisis was found, but the words are often the first words of one ("ik kan
+    #: niet meer"): the dialog asks the person, as a helpline worker would.
+    crisis_doubt: CrisisKind | None = None
+    #: No crisis was found, but the crisis model is just under its threshold: the dialog
+    #: asks where the message stands on its own (see :mod:`nlu.crisis_doubt`).
+    crisis_lean: CrisisKind | None = None
 
     @property
     def topic_ids(self) -> tuple[str, ...]:

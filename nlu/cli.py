@@ -60,6 +60,9 @@ def _parse(args: argparse.Namespace) -> int:
                     ],
                     "crisis": u.crisis is not None,
                     "crisis_kind": u.crisis.value if u.crisis else None,
+                    # Not a crisis, but the dialog asks (nlu/crisis_doubt.py).
+                    "crisis_doubt": u.crisis_doubt.value if u.crisis_doubt else None,
+                    "crisis_lean": u.crisis_lean.value if u.crisis_lean else None,
                     "control": u.control.value if u.control else None,
                     "social": u.social,
                 },

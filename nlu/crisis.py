@@ -81,6 +81,10 @@ from nlu.crisis_framing import (
     resense,
 )
 from nlu.crisis_model import THRESHOLD, crisis_model
+
+#: From this crisis-model score up to its threshold the dialog asks instead of guessing
+#: (:func:`model_doubt`); the figures behind the choice are in ``nlu/crisis_doubt.py``.
+DOUBT_FROM = 0.7
 from nlu.crisis_readings import (
     SHORT_ANSWER_WORDS,
     answer_shaped,
@@ -91,7 +95,7 @@ from nlu.crisis_readings import (
 )
 from nlu.crisis_text import crisis_normalize
 
-__all__ = ["clean", "clear_cache", "detect", "detect_all", "model_kind", "rule_kinds", "warm_up"]
+__all__ = ["DOUBT_FROM", "clean", "clear_cache", "detect", "detect_all", "model_doubt", "model_kind", "rule_kinds", "warm_up"]
 
 _ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
 _WHO = (
@@ -851,6 +855,22 @@ _SOMEONE = re.compile(
 def model_kind(text: str) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
     threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
+    reading = _model_reading(text)
+    return reading[1] if reading is not None and reading[0] >= THRESHOLD else None
+
+
+def model_doubt(text: str) -> CrisisKind | None:
+    """The kind the crisis model leans to when its score is just under the threshold
+    (from :data:`DOUBT_FROM`), with the same exceptions as its alarm; else ``None``.
+    The dialog then asks (see :mod:`nlu.crisis_doubt`); it never raises a crisis."""
+    if rule_kinds(text):
+        return None
+    reading = _model_reading(text)
+    return reading[1] if reading is not None and DOUBT_FROM <= reading[0] < THRESHOLD else None
+
+
+def _model_reading(text: str) -> tuple[float, CrisisKind] | None:
+    """The model's score and kind, or ``None`` where the model may not judge."""
     t = _clean(text)
     if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t) or for_study(t):
         return None
@@ -884,11 +904,9 @@ def model_kind(text: str) -> CrisisKind | None:
         return None  # "heeft een slokje koffie gedronken, is dat erg?": the rules judge an emergency
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
-    if score < THRESHOLD:
-        return None
     if kind is CrisisKind.DANGER and taken_to_escape(t):
-        return CrisisKind.SUICIDE
-    return kind
+        return score, CrisisKind.SUICIDE
+    return score, kind
 
 
 def detect_all(text: str) -> tuple[CrisisKind, ...]:

@@ -110,7 +110,7 @@ class RasaNLU:
             return Understanding(text=text, language=language_hint or "nl")
         crisis = crisis_of(text, relief_answer=relief_answer)
         if detect_control(text) is not None or detect_social(text) is not None:
-            return combine(text, (), crisis, language_hint)
+            return combine(text, (), crisis, language_hint, relief_answer=relief_answer)
         try:
             payload = self.parse(text)
         except RasaUnavailable as exc:
@@ -118,10 +118,10 @@ class RasaNLU:
                 if crisis is not None:
                     # Never let a dead server swallow a crisis: answer without topics.
                     log.warning("%s; crisis detected in-process, continuing without topics", exc)
-                    return combine(text, (), crisis, language_hint)
+                    return combine(text, (), crisis, language_hint, relief_answer=relief_answer)
                 raise
             log.warning("%s; using the local NLU for this message", exc)
             local = self._fallback.understand(text, language_hint)
-            return combine(text, local.topics, crisis, language_hint)
+            return combine(text, local.topics, crisis, language_hint, relief_answer=relief_answer)
         topics = topics_from_response(payload) if self._known_vocabulary(text) else ()
-        return combine(text, topics, crisis, language_hint)
+        return combine(text, topics, crisis, language_hint, relief_answer=relief_answer)

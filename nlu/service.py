@@ -17,10 +17,11 @@ from nlu.answers import detect_language
 from nlu.api import Control, CrisisKind, TopicScore, Understander, Understanding
 from nlu.classifier import DEFAULT_MODEL_DIR, TopicClassifier, load_or_train, load_saved
 from nlu.control import detect_control, detect_social
-from nlu.dialect import respell
 from nlu.crisis import FINALITY, model_kind, rule_kinds
 from nlu.crisis import detect as detect_crisis
 from nlu.crisis import warm_up as warm_up_crisis
+from nlu.crisis_doubt import doubt, lean
+from nlu.dialect import respell
 from nlu.text import normalize
 
 __all__ = ["LocalNLU", "combine", "load_understander"]
@@ -44,6 +45,8 @@ def combine(
     crisis: CrisisKind | None,
     language_hint: str | None = None,
     commands: tuple[Control | None, str | None] | None = None,
+    *,
+    relief_answer: bool = False,
 ) -> Understanding:
     """Build the Understanding from classifier topics plus the rule-based detectors.
 
@@ -58,6 +61,7 @@ def combine(
     if control is not None or social is not None:
         topics = ()
     topics = tuple(t for t in topics if t.id not in {"crisis", "other"})
+    quiet = crisis is None and control is None and social is None
     if crisis is not None:
         topics = (CRISIS_TOPIC, *topics)
     return Understanding(
@@ -67,6 +71,8 @@ def combine(
         crisis=crisis,
         control=control if crisis is None else None,
         social=social if crisis is None else None,
+        crisis_doubt=doubt(text) if quiet else None,
+        crisis_lean=lean(text, relief_answer=relief_answer) if quiet else None,
     )
 
 
@@ -115,7 +121,7 @@ class LocalNLU:
                 exclude=() if crisis else ("crisis",),
             )
         )
-        return combine(text, topics, crisis, language_hint, (control, social))
+        return combine(text, topics, crisis, language_hint, (control, social), relief_answer=relief_answer)
 
 
 def load_understander(

@@ -17,6 +17,7 @@ from nlu.answers import detect_language
 from nlu.api import TopicScore, Understanding
 from nlu.control import detect_control, detect_social
 from nlu.crisis import detect
+from nlu.crisis_doubt import doubt, lean
 
 _KEYWORDS = {
     "household": r"schoonma|huishoud|poetsen|stofzuig|clean|housework",
@@ -40,13 +41,17 @@ class KeywordNLU:
     ) -> Understanding:
         low = text.lower()
         topics = tuple(TopicScore(t, 0.9) for t, rx in _KEYWORDS.items() if re.search(rx, low))
+        crisis, control, social = detect(text), detect_control(text), detect_social(text)
+        quiet = crisis is None and control is None and social is None
         return Understanding(
             text=text,
             language=detect_language(text),
             topics=topics,
-            crisis=detect(text),
-            control=detect_control(text),
-            social=detect_social(text),
+            crisis=crisis,
+            control=control,
+            social=social,
+            crisis_doubt=doubt(text) if quiet else None,
+            crisis_lean=lean(text, relief_answer=relief_answer) if quiet else None,
         )
 
 

@@ -50,3 +50,13 @@ def test_parse_reads_one_message_per_stdin_line(
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["crisis_kind"] for x in lines] == ["suicide", None]
     assert lines[1]["topics"] == []
+
+
+def test_parse_says_when_the_dialog_would_ask_about_safety(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("ik kan niet meer\nik kan niet meer lopen\n"))
+    assert main(["nlu", "parse", "--model-dir", str(tmp_path)]) == 0
+    first, second = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert first["crisis"] is False and first["crisis_doubt"] == "suicide"
+    assert second["crisis_doubt"] is None
