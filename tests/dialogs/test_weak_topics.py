@@ -30,7 +30,9 @@ class GuessingNLU(KeywordNLU):
 
 
 def _no_at_reflect(engine, confidence: float) -> tuple[EngineConversation, str]:  # type: ignore[no-untyped-def]
-    c = EngineConversation(engine, GuessingNLU("nee, iets anders eigenlijk", "loneliness", confidence))
+    c = EngineConversation(
+        engine, GuessingNLU("nee, iets anders eigenlijk", "loneliness", confidence)
+    )
     c.say("kan iemand mijn lamp ophangen")
     c.say("ja")
     assert c.state.step == "reflect"
