@@ -1,6 +1,6 @@
 """Leave-one-batch-out (LOBO) evaluation of the crisis detector: rules + model.
 
-Run: ``python -m benchmarks.crisis_lobo [--json out.json]`` (about two minutes).
+Run: ``python -m benchmarks.crisis_lobo [--json out.json]`` (about three minutes on two cores).
 
 For each crisis batch B (``crisis_eval.yml``, ``crisis_dev.yml`` .. ``crisis_dev9.yml``
 and the retired held-out batches ``crisis_retired*.yml``) the crisis model is trained on
