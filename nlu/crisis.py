@@ -29,7 +29,9 @@ without looking at the rules (``crisis_dev.yml`` batches before each fix round,
 ``crisis_dev2.yml`` for the weak categories of the last held-out round,
 ``crisis_holdout.yml`` once at the start and once at the end; round 9 the same with
 ``crisis_dev3.yml`` and ``crisis_holdout3.yml``, round 10 with ``crisis_dev4.yml`` and
-``crisis_holdout4.yml``, all written before the rules were read): see ``nlu evaluate``. News and TV stories, breath blamed on a mask, "dat wordt nog eens
+``crisis_holdout4.yml``, all written before the rules were read; the held-out batches of
+rounds 8 to 13 were retired into the crisis model's training data in round 16 and are now
+``crisis_retired1.yml`` and ``crisis_retired3.yml`` to ``crisis_retired8.yml``): see ``nlu evaluate``. News and TV stories, breath blamed on a mask, "dat wordt nog eens
 mijn dood" and "ik woon nu al jaren veilig" are not a crisis either.
 A "now" that only frames a story ("wil daar nu over praten", "nu zijn ze gescheiden")
 does not make a past event current.
@@ -80,11 +82,7 @@ from nlu.crisis_framing import (
     for_study,
     resense,
 )
-from nlu.crisis_model import THRESHOLD, crisis_model
-
-#: From this crisis-model score up to its threshold the dialog asks instead of guessing
-#: (:func:`model_doubt`); the figures behind the choice are in ``nlu/crisis_doubt.py``.
-DOUBT_FROM = 0.7
+from nlu.crisis_model import THRESHOLD, CrisisModel, crisis_model
 from nlu.crisis_readings import (
     SHORT_ANSWER_WORDS,
     answer_shaped,
@@ -95,7 +93,14 @@ from nlu.crisis_readings import (
 )
 from nlu.crisis_text import crisis_normalize
 
-__all__ = ["DOUBT_FROM", "clean", "clear_cache", "detect", "detect_all", "model_doubt", "model_kind", "rule_kinds", "warm_up"]
+#: From this crisis-model score up to its threshold the dialog asks instead of guessing
+#: (:func:`model_doubt`); the figures behind the choice are in ``nlu/crisis_doubt.py``.
+DOUBT_FROM = 0.7
+
+__all__ = [
+    "DOUBT_FROM", "clean", "clear_cache", "detect", "detect_all", "model_doubt", "model_kind",
+    "model_reading", "rule_kinds", "warm_up",
+]  # fmt: skip
 
 _ME = r"(?:me|mij|mijn|mezelf|mijzelf|ons|m)"
 _WHO = (
@@ -203,6 +208,8 @@ _IDIOMS = _word_start_alternation(
         r"\b(?:zeggen|zegt|zei|zeiden) (?:\w+ ){0,2}dat (?:ik|je|hij|ze) (?:\w+ )?dood (?:ga|gaat|gaan)\b(?= als)",
         # round 14: pushing a wheelchair or a pram
         r"\bduw\w* (?:\w+ )?(?:mijn|de|m|zijn|haar|onze|je) (?:\w+ )?(?:rolstoel|kinderwagen|rollator|fiets|auto|scootmobiel|buggy|wagen|karretje|winkelwagen)\w*",
+        # round 16: a missed stop or train is travel, not a fall or a stop to living
+        r"\b(?:missed|miss|mis|miste|gemist) (?:my|mijn|de|the) (?:stop|halte|bus|trein|train|tram|metro)\b|\b(?:mijn|de) (?:halte|bus|trein|tram|metro) (?:gemist|missen|gemist)\b",
         # round 14: living or working by the railway is an address, not a place to go to
         r"\b(?:woon|woont|wonen|woonde|woonden|huis|huizen|flat|straat|werk|werkt|werken|tuin|slaapkamer) (?:\w+ ){0,3}(?:bij|langs|naast|aan|vlak bij|vlakbij) het spoor\b",
         r"\b(?:kan (?:\w+ )?(?:niet|nie) (?:meer )?ademen|geen lucht|stik\w*|cant breathe|can t breathe)\b (?:\w+ ){0,2}(?:met|in|onder|door|achter|with) (?:dat|die|dit|deze|zo n|een|de|het|mijn|this|that|a|the) (?:\w+ )?(?:mondkap\w*|masker|mondmasker|kapje|sjaal|das|kraag|coltrui|trui|korset|mask|scarf)\b",
@@ -649,6 +656,16 @@ def _joke(t: str) -> bool:
 _JOKE = re.compile(r"\b(?<!geen )(?<!niet )(?<!no )(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
 #: A weapon held lawfully for sport or hunting, with no threat: not violence.
 _LAWFUL_WEAPON = re.compile(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
+#: A knife or tool used for what it is for ("loopt met een mes in de keuken om te koken"),
+#: round 16: with no threat, not violence or danger the model may raise.
+_HOUSEHOLD_USE = re.compile(
+    r"\b(?:om te|aan het|voor het) (?:koken|snijden|schillen|bakken|klussen|timmeren|tuinieren|snoeien)\b"
+    r"|\b(?:cooking|chopping|peeling)\b"
+)
+#: Bangs and shouting explained by building work or fireworks (round 16, as the rules).
+_BUILDING_NOISE = re.compile(
+    r"\b(?:verbouw\w*|klus\w*|timmer\w*|hamer\w*|boren|boor\w*|vuurwerk|sloop\w*|slopen|renovat\w*|drilling)\b"
+)
 #: Violence said to be absent: "hij heeft nooit geslagen", "agressief in woorden".
 _NO_HARM = re.compile(
     r"\b(?:heeft|is) (?:\w+ ){0,2}nooit (?:geslagen|geschopt|handtastelijk|gewelddadig|geweld)\b|\b(?:slaat|schopt|sloeg) (?:\w+ )?(?:niet|nooit)\b(?! meer)"
@@ -852,25 +869,11 @@ _SOMEONE = re.compile(
 )
 
 
-def model_kind(text: str) -> CrisisKind | None:
-    """The crisis model's reading: a kind when its crisis probability reaches the
-    threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
-    reading = _model_reading(text)
-    return reading[1] if reading is not None and reading[0] >= THRESHOLD else None
-
-
-def model_doubt(text: str) -> CrisisKind | None:
-    """The kind the crisis model leans to when its score is just under the threshold
-    (from :data:`DOUBT_FROM`), with the same exceptions as its alarm; else ``None``.
-    The dialog then asks (see :mod:`nlu.crisis_doubt`); it never raises a crisis."""
-    if rule_kinds(text):
-        return None
-    reading = _model_reading(text)
-    return reading[1] if reading is not None and DOUBT_FROM <= reading[0] < THRESHOLD else None
-
-
-def _model_reading(text: str) -> tuple[float, CrisisKind] | None:
-    """The model's score and kind, or ``None`` where the model may not judge."""
+def model_reading(text: str, model: CrisisModel | None = None) -> tuple[float, CrisisKind, str] | None:
+    """The crisis model's (score, kind, cleaned text) for a message it may judge, before
+    the threshold; ``None`` when the message is past, settled, a dose taken twice, too
+    short, or the kind the model reads is vetoed by its framing. ``model`` defaults to the
+    process-wide one (:func:`nlu.crisis_model.crisis_model`)."""
     t = _clean(text)
     if _is_over(t) or _double_dose(t) or _DOSAGE_QUESTION.search(t) or _REASSURED.search(t) or for_study(t):
         return None
@@ -884,14 +887,16 @@ def _model_reading(text: str) -> tuple[float, CrisisKind] | None:
         return None  # "als ik er ben", "klaar, dat was het": a short answer to the bot
     if len(t.split()) <= 10 and _WAITING.search(t) and not FINALITY.search(t):
         return None  # help that has not come yet: the person waits, they do not give up
-    score, kind = crisis_model().score(t)
+    score, kind = (model or crisis_model()).score(t)
     if (
         kind is CrisisKind.DANGER and _settled(t)
         or kind is CrisisKind.SUICIDE and _joke(t)
         or kind is CrisisKind.VIOLENCE and _NO_HARM.search(t) and not _THREAT.search(t) and not _NOW.search(t)
-        or kind is CrisisKind.VIOLENCE and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t)
+        or kind is not CrisisKind.SUICIDE and _LAWFUL_WEAPON.search(t) and not _THREAT.search(t)
+        or kind is not CrisisKind.SUICIDE and _HOUSEHOLD_USE.search(t) and not _THREAT.search(t)
+        or kind is CrisisKind.VIOLENCE and _BUILDING_NOISE.search(t) and not _THREAT.search(t)
     ):
-        return None
+        return None  # a hunting licence, a knife for cooking, bangs of building work
     if kind is CrisisKind.DANGER and _ANIMAL.search(t) and not _SOMEONE.search(t):
         return None  # "er ligt een dode eend in de vijver": the model cannot tell who lies there
     if kind is CrisisKind.DANGER and care_need_injury(t) and not _STILL_ACUTE.search(t):
@@ -904,9 +909,36 @@ def _model_reading(text: str) -> tuple[float, CrisisKind] | None:
         return None  # "heeft een slokje koffie gedronken, is dat erg?": the rules judge an emergency
     if kind is CrisisKind.SUICIDE and _DEPARTURE.search(t):
         return None  # "ik ben er morgen niet meer, ik ga met pensioen": the reason is given
+    return score, kind, t
+
+
+def model_kind(text: str, model: CrisisModel | None = None) -> CrisisKind | None:
+    """The crisis model's reading: a kind when its crisis probability reaches the
+    threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
+    reading = model_reading(text, model)
+    if reading is None:
+        return None
+    score, kind, t = reading
+    if score < THRESHOLD:
+        return None
     if kind is CrisisKind.DANGER and taken_to_escape(t):
-        return score, CrisisKind.SUICIDE
-    return score, kind
+        return CrisisKind.SUICIDE
+    return kind
+
+
+def model_doubt(text: str) -> CrisisKind | None:
+    """The kind the crisis model leans to when its score is just under the threshold
+    (from :data:`DOUBT_FROM`), with the same exceptions as its alarm; else ``None``.
+    The dialog then asks (see :mod:`nlu.crisis_doubt`); it never raises a crisis."""
+    if rule_kinds(text):
+        return None
+    reading = model_reading(text)
+    if reading is None:
+        return None
+    score, kind, t = reading
+    if not DOUBT_FROM <= score < THRESHOLD:
+        return None
+    return CrisisKind.SUICIDE if kind is CrisisKind.DANGER and taken_to_escape(t) else kind
 
 
 def detect_all(text: str) -> tuple[CrisisKind, ...]:

@@ -139,7 +139,7 @@ _SUICIDE = [
     # round 2 (fresh dev batch): meaning, farewell, method, assisted dying
     r"\bwaarom (?:\w+ ){0,3}(?:leef|leven|besta|ben) ik (?:hier )?(?:nog|eigenlijk nog)\b|\bwaarom (?:\w+ ){0,2}(?:nog|eigenlijk) (?:leven|doorgaan|verder)\b",
     r"\b(?:morgen|straks|vannacht|binnenkort|dan|zo) ben ik er (?:niet|nie) meer\b(?!.*\b(?:verhuis\w*|vakantie|op reis|emigr\w*|pensioen|vrij|afwezig)\b)|\b(?:wil|wou|hoop|want)\b(?: \w+){0,6} er (?:niet|nie) meer (?:zijn|ben|te zijn)\b",
-    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))(?!(?: \w+){0,4} (?:duidelijk|onduidelijk|fout|verkeerd|bedoelde|bedoel|vergeten|typfout|correctie|aanvulling))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
+    r"\b(?:mijn )?laatste (?:bericht|berichtje|woorden|groet)\b(?! (?:voor|van) (?:vandaag|vanavond|deze|de week))(?! (?:aan|naar|over|bij|van|op) (?:de|het|een)\b)(?!(?: \w+){0,6} (?:beantwoord|gelezen|aangekomen|verstuurd))(?!(?: \w+){0,4} (?:duidelijk|onduidelijk|fout|verkeerd|bedoelde|bedoel|vergeten|typfout|correctie|aanvulling))|\bneem (?:\w+ )?afscheid van (?:iedereen|jullie|het leven|de wereld)\b|\b(?:zeg|zegt) (?:iedereen|jullie) (?:gedag|vaarwel|dag)\b|\bvaarwel\b",
     r"\beeuwige (?:rust|slaap)\b",
     r"\b(?:sta|zit|staat|zitten) (?:\w+ )?(?:op|aan de rand van|bovenop) (?:het|de) (?:dak|brug|balkon|flat|spoor|rails)\b"
     # round 13: waiting for the bus on the bridge, mending the aerial on the roof
@@ -165,7 +165,9 @@ _SUICIDE = [
     r"\bwaarom ik (?:hier )?(?:nog|eigenlijk) (?:leef|besta|hier ben)\b",
     r"\b(?:ophouden|stoppen|kappen)\b(?: \w+){0,2} met alles\b",
     # round 3
-    r"\b(?:zin|nut)\b (?:\w+ ){0,3}(?:niet |niet meer |meer )?(?:van|in|aan) (?:het |mijn |dit |m )?leven\b",
+    r"\b(?:zin|nut)\b (?:\w+ ){0,3}(?:niet |niet meer |meer )?(?:van|in|aan) (?:het |mijn |dit |m )?(?:verder )?leven\b",
+    # round 16: a plan with its how and when ("geschreven hoe ze het wil doen en wanneer")
+    r"\bhoe (?:ik|ze|zij|hij) het (?:wil|wilt|gaat|ga|zou|gaan) doen\b(?: \w+){0,2} (?:en )?wanneer\b",
     r"\b(?:moe|zat|beu|klaar|op) (?:\w+ ){0,2}(?:van|met) (?:het|mijn|dit|deze) (?:leven|wereld)\b",
     r"\ber (?:\w+ ){0,2}(?:een )?(?:eind|einde) aan (?:\w+ )?(?:maken|maak|maakt|te maken)\b",
     r"\blaat (?:me|mij) (?:\w+ )?(?:doodgaan|dood gaan|sterven)\b",
@@ -346,7 +348,8 @@ _VIOLENCE = [
     rf"\bik (?:ga|wil|zal|kom)\b (?:\w+ ){{0,2}}(?:hem|haar|ze|hen|die \w+|mijn {_PERSON[3:-1]}|mijn kind|mijn kinderen|mijn baby|de buurman|de buurvrouw|iemand)\b (?:\w+ )?(?:iets|wat|pijn) (?:aandoen|aan doen|doen)\b",
     # round 13: also told in the perfect ("papa heeft mama pijn gedaan"); a kidnapping
     rf"\b(?:{_PERSON[3:-1]}|papa|mama)\b (?:\w+ ){{0,2}}heeft (?:{_PERSON[3:-1]}|papa|mama|mijn \w+|de kinderen|ons) (?:\w+ )?pijn gedaan\b",
-    r"\b(?:ben|is|zijn|word|wordt|werd|worden) (?:\w+ ){0,2}(?:ontvoerd|gekidnapt|gegijzeld)\b|\b(?:kidnapped|abducted|taken hostage)\b",
+    # round 16: also told with "hebben" ("ze hebben mijn zoon ontvoerd")
+    r"\b(?:ben|is|zijn|word|wordt|werd|worden|hebben|heeft) (?:\w+ ){0,3}(?:ontvoerd|gekidnapt|gegijzeld)\b|\b(?:kidnapped|abducted|taken hostage)\b",
     rf"\b(?:{_PERSON[3:-1]}|papa|mama)\b (?:\w+ ){{0,2}}(?:doet|deed|doen) (?:{_PERSON[3:-1]}|papa|mama|mijn \w+|de kinderen|ons) (?:\w+ )?pijn\b(?! (?:met|door) (?:die|dat|zijn|haar) (?:woorden|opmerking\w*|gedrag))",
     r"\b(?:hurts|hits|beats|kicks|chokes) (?:my )?(?:mom|mum|mommy|mummy|mother|dad|daddy|sister|brother|grandma|grandpa|baby|little \w+)\b",
     rf"\b{_PERSON}\b(?: \w+){{0,8}} (?:duwt|slaat|schopt|knijpt|trapt|stompt|mept|sloeg|duwde|schopte|kneep) (?:haar|hem|ze|hen)\b(?=$| (?:als|wanneer|dan|elke|iedere|vaak|steeds|soms|weer|en|omver|in elkaar|bont|blauw|waar)\b)",
