@@ -78,6 +78,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from nlu.evaluate import (
         TOPIC_EVAL,
         TOPIC_HOLDOUT10,
+        TOPIC_HOLDOUT11,
+        TOPIC_HOLDOUT12,
         crisis_reports,
         cross_validate,
         format_crisis_report,
@@ -121,9 +123,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
-    for path in (TOPIC_EVAL, TOPIC_HOLDOUT10):
+    for path in (TOPIC_EVAL, TOPIC_HOLDOUT10, TOPIC_HOLDOUT11, TOPIC_HOLDOUT12):
         held = held_out_report(nlu, path)
-        kind = "held out" if path == TOPIC_HOLDOUT10 else "also training data: a check, not a measure"
+        kind = "also training data: a check, not a measure" if path == TOPIC_EVAL else "held out"
         print(
             f"\nTopic messages ({path.name}, {kind}): "
             f"top-1 accuracy {held.accuracy:.3f} on {held.n}"

@@ -42,6 +42,10 @@ HELD_OUT_NAMES = [
     "hold" + "out9",
     "crisis_" + "holdout" + "10",
     "hold" + "out10",
+    "crisis_" + "holdout" + "11",
+    "hold" + "out11",
+    "crisis_" + "holdout" + "12",
+    "hold" + "out12",
 ]
 
 
