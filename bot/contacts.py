@@ -31,6 +31,7 @@ __all__ = [
     "address_for",
     "canonical_address",
     "find_or_create_contact",
+    "known_contact_and_conversation",
     "lock_known_contact",
     "merge_contacts",
 ]
@@ -74,7 +75,22 @@ _CONTACT_BY_ADDRESS = (
 )
 
 
-#: The same, locked for the rest of the transaction (PostgreSQL: one turn at a time per
+#: The same with the person's open conversation (the newest), in one query.
+_CONTACT_AND_CONVERSATION = (
+    select(Contact, Conversation)
+    .select_from(Identity)
+    .join(Contact, Identity.contact_id == Contact.id)
+    .outerjoin(
+        Conversation,
+        (Conversation.contact_id == Contact.id) & Conversation.closed_at.is_(None),
+    )
+    .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
+    .order_by(Conversation.id.desc())
+    .limit(1)
+)
+
+
+#: The same as _CONTACT_BY_ADDRESS, locked for the rest of the transaction (PostgreSQL: one turn at a time per
 #: person across workers) and read again under the lock.
 _CONTACT_BY_ADDRESS_LOCKED = _CONTACT_BY_ADDRESS.with_for_update(of=Contact).execution_options(
     populate_existing=True
@@ -89,6 +105,23 @@ def lock_known_contact(session: Session, inbound: Inbound) -> Contact | None:
     return session.scalar(
         _CONTACT_BY_ADDRESS_LOCKED, {"channel": str(inbound.channel), "address": inbound.address}
     )
+
+
+def known_contact_and_conversation(
+    session: Session, inbound: Inbound
+) -> tuple[Contact, Conversation | None] | None:
+    """The known person behind ``inbound.address`` and their open conversation (None
+    when they have none), in one query; None when the address is new or the message
+    shares a phone number (find_or_create_contact).
+
+    Only for a transaction that holds the person's lock before it reads (SQLite: the
+    write lock from BEGIN). A locking read on PostgreSQL waits for the contact row, but
+    would return the conversation as it was before that wait."""
+    if inbound.shared_phone:
+        return None
+    params = {"channel": str(inbound.channel), "address": inbound.address}
+    row = session.execute(_CONTACT_AND_CONVERSATION, params).first()
+    return None if row is None else (row[0], row[1])
 
 
 def find_or_create_contact(

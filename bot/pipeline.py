@@ -39,6 +39,7 @@ from bot.contacts import (
     address_for,
     canonical_address,
     find_or_create_contact,
+    known_contact_and_conversation,
     lock_known_contact,
 )
 from bot.effects import TurnContext, apply_effects, load_open_plan
@@ -93,9 +94,19 @@ _RECENT_INBOUND = select(func.count()).where(
     Message.direction == "in",
     Message.created_at > bindparam("since"),
 )
-#: Both counts a person's turn needs, in one round trip: messages in the last minute
-#: (the flood check) and earlier conversations (a returning person).
-_TURN_COUNTS = select(_RECENT_INBOUND.scalar_subquery(), _EARLIER_CONVERSATIONS.scalar_subquery())
+_FIRED_FOLLOWUPS = (
+    select(FollowUp.id)
+    .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
+    .exists()
+)
+#: What a person's turn needs to know, in one round trip: messages in the last minute
+#: (the flood check), earlier conversations (a returning person) and whether a follow-up
+#: waits for an answer (only then is one marked answered: no UPDATE on every turn).
+_TURN_COUNTS = select(
+    _RECENT_INBOUND.scalar_subquery(),
+    _EARLIER_CONVERSATIONS.scalar_subquery(),
+    _FIRED_FOLLOWUPS,
+)
 _CRISIS_WAITING = select(Handoff.id).where(
     Handoff.conversation_id == bindparam("conv"),
     Handoff.status == "waiting",
@@ -118,14 +129,29 @@ _LAST_CONVERSATION = (
     .order_by(Conversation.id.desc())
     .limit(1)
 )
-#: The person's language and the open conversation (the question the bot last asked).
+#: The person's language, the open conversation (the question the bot last asked) and,
+#: in the same round trip, the message if it was stored before (a redelivery: unique on
+#: channel and provider id, so it adds no rows).
 _PERSON = (
-    select(Contact.language, Conversation.state, Conversation.owner, Conversation.updated_at)
+    select(
+        Contact.language,
+        Conversation.state,
+        Conversation.owner,
+        Conversation.updated_at,
+        Message.id,
+        Message.contact_id,
+        Message.handled_at,
+    )
     .select_from(Identity)
     .join(Contact, Identity.contact_id == Contact.id)
     .outerjoin(
         Conversation,
         (Conversation.contact_id == Contact.id) & Conversation.closed_at.is_(None),
+    )
+    .outerjoin(
+        Message,
+        (Message.channel == bindparam("channel"))
+        & (Message.provider_id == bindparam("provider_id")),
     )
     .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
     .order_by(Conversation.id.desc())
@@ -274,19 +300,19 @@ class Pipeline:
         person's known language (a hint for NLU), and whether the message answers a
         question whose answers describe relief (``relief_answers`` in the dialog)."""
         channel = str(inbound.channel)
+        params = {"channel": channel, "provider_id": inbound.provider_id}
         with self.db.read_connection() as conn:
-            row = None
-            if inbound.provider_id:
-                params = {"channel": channel, "provider_id": inbound.provider_id}
-                row = conn.execute(_KNOWN, params).first()
-            person = conn.execute(_PERSON, {"channel": channel, "address": inbound.address}).first()
+            person = conn.execute(_PERSON, {**params, "address": inbound.address}).first()
+            known = person[4:] if person is not None else None
+            if person is None and inbound.provider_id:  # someone new (or erased meanwhile)
+                known = conn.execute(_KNOWN, params).first()
         language, relief = None, False
         if person is not None:
             language = person.language
             relief = self._asked_for_relief(person)
-        if row is None:
+        if known is None or known[0] is None:
             return None, language, relief
-        return Stored(row[0], row[1], True, row[2] is not None), language, relief
+        return Stored(known[0], known[1], True, known[2] is not None), language, relief
 
     def _asked_for_relief(self, person: Any) -> bool:
         """The bot's last question (still open, not taken over by a person) is one whose
@@ -306,10 +332,7 @@ class Pipeline:
         now = self.clock.now()
         at = inbound.received_at or now
         with self.db.session() as s, s.begin():
-            contact, created = self._contact_for(s, inbound, now)
-            conv = self._open_conversation(
-                s, contact, now, channel=inbound.channel, new_contact=created
-            )
+            contact, conv = self._person_and_conversation(s, inbound, now)
             append(
                 s,
                 Message,
@@ -331,10 +354,34 @@ class Pipeline:
                 s, contact, conv, inbound.channel, inbound.text, u, now, address=inbound.address
             )
 
-    def _contact_for(self, s: Session, inbound: Inbound, now: datetime) -> tuple[Contact, bool]:
+    def _person_and_conversation(
+        self, s: Session, inbound: Inbound, now: datetime
+    ) -> tuple[Contact, Conversation]:
+        """The person (found or created, their lock held for the rest of the turn) and
+        their open conversation (continued or started)."""
+        if self.db.is_sqlite:
+            # The write lock is held from BEGIN on, so a known person (the usual case)
+            # and their open conversation are read in one query.
+            found = known_contact_and_conversation(s, inbound)
+            if found is not None:
+                contact, conv = found
+                return contact, self._continue_or_start(s, contact, conv, now, inbound.channel)
+            contact, created = self._contact_for(
+                s, inbound, now, known_absent=not inbound.shared_phone
+            )
+        else:
+            contact, created = self._contact_for(s, inbound, now)
+        conv = self._open_conversation(
+            s, contact, now, channel=inbound.channel, new_contact=created
+        )
+        return contact, conv
+
+    def _contact_for(
+        self, s: Session, inbound: Inbound, now: datetime, *, known_absent: bool = False
+    ) -> tuple[Contact, bool]:
         """Find or create the person, holding their lock for the rest of the turn;
-        whether they are new."""
-        absent = False
+        whether they are new. ``known_absent``: the address was just looked up."""
+        absent = known_absent
         if not self.db.is_sqlite:  # the usual case: a known person, found and locked at once
             known = lock_known_contact(s, inbound)
             if known is not None:
@@ -437,6 +484,20 @@ class Pipeline:
         """The person's open conversation, or a new one (``new_contact``: the person was
         created in this transaction, so they have none to look up)."""
         conv = None if new_contact else s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
+        return self._continue_or_start(s, contact, conv, now, channel, new_contact=new_contact)
+
+    def _continue_or_start(
+        self,
+        s: Session,
+        contact: Contact,
+        conv: Conversation | None,
+        now: datetime,
+        channel: str | None,
+        *,
+        new_contact: bool = False,
+    ) -> Conversation:
+        """Continue the open conversation ``conv`` (None: the person has none), or one the
+        bot closed a moment ago, or start a new one."""
         if conv is not None and conv.owner == "bot" and now - conv.updated_at > IDLE_CLOSE:
             conv.owner, conv.closed_at = "closed", now
             conv.outcome = {**(conv.outcome or {}), "bot": "idle"}
@@ -561,7 +622,10 @@ class Pipeline:
             self._log(s, conv, now, "CrisisDetected", kind=u.crisis.value)
             stats.record(s, "crisis", now, contact, channel=channel, value=u.crisis.value)
         self._release_held(s, contact, channel)
-        self._mark_followups_answered(s, contact, now)
+        params = {"contact": contact.id, "conv": conv.id, "since": now - FLOOD_WINDOW}
+        recent, earlier, followup_fired = s.connection().execute(_TURN_COUNTS, params).one()
+        if followup_fired:
+            self._mark_followups_answered(s, contact, now)
         stopped_now = contact.stopped and u.crisis is None
         if stopped_now and u.control is not None and u.control.value in ("start", "delete"):
             stopped_now = False
@@ -570,8 +634,6 @@ class Pipeline:
             return TurnResult(
                 stored=True, contact_id=contact.id, conversation_id=conv.id, stopped=True
             )
-        params = {"contact": contact.id, "conv": conv.id, "since": now - FLOOD_WINDOW}
-        recent, earlier = s.connection().execute(_TURN_COUNTS, params).one()
         if u.crisis is None and (recent or 0) > self.rate_per_minute:
             return self._flood(s, contact, conv, channel, now)
         person = self._person(s, contact, conv, channel, earlier=earlier)

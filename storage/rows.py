@@ -22,25 +22,28 @@ __all__ = ["append", "append_many", "insert_id", "write_changes"]
 
 def append(session: Session, model: Any, values: Mapping[str, Any]) -> None:
     """Insert one row; nothing is read back."""
-    session.connection().execute(insert(model.__table__), [dict(values)])
+    session.connection().execute(_insert(model.__table__), dict(values))
 
 
 def append_many(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert several rows in one statement (executemany)."""
     if rows:
-        session.connection().execute(insert(model.__table__), [dict(r) for r in rows])
+        session.connection().execute(_insert(model.__table__), [dict(r) for r in rows])
 
 
 def insert_id(session: Session, model: Any, values: Mapping[str, Any]) -> int:
-    """Insert one row and return its new primary key."""
-    result = session.connection().execute(_returning_id(model.__table__), dict(values))
-    return int(result.scalar_one())
+    """Insert one row and return its new primary key.
+
+    The key comes the cheapest way the database has: SQLite's last row id (no
+    ``RETURNING`` and no result rows to process), PostgreSQL's ``RETURNING id``."""
+    result = session.connection().execute(_insert(model.__table__), dict(values))
+    return int(result.inserted_primary_key[0])
 
 
 @cache
-def _returning_id(table: Table) -> Insert:
+def _insert(table: Table) -> Insert:
     # Built once per table: building a statement costs more than running it.
-    return insert(table).returning(table.c.id)
+    return insert(table)
 
 
 def write_changes(session: Session, obj: Any) -> bool:
@@ -56,26 +59,31 @@ def write_changes(session: Session, obj: Any) -> bool:
     state = inspect(obj)
     if not state.persistent or not state.modified:
         return False
-    mapper = state.mapper
-    columns = mapper.column_attrs
-    if any(key not in columns for key in state.committed_state) or any(
-        rel.key in state.dict for rel in mapper.relationships
-    ):
+    columns, relationships, statement = _shape(state.mapper)
+    current = state.dict
+    changed = state.committed_state  # attribute -> its value before the change
+    if any(key not in columns for key in changed) or any(key in current for key in relationships):
         return False
+    # An attribute set to the value it had is not written (as the flush would skip it).
     values = {
-        columns[key].columns[0].key: state.dict[key]
-        for key in state.committed_state
-        if key in state.dict
+        columns[key]: current[key]
+        for key, old in changed.items()
+        if key in current and current[key] != old
     }
     if values:
         values["_pk"] = state.identity[0]
-        session.connection().execute(_update_by_pk(mapper.local_table), values)
+        session.connection().execute(statement, values)
     session.expunge(obj)
     return True
 
 
 @cache
-def _update_by_pk(table: Table) -> Update:
-    # The SET clause follows the keys of each call's parameters.
+def _shape(mapper: Any) -> tuple[dict[str, str], frozenset[str], Update]:
+    """Per mapped class, once: attribute -> column key of its columns, the names of its
+    relationships, and the UPDATE by primary key (its SET clause follows the keys of
+    each call's parameters)."""
+    columns = {attr.key: attr.columns[0].key for attr in mapper.column_attrs}
+    relationships = frozenset(rel.key for rel in mapper.relationships)
+    table = mapper.local_table
     (pk,) = table.primary_key.columns
-    return update(table).where(pk == bindparam("_pk"))
+    return columns, relationships, update(table).where(pk == bindparam("_pk"))

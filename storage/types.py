@@ -6,9 +6,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Text
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 __all__ = ["SecretText", "UTCDateTime", "set_cipher"]
+
+
+def _sqlite_text(value: datetime | None) -> str | None:
+    # SQLAlchemy's SQLite storage format, "2026-11-23 09:00:00.000000", made in C (its
+    # own processor fills a dict and formats it, per value: a turn binds a dozen).
+    return None if value is None else value.isoformat(" ", "microseconds")
+
+
+class _SQLiteDateTime(sqlite.DATETIME):
+    """SQLite's DATETIME (same column type, same text) with a cheaper bind processor."""
+
+    def bind_processor(self, dialect: Any) -> Any:
+        return _sqlite_text
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -17,12 +31,19 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime
     cache_ok = True
 
+    def load_dialect_impl(self, dialect: Any) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _SQLiteDateTime()
+        return super().load_dialect_impl(dialect)
+
     def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        return value.replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:

@@ -64,3 +64,25 @@ def test_stop_cancels_a_promised_followup(db_url: str, understander) -> None:  #
         assert not [o for o in out if o["type"] == "message"], "a stopped person gets nothing"
     finally:
         sim.close()
+
+
+def test_writing_anything_after_a_followup_answers_it_and_ends_the_ladder(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    """Not only "beter" or "niet beter": any message after the follow-up counts as an
+    answer, so no second try and no call-back task follow."""
+    from sqlalchemy import select
+
+    from storage.models import FollowUp
+
+    sim = Simulator(nlu=understander, database_url=db_url)
+    try:
+        run(sim, *({**PERSON, "text": t} for t in PLAN), {**PERSON, "text": "over een paar dagen"})
+        out = run(sim, {"advance": "3d"})
+        assert len([o for o in out if o["type"] == "message" and "Hoe gaat het" in o["text"]]) == 1
+        run(sim, {**PERSON, "text": "mijn dochter kwam gisteren langs"})
+        with sim.core.db.reader() as s:
+            assert s.scalars(select(FollowUp.status)).all() == ["answered"]
+        later = run(sim, {"advance": "7d"})
+        assert not [o for o in later if o["type"] == "message" and "nog niets van u gehoord" in o["text"]]
+        assert not [o for o in later if o["type"] == "task"], later
+    finally:
+        sim.close()

@@ -68,6 +68,27 @@ def test_times_come_back_aware_in_utc(db_url: str) -> None:
     db.dispose()
 
 
+def test_sqlite_keeps_datetimes_as_the_same_utc_text_as_before(sqlite_url: str) -> None:
+    """The text SQLAlchemy's own SQLite DATETIME writes (databases written before keep
+    sorting and comparing with new rows), converted to UTC, with microseconds."""
+    from datetime import timedelta, timezone
+
+    from sqlalchemy import text
+
+    db = Database(sqlite_url)
+    db.upgrade()
+    at = datetime(2026, 11, 23, 10, 0, 0, 5, tzinfo=timezone(timedelta(hours=1)))
+    with db.session() as s, s.begin():
+        s.add(Contact(created_at=at, last_activity_at=datetime(2026, 3, 29, 1, 59, tzinfo=UTC)))
+    with db.session() as s:
+        raw = s.execute(text("SELECT created_at, last_activity_at FROM contacts")).one()
+        assert tuple(raw) == ("2026-11-23 09:00:00.000005", "2026-03-29 01:59:00.000000")
+        since = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+        assert s.scalar(select(Contact.created_at).where(Contact.created_at > since)) == at
+        assert s.scalar(select(Contact.id).where(Contact.created_at > at)) is None
+    db.dispose()
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
     """SQLite only: WAL and the foreign-keys pragma are SQLite settings (PostgreSQL
     always enforces foreign keys and has no journal mode to choose)."""
@@ -162,6 +183,65 @@ def test_write_changes_writes_changed_columns_plainly_and_detaches(
         # Column types still apply: the name is stored encrypted, not as plain text.
         raw = s.execute(text("SELECT name FROM contacts WHERE id = :i"), {"i": cid}).scalar()
         assert raw and "Vries" not in raw
+    db.dispose()
+
+
+def test_write_changes_skips_columns_set_to_the_value_they_had(db_url: str) -> None:
+    """As the flush would: the turn sets the language on every message; only a column
+    that really changed is written, and nothing at all when none did."""
+    from sqlalchemy import event
+
+    from storage.rows import write_changes
+
+    db = Database(db_url)
+    db.upgrade()
+    now = datetime.now(UTC)
+    with db.session() as s, s.begin():
+        c = Contact(created_at=now, language="nl", last_channel="sms")
+        s.add(c)
+        s.flush()
+        cid = c.id
+    statements: list[str] = []
+
+    def _seen(_c, _cur, statement, *_a):  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", _seen)
+    try:
+        with db.session() as s, s.begin():
+            c = s.get(Contact, cid)
+            assert c is not None
+            c.language, c.last_channel, c.last_activity_at = "nl", "sms", now
+            assert write_changes(s, c) is True and c not in s
+        with db.session() as s, s.begin():
+            c = s.get(Contact, cid)
+            assert c is not None
+            c.language, c.last_channel, c.last_activity_at = "nl", "sms", now
+            assert write_changes(s, c) is True and c not in s  # detached all the same
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _seen)
+    updates = [st for st in statements if st.startswith("UPDATE")]
+    assert len(updates) == 1, updates
+    assert "last_activity_at" in updates[0] and "language" not in updates[0], updates
+    with db.session() as s:
+        c = s.get(Contact, cid)
+        assert c is not None and c.last_activity_at == now and c.language == "nl"
+    db.dispose()
+
+
+def test_insert_id_returns_the_new_rows_key(db_url: str) -> None:
+    from storage.rows import append, insert_id
+
+    db = Database(db_url)
+    db.upgrade()
+    now = datetime.now(UTC)
+    with db.session() as s, s.begin():
+        first = insert_id(s, Contact, {"created_at": now, "stat_key": "a"})
+        append(s, Contact, {"created_at": now, "stat_key": "b"})
+        third = insert_id(s, Contact, {"created_at": now, "stat_key": "c"})
+    with db.session() as s:
+        keys = {key: id_ for key, id_ in s.execute(select(Contact.stat_key, Contact.id))}
+    assert keys["a"] == first and keys["c"] == third and first < keys["b"] < third
     db.dispose()
 
 
