@@ -912,10 +912,22 @@ def model_reading(text: str, model: CrisisModel | None = None) -> tuple[float, C
     return score, kind, t
 
 
+def _default_reading(text: str) -> tuple[float, CrisisKind, str] | None:
+    """:func:`model_reading` with the process-wide model, kept for the message's second
+    look (the crisis check, then whether to ask: :func:`model_doubt`)."""
+    return _reading_of(text, id(crisis_model()))
+
+
+@lru_cache(maxsize=2048)
+def _reading_of(text: str, model_id: int) -> tuple[float, CrisisKind, str] | None:
+    # model_id only keys the cache: a model loaded later gets readings of its own.
+    return model_reading(text)
+
+
 def model_kind(text: str, model: CrisisModel | None = None) -> CrisisKind | None:
     """The crisis model's reading: a kind when its crisis probability reaches the
     threshold (and the message is not past, settled or a dose taken twice), else ``None``."""
-    reading = model_reading(text, model)
+    reading = model_reading(text, model) if model is not None else _default_reading(text)
     if reading is None:
         return None
     score, kind, t = reading
@@ -932,7 +944,7 @@ def model_doubt(text: str) -> CrisisKind | None:
     The dialog then asks (see :mod:`nlu.crisis_doubt`); it never raises a crisis."""
     if rule_kinds(text):
         return None
-    reading = model_reading(text)
+    reading = _default_reading(text)
     if reading is None:
         return None
     score, kind, t = reading
@@ -973,4 +985,5 @@ def clear_cache() -> None:
     """Forget cached normalisations (for benchmarks that time a first sight)."""
     _clean.cache_clear()
     _scan.cache_clear()
+    _reading_of.cache_clear()
     crisis_normalize.cache_clear()
