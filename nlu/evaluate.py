@@ -96,7 +96,8 @@ CRISIS_HOLDOUT10 = Path(__file__).parent / "data" / "crisis_holdout10.yml"
 #: HELD OUT, written in session 6 by two more writers who read only the taxonomy (one
 #: leaning to short messages and learners of Dutch, one to long messages, older people
 #: and carers), kept outside the repository until round 16, the topic fold and the safety
-#: question had landed; measured at the start and the end of that session.
+#: question had landed; measured at the start, once in between (the first topic fold)
+#: and at the end of that session; nothing was chosen by them.
 CRISIS_HOLDOUT11 = Path(__file__).parent / "data" / "crisis_holdout11.yml"
 CRISIS_HOLDOUT12 = Path(__file__).parent / "data" / "crisis_holdout12.yml"
 CRISIS_HELD_OUT = (CRISIS_HOLDOUT9, CRISIS_HOLDOUT10, CRISIS_HOLDOUT11, CRISIS_HOLDOUT12)
