@@ -794,6 +794,7 @@ def _scan(t: str) -> tuple[frozenset[CrisisKind], bool]:
     return frozenset(found), denied
 
 
+@lru_cache(maxsize=2048)
 def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
     """Every kind of crisis the rules alone find in the text, most urgent first.
 
@@ -931,11 +932,7 @@ def model_kind(text: str, model: CrisisModel | None = None) -> CrisisKind | None
     if reading is None:
         return None
     score, kind, t = reading
-    if score < THRESHOLD:
-        return None
-    if kind is CrisisKind.DANGER and taken_to_escape(t):
-        return CrisisKind.SUICIDE
-    return kind
+    return _escape_is_suicide(kind, t) if score >= THRESHOLD else None
 
 
 def model_doubt(text: str) -> CrisisKind | None:
@@ -948,8 +945,11 @@ def model_doubt(text: str) -> CrisisKind | None:
     if reading is None:
         return None
     score, kind, t = reading
-    if not DOUBT_FROM <= score < THRESHOLD:
-        return None
+    return _escape_is_suicide(kind, t) if DOUBT_FROM <= score < THRESHOLD else None
+
+
+def _escape_is_suicide(kind: CrisisKind, t: str) -> CrisisKind:
+    """Pills or drink taken so that it stops are suicide, whatever the model read."""
     return CrisisKind.SUICIDE if kind is CrisisKind.DANGER and taken_to_escape(t) else kind
 
 
@@ -985,5 +985,6 @@ def clear_cache() -> None:
     """Forget cached normalisations (for benchmarks that time a first sight)."""
     _clean.cache_clear()
     _scan.cache_clear()
+    rule_kinds.cache_clear()
     _reading_of.cache_clear()
     crisis_normalize.cache_clear()
