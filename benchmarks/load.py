@@ -108,6 +108,7 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
             asyncio.run(gen.run(args.warmup))
             before = histogram(app.metrics(), "voordeur_turn_seconds")
             per0 = {p: cpu_seconds(p) for p in app.pids()}
+            tw0 = cpu_seconds(tw.proc.pid)
             cpu_app0 = sum(per0.values())
             cpu_pg0 = postgres_cpu_seconds()
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
@@ -118,6 +119,7 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
             t1 = time.monotonic()
             ru1 = resource.getrusage(resource.RUSAGE_SELF)
             per1 = {p: cpu_seconds(p) for p in app.pids()}
+            tw1 = cpu_seconds(tw.proc.pid)
             cpu_app1 = sum(per1.values())
             cpu_pg1 = postgres_cpu_seconds()
             after = histogram(app.metrics(), "voordeur_turn_seconds")
@@ -152,11 +154,15 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
         "cpu": {"app_cores": round((cpu_app1 - cpu_app0) / elapsed, 2),
                 "generator_cores": round(gen_cpu / elapsed, 2),
                 "postgres_cores": round((cpu_pg1 - cpu_pg0) / elapsed, 2) if workers > 1 else None,
+                "fake_twilio_cores": round((tw1 - tw0) / elapsed, 2),
+                # The benchmark's own helpers share the cores: what they cost per message.
+                "generator_cpu_ms_per_msg": round(1000 * gen_cpu / max(len(acked), 1), 2),
+                "fake_twilio_cpu_ms_per_msg": round(1000 * (tw1 - tw0) / max(len(acked), 1), 2),
                 "app_cpu_ms_per_msg": round(1000 * (cpu_app1 - cpu_app0) / max(len(acked), 1), 1),
                 # Per process (web process, its turn process, uvicorn's workers): which
                 # one is the limit.
                 "cpu_ms_per_msg_by_process": {str(p): round(1000 * (per1[p] - per0.get(p, 0.0))
-                                                            / max(len(acked), 1), 1) for p in per1},
+                                                            / max(len(acked), 1), 2) for p in per1},
                 "loadavg_after": open("/proc/loadavg").read().split()[:3]},
         "rss_idle": idle,
         "rss_load": load_mem,
@@ -216,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
                      r["rss_idle"]["total_mb"], r["rss_load_max_mb"],
                      f'{r["cpu"]["app_cores"]}/{r["cpu"]["generator_cores"]}',
                      r["outbox_sent_per_s_during_load"], r["outbox_after"].get("queued", 0)])
-        print(f'{r["scenario"]}: CPU ms per message by process {r["cpu"]["cpu_ms_per_msg_by_process"]}')
+        print(f'{r["scenario"]}: CPU ms per message by process {r["cpu"]["cpu_ms_per_msg_by_process"]}, '
+              f'load generator {r["cpu"]["generator_cpu_ms_per_msg"]}, fake Twilio {r["cpu"]["fake_twilio_cpu_ms_per_msg"]}')
     print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
                        "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen",
                        "sent/s", "left queued"]))
