@@ -25,6 +25,7 @@ from bot.metrics import Metrics
 from bot.outbox import STUCK_AFTER, Dispatcher
 from bot.services import Core, build_core
 from bot.turn_process import TurnProcess
+from bot.web.plain import VoordeurApp
 from config.profile import Profile
 from config.settings import Settings
 from handlers.base import Delivery, Rendered, Sender
@@ -266,7 +267,7 @@ def create_app(
                 await asyncio.to_thread(core.pipeline.turn_executor.shutdown, wait=True)
             core.db.dispose()
 
-    app = FastAPI(
+    app = VoordeurApp(
         title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
     from bot.web import install
