@@ -52,7 +52,7 @@ def _dumped(out_dir: Path) -> int:
     total = 0
     for path in glob.glob(str(out_dir / "cg.*")):
         text = Path(path).read_text(errors="replace")
-        m = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
+        m = re.search(r"^(?:summary|totals): (\d+)", text, re.MULTILINE)
         if m:
             total += int(m.group(1))
     return total
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
                    f"--callgrind-out-file={work / 'cg.%p'}", sys.executable,
                    "-m", "bot.cli", "run", "--port", str(port)]
-            log = open(work / "app.log", "wb")
+            log = open(work / "app.log", "wb")  # noqa: SIM115 - the child writes it
             proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
             try:
                 _wait_ready(f"http://127.0.0.1:{port}", proc, 900)

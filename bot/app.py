@@ -296,6 +296,8 @@ def serve(settings: Settings, *, host: str | None, port: int | None, workers: in
     # (personal data), the reverse proxy in front keeps one anyway, and writing it was
     # 3 % of the web process's CPU under load.
     access_log = settings.access_log
+    from bot.web.onewrite import PROTOCOL  # each response in one write (see there)
+
     if workers > 1:
         uvicorn.run(
             "bot.asgi:app",
@@ -304,9 +306,15 @@ def serve(settings: Settings, *, host: str | None, port: int | None, workers: in
             workers=workers,
             log_level="info",
             access_log=access_log,
+            http=PROTOCOL,
         )
     else:
         uvicorn.run(
-            create_app(settings), host=host, port=port, log_level="info", access_log=access_log
+            create_app(settings),
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=access_log,
+            http=PROTOCOL,
         )
     return 0
