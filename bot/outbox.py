@@ -218,6 +218,7 @@ class Dispatcher:
         sleep: Callable[[float], asyncio.Future[None] | object] | None = None,
         concurrency: int = 8,
         batch: int = 32,
+        gather: float = 0.02,
     ) -> None:
         import time
 
@@ -228,6 +229,10 @@ class Dispatcher:
         #: Sends in flight at once, and rows claimed per transaction.
         self.concurrency = max(1, concurrency)
         self.batch = max(1, batch)
+        #: Seconds between the starts of two passes of the running dispatcher: under load
+        #: a pass then records and claims several messages in one transaction instead of
+        #: one each (a reply leaves at most this much later).
+        self.gather = max(0.0, gather)
         self.limiter = RateLimiter(rates or {}, monotonic or time.monotonic)
         self._sleep = sleep or asyncio.sleep
         self._wake = asyncio.Event()
@@ -334,7 +339,7 @@ class Dispatcher:
     async def _run(self) -> None:
         import time
 
-        last_check = time.monotonic()
+        last_check = last_pass = time.monotonic()
         while not self._stopping:
             if time.monotonic() - last_check > 60:
                 last_check = time.monotonic()
@@ -342,6 +347,10 @@ class Dispatcher:
                     await self.recover(STUCK_AFTER)
                 except Exception:
                     log.exception("settling stuck outbox rows failed")
+            wait = self.gather - (time.monotonic() - last_pass)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            last_pass = time.monotonic()
             try:
                 n = await self._step()
             except Exception:  # the loop must survive a bad row or a database hiccup
