@@ -103,10 +103,6 @@ class NluOnFirstUse:
         self._nlu: Understander | None = None
         self._lock = threading.Lock()
 
-    @property
-    def loaded(self) -> bool:
-        return self._nlu is not None
-
     def understand(
         self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
     ) -> Any:
