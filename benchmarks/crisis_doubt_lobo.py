@@ -14,7 +14,7 @@ found nothing but
 
 Since round 16 the model trains on every batch, so the band cannot be judged on batches
 it saw: each crisis batch is scored by a model trained on all the others
-(:func:`benchmarks.crisis_lobo.lobo`). For each band start the report gives
+(:func:`benchmarks.crisis_lobo.lobo`), pooled as there (dev, retired, fresh). For each band start the report gives
 
 * **missed asked**: of the crises the check (rules + model at the threshold) missed,
   how many would get the question;
@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.crisis_lobo import (
     DEV_BATCHES,
+    FRESH_BATCHES,
     RETIRED_BATCHES,
     Scored,
     batch_texts,
@@ -138,9 +139,11 @@ def _row(label: str, a: Asked, what: str) -> str:
 def report(scored: dict[str, list[Scored]], ordinary: dict[str, list[Scored]], new: Sequence[str] = ()) -> list[str]:
     dev_names = {p.name for p in DEV_BATCHES}
     retired_names = {p.name for p in RETIRED_BATCHES}
+    fresh_names = {p.name for p in FRESH_BATCHES}
     pools = {
         "retired": [s for n, rows in scored.items() if n in retired_names for s in rows],
         "dev": [s for n, rows in scored.items() if n in dev_names for s in rows],
+        "fresh": [s for n, rows in scored.items() if n in fresh_names for s in rows],
         **{n: scored[n] for n in new if n in scored},
     }
     lines = [f"Not sure: ask, LOBO (the check at {THRESHOLD}; shipped band start {DOUBT_FROM})"]
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="write the readings to this file")
     args = p.parse_args(argv)
     started = time.perf_counter()
-    batches = DEV_BATCHES + RETIRED_BATCHES + extra_batches(args.batch)
+    batches = DEV_BATCHES + RETIRED_BATCHES + FRESH_BATCHES + extra_batches(args.batch)
     if args.scored:
         scored = _load_scored(Path(args.scored))
     else:

@@ -95,7 +95,7 @@ from nlu.crisis_text import crisis_normalize
 
 #: From this crisis-model score up to its threshold the dialog asks instead of guessing
 #: (:func:`model_doubt`); the figures behind the choice are in ``nlu/crisis_doubt.py``.
-DOUBT_FROM = 0.7
+DOUBT_FROM = 0.65
 
 __all__ = [
     "DOUBT_FROM", "clean", "clear_cache", "detect", "detect_all", "model_doubt", "model_kind",
