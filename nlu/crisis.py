@@ -570,6 +570,8 @@ def _framed(t: str, start: int) -> bool:
 _DEPARTURE = re.compile(
     r"\b(?:met pensioen|verhuis\w*|verhuiz\w*|emigr\w*|op vakantie|vakantie|op reis|nieuwe baan|andere baan|"
     r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland|"
+    # round 17: a phone off on a flight ("nu staat zijn telefoon uit want hij vliegt")
+    r"vliegtuig\w*|vliegt|vliegveld|schiphol|flight|plane|"
     # round 13: a short break ("er even tussenuit, een weekje weg van alles")
     r"(?:er )?(?:\w+ )?tussenuit|(?:weekje|weekendje|dagje|paar dagen|even|eventjes) (?:\w+ )?weg|"
     r"(?:wil|ga|moet) (?:\w+ )?(?:afvallen|sporten|gezonder|lijnen|minder snoepen)|"

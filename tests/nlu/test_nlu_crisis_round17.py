@@ -116,3 +116,9 @@ def test_a_fire_where_fire_belongs_is_not_the_models_danger() -> None:
 def test_a_named_burden_is_not_the_models_suicide() -> None:
     assert model_reading("ik zie het niet meer zitten met de post van de belasting") is None
     assert detect("ik zie het niet meer zitten met dit leven") is CrisisKind.SUICIDE
+
+
+def test_a_phone_off_on_a_flight_is_not_the_models_farewell() -> None:
+    said = "mijn dochter appte 'love you mam' vanuit het vliegtuig en nu staat haar telefoon uit want ze vliegt"
+    assert model_reading(said) is None
+    assert detect("mijn zoon appte 'ik hou van je' en nu neemt hij niet meer op, hij had het zo zwaar") is CrisisKind.SUICIDE
