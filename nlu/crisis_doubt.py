@@ -29,16 +29,16 @@ ordinary first messages are the topic examples of ``nlu.yml`` by 5-fold cross-va
 and, apart, the 660 topic messages of the session-7 writer scored by a model trained
 without them). Asked about (model band, with the phrases in brackets where they add):
 
-==========  =============  ============  ==========  ===============  ===============
-band from   missed crises  look-alikes   look-alikes  first messages   new writer's
-            retired/fresh  retired/fresh dev          nlu.yml (CV)     first messages
-==========  =============  ============  ==========  ===============  ===============
-0.5         23/58, 16/31   2.1, 2.2 %    4.3 %        1.4 (1.6) %      2.3 (2.8) %
-0.55        20/58, 16/31   1.7, 1.1 %    3.7 %        0.9 (1.2) %      1.8 (2.3) %
-0.6         18/58, 15/31   1.1, 0.4 %    2.9 %        0.5 (0.8) %      1.4 (1.8) %
-**0.65**    12/58, 11/31   0.6, 0.4 %    2.0 %        0.2 (0.5) %      0.9 (1.4) %
-0.7         11/58,  8/31   0.3, 0.4 %    1.2 %        0.2 (0.5) %      0.8 (1.2) %
-==========  =============  ============  ==========  ===============  ===============
+=========  =============  =============  ===========  ==============  ==============
+band from  missed crises  look-alikes    look-alikes  first messages  new writer's
+           retired/fresh  retired/fresh  dev          nlu.yml (CV)    first messages
+=========  =============  =============  ===========  ==============  ==============
+0.5        23/58, 16/31   2.1, 2.2 %     4.3 %        1.4 (1.7) %     2.3 (2.8) %
+0.55       20/58, 16/31   1.7, 1.1 %     3.7 %        1.1 (1.4) %     1.8 (2.3) %
+0.6        18/58, 15/31   1.1, 0.4 %     2.9 %        0.9 (1.2) %     1.4 (1.8) %
+**0.65**   12/58, 11/31   0.6, 0.4 %     2.0 %        0.8 (1.0) %     0.9 (1.4) %
+0.7        11/58, 8/31    0.3, 0.4 %     1.2 %        0.4 (0.6) %     0.8 (1.2) %
+=========  =============  =============  ===========  ==============  ==============
 
 The rule: the widest band that asks after at most 3 % of the look-alikes of every pool and
 adds at most one question per hundred ordinary first messages in every set (the phrases
