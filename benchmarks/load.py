@@ -87,6 +87,36 @@ async def _sampled_run(gen: LoadGen, app: App, duration: float) -> dict[str, Any
     return {"rss_samples_mb": samples}
 
 
+class _Syscalls:
+    """``perf stat`` counting system calls and context switches of each process."""
+
+    EVENTS = "raw_syscalls:sys_enter,context-switches"
+
+    def __init__(self, pids: list[int]) -> None:
+        import subprocess
+
+        self.procs = {
+            p: subprocess.Popen(["perf", "stat", "-x", ",", "-e", self.EVENTS, "-p", str(p)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for p in pids
+        }
+
+    def stop(self) -> dict[int, dict[str, float]]:
+        import signal
+
+        out: dict[int, dict[str, float]] = {}
+        for p, proc in self.procs.items():
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=30)
+            got: dict[str, float] = {}
+            for line in err.splitlines():
+                fields = line.split(",")
+                if len(fields) > 2 and fields[0].replace(".", "").isdigit():
+                    got["syscalls" if "sys_enter" in fields[2] else "context_switches"] = float(fields[0])
+            out[p] = got
+        return out
+
+
 def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     prepare_db(url)
     port = free_port()
@@ -108,16 +138,20 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
             asyncio.run(gen.run(args.warmup))
             before = histogram(app.metrics(), "voordeur_turn_seconds")
             per0 = {p: cpu_seconds(p) for p in app.pids()}
+            tw0 = cpu_seconds(tw.proc.pid)
             cpu_app0 = sum(per0.values())
             cpu_pg0 = postgres_cpu_seconds()
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
             n0 = len(gen.sent)
             delivered0 = len(tw.messages())
+            counters = _Syscalls([*app.pids(), tw.proc.pid]) if args.syscalls else None
             t0 = time.monotonic()
             sampled = asyncio.run(_sampled_run(gen, app, args.duration))
             t1 = time.monotonic()
+            counted = counters.stop() if counters is not None else {}
             ru1 = resource.getrusage(resource.RUSAGE_SELF)
             per1 = {p: cpu_seconds(p) for p in app.pids()}
+            tw1 = cpu_seconds(tw.proc.pid)
             cpu_app1 = sum(per1.values())
             cpu_pg1 = postgres_cpu_seconds()
             after = histogram(app.metrics(), "voordeur_turn_seconds")
@@ -152,12 +186,20 @@ def run_scenario(name: str, url: str, workers: int, args: argparse.Namespace, wo
         "cpu": {"app_cores": round((cpu_app1 - cpu_app0) / elapsed, 2),
                 "generator_cores": round(gen_cpu / elapsed, 2),
                 "postgres_cores": round((cpu_pg1 - cpu_pg0) / elapsed, 2) if workers > 1 else None,
+                "fake_twilio_cores": round((tw1 - tw0) / elapsed, 2),
+                # The benchmark's own helpers share the cores: what they cost per message.
+                "generator_cpu_ms_per_msg": round(1000 * gen_cpu / max(len(acked), 1), 2),
+                "fake_twilio_cpu_ms_per_msg": round(1000 * (tw1 - tw0) / max(len(acked), 1), 2),
                 "app_cpu_ms_per_msg": round(1000 * (cpu_app1 - cpu_app0) / max(len(acked), 1), 1),
                 # Per process (web process, its turn process, uvicorn's workers): which
                 # one is the limit.
                 "cpu_ms_per_msg_by_process": {str(p): round(1000 * (per1[p] - per0.get(p, 0.0))
-                                                            / max(len(acked), 1), 1) for p in per1},
+                                                            / max(len(acked), 1), 2) for p in per1},
                 "loadavg_after": open("/proc/loadavg").read().split()[:3]},
+        # System calls and context switches per acknowledged message, by process (perf):
+        # a socket write or a thread hand-off costs the same on a busy machine.
+        "per_msg_by_process": {str(p): {k: round(v / max(len(acked), 1), 2) for k, v in c.items()}
+                               for p, c in counted.items()},
         "rss_idle": idle,
         "rss_load": load_mem,
         "rss_load_max_mb": max(sampled["rss_samples_mb"]) if sampled["rss_samples_mb"] else None,
@@ -179,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--rate", type=float, default=None, help="pace to this many msg/s (default: as fast as acked)")
     p.add_argument("--turn-process", action="store_true", help="TURN_PROCESS=true (turns in a child process)")
+    p.add_argument("--syscalls", action="store_true",
+                   help="count system calls and context switches per message with perf")
     p.add_argument("--patch", default="", help="benchmark-only experiment: sqlite_write_lock,indexes")
     args = p.parse_args(argv)
     if args.duration is None:
@@ -216,7 +260,10 @@ def main(argv: list[str] | None = None) -> int:
                      r["rss_idle"]["total_mb"], r["rss_load_max_mb"],
                      f'{r["cpu"]["app_cores"]}/{r["cpu"]["generator_cores"]}',
                      r["outbox_sent_per_s_during_load"], r["outbox_after"].get("queued", 0)])
-        print(f'{r["scenario"]}: CPU ms per message by process {r["cpu"]["cpu_ms_per_msg_by_process"]}')
+        print(f'{r["scenario"]}: CPU ms per message by process {r["cpu"]["cpu_ms_per_msg_by_process"]}, '
+              f'load generator {r["cpu"]["generator_cpu_ms_per_msg"]}, fake Twilio {r["cpu"]["fake_twilio_cpu_ms_per_msg"]}')
+        if r["per_msg_by_process"]:
+            print(f'{r["scenario"]}: per message by process {r["per_msg_by_process"]} (the last: fake Twilio)')
     print(table(rows, ["scenario", "msg/s", "rtt p50 ms", "rtt p99 ms", "turn p50 ms", "turn p99 ms",
                        "not acked", "RSS idle MB", "RSS load MB", "CPU app/gen",
                        "sent/s", "left queued"]))

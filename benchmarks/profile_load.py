@@ -1,10 +1,12 @@
 """Profile the app under load with py-spy (``pip install py-spy`` into .venv).
 
     python -m benchmarks.profile_load [--seconds 15] [--out benchmarks/results/profile-sqlite.txt]
+                                      [--turn-process [--target web|turn]]
 
 Starts SQLite + one worker + fake Twilio, drives the load generator, and records
-``py-spy record --format raw`` (collapsed stacks) of the app process; prints the
-functions with the most samples (own and cumulative).
+``py-spy record --format raw`` (collapsed stacks) of the app process (with
+``--turn-process``: the web process, or its turn process with ``--target turn``);
+prints the functions with the most samples (own and cumulative).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from benchmarks.common import App, TwilioProc, app_env, prepare_db, warm_nlu
+from benchmarks.common import App, TwilioProc, app_env, descendants, prepare_db, warm_nlu
 from benchmarks.loadgen import LoadGen
 from tests.support.server import free_port
 
@@ -71,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--keep-raw", help="copy the collapsed stacks to this file")
     p.add_argument("--rate", type=float, help="pace the load to this many msg/s")
+    p.add_argument("--sample-rate", type=int, default=200, help="py-spy samples per second")
+    p.add_argument("--turn-process", action="store_true", help="TURN_PROCESS=true")
+    p.add_argument("--target", choices=["web", "turn"], default="web",
+                   help="with --turn-process: which process to record")
     args = p.parse_args(argv)
     warm_nlu()
     work = Path(tempfile.mkdtemp(prefix="voordeur-prof-"))
@@ -78,13 +84,18 @@ def main(argv: list[str] | None = None) -> int:
     prepare_db(url)
     port = free_port()
     with TwilioProc() as tw:
-        app = App(app_env(url, tw.url, port), port, log=work / "app.log").start()
+        extra = {"TURN_PROCESS": "true"} if args.turn_process else {}
+        app = App(app_env(url, tw.url, port, **extra), port, log=work / "app.log").start()
         try:
             gen = LoadGen(port, conversations=500, concurrency=args.concurrency, retry_for=10,
                           rate=args.rate)
             raw = work / "stacks.txt"
-            cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(app.pid),
-                   "--duration", str(args.seconds), "--format", "raw", "--output", str(raw), "--rate", "200"]
+            pid = app.pid
+            if args.turn_process and args.target == "turn":
+                pid = descendants(app.pid)[0]
+            cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
+                   "--duration", str(args.seconds), "--format", "raw", "--output", str(raw),
+                   "--rate", str(args.sample_rate)]
             if args.idle:
                 cmd.append("--idle")
             if args.gil:

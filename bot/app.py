@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -25,13 +27,22 @@ from bot.metrics import Metrics
 from bot.outbox import STUCK_AFTER, Dispatcher
 from bot.services import Core, build_core
 from bot.turn_process import TurnProcess
+from bot.web.plain import VoordeurApp
 from config.profile import Profile
 from config.settings import Settings
 from handlers.base import Delivery, Rendered, Sender
 from handlers.render import render_for
 from nlu.api import Understander
 
-__all__ = ["DEFAULT_RATES", "AppServices", "create_app", "outbox_rates", "serve"]
+__all__ = [
+    "DEFAULT_RATES",
+    "AppServices",
+    "NluOnFirstUse",
+    "create_app",
+    "models_trained",
+    "outbox_rates",
+    "serve",
+]
 
 log = logging.getLogger("voordeur.app")
 
@@ -76,6 +87,54 @@ class SpokenSender:
 
     async def send(self, address: str, rendered: Rendered) -> Delivery:
         return Delivery(provider_id=None)
+
+
+class NluOnFirstUse:
+    """The NLU of a web process whose turns run in the turn process (TURN_PROCESS).
+
+    The turn process understands the messages; the web process needs the models only if
+    it answers one itself (a message stored before a restart, ``Pipeline.recover``).
+    Loading them at start kept numpy and both models (about 46 MB) in the web process
+    for nothing; now they are loaded the first time they are asked for.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._nlu: Understander | None = None
+        self._lock = threading.Lock()
+
+    def understand(
+        self, text: str, language_hint: str | None = None, *, relief_answer: bool = False
+    ) -> Any:
+        with self._lock:
+            if self._nlu is None:
+                from bot.services import build_nlu
+
+                self._nlu = build_nlu(self._settings)
+        return self._nlu.understand(text, language_hint, relief_answer=relief_answer)
+
+
+def models_trained(settings: Settings) -> None:
+    """Make sure the saved NLU models are current before the turn process loads them.
+
+    Checking loads them, so it runs in a child process (none of it stays in this one),
+    which trains them when missing or stale, as a first start always did in
+    the web process: the turn process then finds them ready within its start timeout.
+    """
+    import subprocess
+    import sys
+
+    # nlu.service imports numpy: only the child imports it (the default folder is
+    # relative to the working directory, which the child shares).
+    code = (
+        "import sys; from nlu.service import DEFAULT_MODEL_DIR, train_models; "
+        "train_models(sys.argv[1] or str(DEFAULT_MODEL_DIR.resolve()))"
+    )
+    folder = str(Path(settings.nlu_model_dir).resolve()) if settings.nlu_model_dir else ""
+    # A plain child interpreter (multiprocessing would leave its resource tracker behind).
+    done = subprocess.run([sys.executable, "-c", code, folder], check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"checking the NLU models failed (exit code {done.returncode})")
 
 
 @dataclass
@@ -160,8 +219,13 @@ def create_app(
                 raise ValueError("TURN_PROCESS runs turns on the system clock; no clock given")
             turns = TurnProcess(settings)
             await turns.spawn()  # its imports run while this process builds its core
+        web_nlu = nlu
+        if turns is not None and web_nlu is None:
+            web_nlu = NluOnFirstUse(settings)
         try:
-            core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=nlu)
+            core = await asyncio.to_thread(build_core, settings, clock=clock, nlu=web_nlu)
+            if isinstance(web_nlu, NluOnFirstUse):
+                await asyncio.to_thread(models_trained, settings)
         except BaseException:
             if turns is not None:
                 await turns.stop()
@@ -266,7 +330,7 @@ def create_app(
                 await asyncio.to_thread(core.pipeline.turn_executor.shutdown, wait=True)
             core.db.dispose()
 
-    app = FastAPI(
+    app = VoordeurApp(
         title="voordeur", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
     from bot.web import install
@@ -295,6 +359,8 @@ def serve(settings: Settings, *, host: str | None, port: int | None, workers: in
     # (personal data), the reverse proxy in front keeps one anyway, and writing it was
     # 3 % of the web process's CPU under load.
     access_log = settings.access_log
+    from bot.web.onewrite import PROTOCOL  # each response in one write (see there)
+
     if workers > 1:
         uvicorn.run(
             "bot.asgi:app",
@@ -303,9 +369,15 @@ def serve(settings: Settings, *, host: str | None, port: int | None, workers: in
             workers=workers,
             log_level="info",
             access_log=access_log,
+            http=PROTOCOL,
         )
     else:
         uvicorn.run(
-            create_app(settings), host=host, port=port, log_level="info", access_log=access_log
+            create_app(settings),
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=access_log,
+            http=PROTOCOL,
         )
     return 0

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -117,28 +118,62 @@ def _last_whatsapp(s: Session, contact: Contact) -> datetime | None:
 
 
 class StatusPort:
-    """``record_status`` for the Twilio status callback route."""
+    """``record_status`` for the Twilio status callback route.
+
+    Twilio reports two or three statuses for every message it sends (sent, delivered,
+    read): more callbacks than messages people write. Callbacks that arrive while a
+    write is under way are written together in the next one: one trip to a worker
+    thread and one transaction for many, each callback still answered only after its
+    status is committed.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._pending: list[tuple[str, str, str | None, asyncio.Future[bool]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def record_status(self, provider_id: str, status: str, error_code: str | None) -> bool:
-        import asyncio
+        """True when the message is ours (and the status recorded if it moves forward)."""
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._pending.append((provider_id, status, error_code, done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_loop())
+        return await done
 
-        return await asyncio.to_thread(self._apply, provider_id, status, error_code)
+    async def _write_loop(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending, []
+            items = [(pid, status, code) for pid, status, code, _ in batch]
+            try:
+                found = await asyncio.to_thread(self._apply_all, items)
+            except Exception as e:  # noqa: BLE001 - handed to every caller: each answers 503
+                for *_, done in batch:
+                    if not done.done():
+                        done.set_exception(e)
+                continue
+            for (*_, done), ok in zip(batch, found, strict=True):
+                if not done.done():
+                    done.set_result(ok)
+
+    def _apply_all(self, items: list[tuple[str, str, str | None]]) -> list[bool]:
+        with self.db.session() as s, s.begin():
+            return [self._apply_in(s, *item) for item in items]
 
     def _apply(self, provider_id: str, status: str, error_code: str | None) -> bool:
+        return self._apply_all([(provider_id, status, error_code)])[0]
+
+    @staticmethod
+    def _apply_in(s: Session, provider_id: str, status: str, error_code: str | None) -> bool:
         status = status.lower()
-        with self.db.session() as s, s.begin():
-            row = s.scalar(select(OutboxRow).where(OutboxRow.provider_id == provider_id))
-            if row is None:
-                return False
-            if STATUS_ORDER.get(status, -1) > STATUS_ORDER.get(row.status, -1):
-                row.status = status
-                if error_code:
-                    row.error = f"provider error {error_code}"
-                    if error_code == "21610" and row.contact_id:
-                        contact = s.get(Contact, row.contact_id)
-                        if contact is not None:
-                            contact.stopped = True
-            return True
+        row = s.scalar(select(OutboxRow).where(OutboxRow.provider_id == provider_id))
+        if row is None:
+            return False
+        if STATUS_ORDER.get(status, -1) > STATUS_ORDER.get(row.status, -1):
+            row.status = status
+            if error_code:
+                row.error = f"provider error {error_code}"
+                if error_code == "21610" and row.contact_id:
+                    contact = s.get(Contact, row.contact_id)
+                    if contact is not None:
+                        contact.stopped = True
+        return True

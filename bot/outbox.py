@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from sqlalchemy import String, bindparam, func, select, update
+from sqlalchemy import Connection, String, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
@@ -218,6 +218,7 @@ class Dispatcher:
         sleep: Callable[[float], asyncio.Future[None] | object] | None = None,
         concurrency: int = 8,
         batch: int = 32,
+        gather: float = 0.02,
     ) -> None:
         import time
 
@@ -228,6 +229,10 @@ class Dispatcher:
         #: Sends in flight at once, and rows claimed per transaction.
         self.concurrency = max(1, concurrency)
         self.batch = max(1, batch)
+        #: Seconds between the starts of two passes of the running dispatcher: under load
+        #: a pass then records and claims several messages in one transaction instead of
+        #: one each (a reply leaves at most this much later).
+        self.gather = max(0.0, gather)
         self.limiter = RateLimiter(rates or {}, monotonic or time.monotonic)
         self._sleep = sleep or asyncio.sleep
         self._wake = asyncio.Event()
@@ -235,9 +240,8 @@ class Dispatcher:
         self._stopping = False
         #: Called with (channel, status) after each row is settled (metrics).
         self.on_result: Callable[[str, str], None] | None = None
-        #: Sent rows waiting to be recorded, with the futures their senders await.
-        self._sent: list[tuple[_Sent, asyncio.Future[None]]] = []
-        self._recorder: asyncio.Task[None] | None = None
+        #: Rows sent and not yet recorded: the next pass records them in its transaction.
+        self._sent: list[_Sent] = []
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -335,7 +339,7 @@ class Dispatcher:
     async def _run(self) -> None:
         import time
 
-        last_check = time.monotonic()
+        last_check = last_pass = time.monotonic()
         while not self._stopping:
             if time.monotonic() - last_check > 60:
                 last_check = time.monotonic()
@@ -343,22 +347,35 @@ class Dispatcher:
                     await self.recover(STUCK_AFTER)
                 except Exception:
                     log.exception("settling stuck outbox rows failed")
+            wait = self.gather - (time.monotonic() - last_pass)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            last_pass = time.monotonic()
             try:
-                n = await self.drain_once()
+                n = await self._step()
             except Exception:  # the loop must survive a bad row or a database hiccup
                 log.exception("outbox dispatch failed; retrying")
                 n = 0
             if n == 0 and not self._stopping:
-                self._wake.clear()
+                # A wake() since this pass began is still set: no message waits a second.
                 try:
                     await asyncio.wait_for(self._wake.wait(), timeout=1.0)
                 except TimeoutError:
                     pass
+        if self._sent:  # stopping: record what went out (a pass claims nothing now)
+            try:
+                await self._step()
+            except Exception:
+                log.exception("recording sent messages failed; they are settled at the next start")
 
     # --- one pass --------------------------------------------------------------------
 
-    def _due(self, now: datetime, limit: int = 200) -> list[int]:
-        with self.db.read_connection() as conn:
+    def _due(self, now: datetime, limit: int = 200, conn: Connection | None = None) -> list[int]:
+        """Rows to send now, at most one per address (the oldest unsent), priority first."""
+        if conn is None:
+            with self.db.read_connection() as read:
+                rows = read.execute(_WAITING, {"n": limit * 5}).all()
+        else:
             rows = conn.execute(_WAITING, {"n": limit * 5}).all()
         blocked: set[tuple[str, str | None]] = set()
         due: list[tuple[int, int]] = []
@@ -381,31 +398,34 @@ class Dispatcher:
         PostgreSQL the rows are locked with SKIP LOCKED, so two workers never claim the
         same row; on SQLite the write transaction holds the database lock.
         """
-        claimed: list[OutboxRow] = []
         with self.db.session() as s, s.begin():
-            found = {r.id: r for r in s.scalars(_CLAIMABLE, {"ids": ids})}
-            for rid in ids:  # in the order _due chose (priority first)
-                row = found.get(rid)
-                if row is None:
-                    continue
-                checked = self._needs_check(row) and self.window_check is not None
-                if checked and self.window_check(s, row, now) == "held":  # type: ignore[misc]
-                    continue
-                sender = self.senders.get(row.channel)
-                if sender is None or not row.address:
-                    row.status, row.error = "failed", f"channel {row.channel} is off"
-                    log.warning("outbox row %s failed: %s", rid, row.error)
-                    if self.on_result is not None:
-                        self.on_result(row.channel, "failed")
-                    continue
-                if not row.rendered:
-                    rendered = sender.render(row.text or "", tuple(row.options or ()), row.language)
-                    row.rendered = [_part(r) for r in rendered]
-                row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
-                claimed.append(row)
-            s.flush()
-            for row in claimed:
-                s.expunge(row)
+            return self._claim_in(s, ids, now)
+
+    def _claim_in(self, s: Session, ids: list[int], now: datetime) -> list[OutboxRow]:
+        claimed: list[OutboxRow] = []
+        found = {r.id: r for r in s.scalars(_CLAIMABLE, {"ids": ids})}
+        for rid in ids:  # in the order _due chose (priority first)
+            row = found.get(rid)
+            if row is None:
+                continue
+            checked = self._needs_check(row) and self.window_check is not None
+            if checked and self.window_check(s, row, now) == "held":  # type: ignore[misc]
+                continue
+            sender = self.senders.get(row.channel)
+            if sender is None or not row.address:
+                row.status, row.error = "failed", f"channel {row.channel} is off"
+                log.warning("outbox row %s failed: %s", rid, row.error)
+                if self.on_result is not None:
+                    self.on_result(row.channel, "failed")
+                continue
+            if not row.rendered:
+                rendered = sender.render(row.text or "", tuple(row.options or ()), row.language)
+                row.rendered = [_part(r) for r in rendered]
+            row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+            claimed.append(row)
+        s.flush()
+        for row in claimed:
+            s.expunge(row)
         return claimed
 
     @staticmethod
@@ -425,7 +445,7 @@ class Dispatcher:
             )
 
     async def drain_once(self) -> int:
-        """Send every row that is due now; return how many were handled.
+        """Send every row that is due now and record it; return how many were handled.
 
         Rows are claimed in batches and sent concurrently (``concurrency`` at a time;
         a provider's API answers in 100-300 ms, so one at a time would cap a busy
@@ -433,15 +453,42 @@ class Dispatcher:
         returns at most one row per address, and it skips an address whose earlier
         row is still being sent.
         """
-        now = self.clock.now()
-        ids = await asyncio.to_thread(self._due, now)
         handled = 0
-        for at in range(0, len(ids), self.batch):
-            if self._stopping:
-                break
-            rows = await asyncio.to_thread(self._claim, ids[at : at + self.batch], now)
-            handled += await self._send_all(rows)
-        return handled
+        while True:
+            n = await self._step()
+            handled += n
+            if n == 0:  # nothing more was due, and what was sent is recorded
+                return handled
+
+    async def _step(self) -> int:
+        """One pass: a single trip to a worker thread records the rows sent since the
+        last pass and claims the next batch due, in one transaction when there is
+        something to record (one write per batch, not one per sent message and another
+        per claim); then the claimed rows are sent. Returns how many were handled."""
+        self._wake.clear()  # a wake() from here on asks for another pass
+        sent, self._sent = self._sent, []
+        try:
+            rows = await asyncio.to_thread(self._pass, sent, self.clock.now(), not self._stopping)
+        except BaseException:
+            self._sent[:0] = sent  # not recorded: the next pass tries again
+            raise
+        if not rows:
+            return 0
+        return await self._send_all(rows)
+
+    def _pass(self, sent: list[_Sent], now: datetime, claim: bool) -> list[OutboxRow]:
+        if not sent:  # nothing to record: look without the write lock first
+            ids = self._due(now)[: self.batch] if claim else []
+            return self._claim(ids, now) if ids else []
+        with self.db.session() as s, s.begin():
+            conn = s.connection()
+            self._write_sent(conn, sent, now)
+            ids = self._due(now, conn=conn)[: self.batch] if claim else []
+            claimed = self._claim_in(s, ids, now) if ids else []
+        if self.on_result is not None:
+            for b in sent:
+                self.on_result(b.channel, "sent")
+        return claimed
 
     async def _send_all(self, rows: list[OutboxRow]) -> int:
         gate = asyncio.Semaphore(self.concurrency)
@@ -507,40 +554,14 @@ class Dispatcher:
         last_id = next(
             (p.get("provider_id") for p in reversed(parts) if p.get("provider_id")), None
         )
-        await self._record_sent(_Sent(rid, row.channel, last_id, parts))
+        self._sent.append(_Sent(rid, row.channel, last_id, parts))
 
-    async def _record_sent(self, sent: _Sent) -> None:
-        """Record a sent row; rows sent while a write is under way are written together
-        in the next one (one transaction for many rows, no waiting added)."""
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._sent.append((sent, done))
-        if self._recorder is None or self._recorder.done():
-            self._recorder = asyncio.create_task(self._record_loop())
-        await done
-
-    async def _record_loop(self) -> None:
-        while self._sent:
-            batch, self._sent = self._sent, []
-            try:
-                await asyncio.to_thread(self._write_sent, [b for b, _ in batch])
-            except Exception as e:  # noqa: BLE001 - handed to every sender; rows stay 'sending'
-                for _, done in batch:
-                    done.set_exception(e)
-                continue
-            for _, done in batch:
-                done.set_result(None)
-
-    def _write_sent(self, batch: list[_Sent]) -> None:
-        now = self.clock.now()
+    @staticmethod
+    def _write_sent(conn: Connection, batch: list[_Sent], now: datetime) -> None:
         params = [{"rid": b.id, "at": now, "pid": b.provider_id, "parts": b.parts} for b in batch]
-        with self.db.session() as s, s.begin():
-            conn = s.connection()
-            conn.execute(_MARK_SENT, params)
-            # A person erased while their last message waited: scrub it now.
-            conn.execute(_SCRUB_ERASED, {"ids": [b.id for b in batch]})
-        if self.on_result is not None:
-            for b in batch:
-                self.on_result(b.channel, "sent")
+        conn.execute(_MARK_SENT, params)
+        # A person erased while their last message waited: scrub it now.
+        conn.execute(_SCRUB_ERASED, {"ids": [b.id for b in batch]})
 
     def _save_parts(self, rid: int, parts: list[dict[str, object]]) -> None:
         with self.db.session() as s, s.begin():

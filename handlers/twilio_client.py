@@ -181,6 +181,7 @@ class TwilioMessaging:
         self._api_base_url = api_base_url
         self._http: BaseUrlHttpClient | None = None
         self._client: Client | None = None
+        self._messages: Any = None
 
     async def start(self) -> None:
         self._http = BaseUrlHttpClient(self._api_base_url, timeout=self._timeout)
@@ -189,12 +190,15 @@ class TwilioMessaging:
         self._client = Client(
             self._account_sid, self._auth_token, http_client=self._http, environment=_NO_ENV
         )
+        # ``client.messages`` builds the account's context and list anew on every access.
+        self._messages = self._client.messages
 
     async def stop(self) -> None:
         if self._http is not None:
             await self._http.close()
         self._http = None
         self._client = None
+        self._messages = None
 
     async def find_sent(
         self, to: str, sender: str, body: str | None, since: datetime
@@ -206,7 +210,7 @@ class TwilioMessaging:
             raise TemporaryFailure("twilio client not started")
         key = "messaging_service_sid" if sender.startswith("MG") else "from_"
         try:
-            recent = await self._client.messages.list_async(
+            recent = await self._messages.list_async(
                 to=to, limit=50, **({key: sender} if key == "from_" else {})
             )
         except (TwilioException, aiohttp.ClientError, TimeoutError) as exc:
@@ -221,11 +225,11 @@ class TwilioMessaging:
 
     async def create(self, **fields: Any) -> _Created:
         """``messages.create(**fields)``; raises a ChannelError on failure."""
-        if self._client is None or self._http is None:
+        if self._messages is None or self._http is None:
             raise TemporaryFailure("twilio client not started")
         fields = {k: v for k, v in fields.items() if v is not None}
         try:
-            message = await self._client.messages.create_async(**fields)
+            message = await self._messages.create_async(**fields)
         except TwilioException as exc:
             raise map_twilio_error(exc, self._http.last_retry_after) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:

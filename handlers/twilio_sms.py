@@ -20,11 +20,20 @@ from handlers.base import Delivery, Rendered
 from handlers.render import render_sms
 from handlers.twilio_client import TwilioMessaging
 
-__all__ = ["EMPTY_TWIML", "TwilioSmsSender", "router", "status_callback_url", "twiml_ok"]
+__all__ = [
+    "EMPTY_TWIML",
+    "SMS_PATH",
+    "STATUS_PATH",
+    "TwilioSmsSender",
+    "router",
+    "status_callback_url",
+    "twiml_ok",
+]
 
 #: An empty TwiML answer: replies go out through the outbox, never in TwiML.
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 STATUS_PATH = "/webhooks/twilio/status"
+SMS_PATH = "/webhooks/twilio/sms"
 
 router = APIRouter()
 
@@ -38,7 +47,7 @@ def status_callback_url(public_base_url: str | None) -> str | None:
     return public_base_url.rstrip("/") + STATUS_PATH if public_base_url else None
 
 
-@router.post("/webhooks/twilio/sms")
+@router.post(SMS_PATH)
 async def sms_webhook(request: Request) -> Response:
     """One SMS from a person: verify, parse, hand to the pipeline, acknowledge with empty TwiML."""
     services = services_of(request)

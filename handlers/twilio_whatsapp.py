@@ -23,11 +23,19 @@ from handlers.render import render_whatsapp
 from handlers.twilio_client import TwilioMessaging, WindowClosed
 from handlers.twilio_sms import status_callback_url, twiml_ok
 
-__all__ = ["WINDOW", "TwilioWhatsAppSender", "WindowClosed", "router", "window_open"]
+__all__ = [
+    "WHATSAPP_PATH",
+    "WINDOW",
+    "TwilioWhatsAppSender",
+    "WindowClosed",
+    "router",
+    "window_open",
+]
 
 #: How long after the person's last message free text may be sent.
 WINDOW = timedelta(hours=24)
 _PREFIX = "whatsapp:"
+WHATSAPP_PATH = "/webhooks/twilio/whatsapp"
 
 router = APIRouter()
 
@@ -39,7 +47,7 @@ def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
     return timedelta(0) <= now - last_inbound_at < WINDOW
 
 
-@router.post("/webhooks/twilio/whatsapp")
+@router.post(WHATSAPP_PATH)
 async def whatsapp_webhook(request: Request) -> Response:
     """One WhatsApp message: verify, parse (``whatsapp:+31...`` -> ``+31...``), hand over."""
     services = services_of(request)

@@ -12,6 +12,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.web.plain import VoordeurApp
 from config.settings import Settings
 
 __all__ = ["SECURITY_HEADERS", "SecurityHeaders", "install"]
@@ -93,6 +94,12 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.include_router(scoreboard.router)
     for module in (twilio_sms, twilio_whatsapp, twilio_voice, twilio_status):
         app.include_router(module.router)
+    if isinstance(app, VoordeurApp):
+        # Every message a person sends and every delivery status: no FastAPI layers.
+        app.plain_headers(headers)
+        app.plain_post(twilio_sms.SMS_PATH, twilio_sms.sms_webhook)
+        app.plain_post(twilio_whatsapp.WHATSAPP_PATH, twilio_whatsapp.whatsapp_webhook)
+        app.plain_post(twilio_sms.STATUS_PATH, twilio_status.status_webhook)
     if settings.telegram_enabled:
         # Without a bot token nothing can answer on Telegram, so its webhook is not served
         # and python-telegram-bot (about 17 MB) is not imported.

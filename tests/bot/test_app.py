@@ -117,6 +117,36 @@ def test_chat_cookie_is_httponly_and_strict(client: TestClient) -> None:
     assert "httponly" in cookie and "samesite=strict" in cookie
 
 
+def test_sms_webhook_answers_like_every_route(db_url: str, understander) -> None:  # type: ignore[no-untyped-def]
+    """The SMS webhook takes the app's short way in (bot.web.plain): the same security
+    headers, the same JSON errors, and the message stored and answered."""
+    from tests.fakes.twilio_server import FakeTwilioServer
+
+    with FakeTwilioServer() as tw:
+        settings = Settings(
+            database_url=db_url, twilio_account_sid=TWILIO_TEST_SID,
+            twilio_auth_token=Secret(TWILIO_TEST_TOKEN), twilio_sms_from="+3197010000000",
+            twilio_api_base_url=tw.url, public_base_url="https://voordeur.example",
+        )
+        params = {"From": "+31612345678", "To": "+3197010000000", "Body": "hallo",
+                  "MessageSid": "SM" + "3" * 32, "AccountSid": TWILIO_TEST_SID}
+        url = "https://voordeur.example/webhooks/twilio/sms"
+        with TestClient(create_app(settings, nlu=understander)) as c:
+            forged = c.post("/webhooks/twilio/sms", data=params,
+                            headers=twilio_headers("not-the-token", url, params))
+            assert forged.status_code == 403
+            assert forged.json() == {"error": "invalid Twilio signature"}
+            ok = c.post("/webhooks/twilio/sms", data=params, headers=twilio_headers(TWILIO_TEST_TOKEN, url, params))
+            assert ok.status_code == 200 and ok.text.endswith("<Response/>")
+            for r in (forged, ok):
+                assert r.headers["x-content-type-options"] == "nosniff"
+                assert r.headers["strict-transport-security"].startswith("max-age=")
+            deadline = time.monotonic() + 10
+            while not tw.messages and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert tw.messages and tw.messages[0]["To"] == "+31612345678", "the reply went out"
+
+
 def test_webhooks_answer_503_while_the_database_is_down(pg_url: str, understander) -> None:  # type: ignore[no-untyped-def]
     """PostgreSQL only, by nature: a database server that goes away (the test drops the
     database under the running app); a SQLite file cannot go down that way."""

@@ -208,6 +208,8 @@ def test_voordeur_run_with_a_turn_process_answers_sms_and_stops_cleanly(
         try:
             assert app.proc is not None
             (child,) = _children(app.proc.pid)
+            with open(f"/proc/{app.proc.pid}/maps") as f:
+                assert "numpy" not in f.read(), "the web process does not load the NLU models"
             statuses = [
                 _post_sms(app, "+31620000001", "kan iemand mijn boodschappen doen", "SMa1"),
                 _post_sms(app, "+31620000002", "ik zoek hulp in de tuin", "SMb1"),

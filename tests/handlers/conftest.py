@@ -11,10 +11,13 @@ from urllib.parse import urlencode
 
 import pytest
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.messages import Inbound, Reply
 from bot.ports import TurnResult
+from bot.web.plain import VoordeurApp
 from config.profile import Profile, load_profile
 from config.settings import Secret, Settings
 from handlers import telegram, twilio_sms, twilio_status, twilio_voice, twilio_whatsapp
@@ -96,12 +99,17 @@ def never_open(profile: Profile) -> Profile:
 class Harness:
     """An app with all channel routers, a recording pipeline and outbox, and a client."""
 
-    def __init__(self, settings: Settings, profile: Profile) -> None:
+    def __init__(self, settings: Settings, profile: Profile, *, plain: bool = False) -> None:
         self.pipeline = RecordingPipeline()
         self.outbox = RecordingOutbox()
-        self.app = FastAPI()
+        self.app = VoordeurApp() if plain else FastAPI()
         for module in (telegram, twilio_sms, twilio_whatsapp, twilio_voice, twilio_status):
             self.app.include_router(module.router)
+        if plain:  # the app's short way in for webhooks (bot.web.install)
+            self.app.plain_post(twilio_sms.SMS_PATH, twilio_sms.sms_webhook)
+            self.app.plain_post(twilio_whatsapp.WHATSAPP_PATH, twilio_whatsapp.whatsapp_webhook)
+            self.app.plain_post(twilio_sms.STATUS_PATH, twilio_status.status_webhook)
+        self.app.add_exception_handler(StarletteHTTPException, _error_json)  # as bot.web
         self.services = SimpleNamespace(
             settings=settings, profile=profile, pipeline=self.pipeline, outbox=self.outbox
         )
@@ -132,9 +140,14 @@ def profile() -> Profile:
     return load_profile()
 
 
-@pytest.fixture
-def harness(profile: Profile) -> Iterator[Harness]:
-    h = Harness(make_settings(), profile)
+async def _error_json(request: Any, exc: StarletteHTTPException) -> JSONResponse:
+    return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
+@pytest.fixture(params=["fastapi", "plain"])
+def harness(profile: Profile, request: pytest.FixtureRequest) -> Iterator[Harness]:
+    """Every webhook test runs through FastAPI's routing and through the plain way in."""
+    h = Harness(make_settings(), profile, plain=request.param == "plain")
     with h.client:
         yield h
 

@@ -73,7 +73,7 @@ def test_no_secret_configured_accepts_without_header(profile: Any, tg: FakeTeleg
 def test_malformed_json_is_a_bad_request_with_a_reason(harness: Harness) -> None:
     response = _post(harness, b"{not json")
     assert response.status_code == 400
-    assert response.json() == {"detail": "body is not valid JSON"}
+    assert response.json() == {"error": "body is not valid JSON"}
     assert "Traceback" not in response.text
 
 

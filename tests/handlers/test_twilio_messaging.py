@@ -112,7 +112,7 @@ def test_sms_without_body_is_a_bad_request(harness: Harness) -> None:
     del params["Body"]
     response = harness.twilio_post("/webhooks/twilio/sms", params)
     assert response.status_code == 400
-    assert response.json() == {"detail": "missing form field Body"}
+    assert response.json() == {"error": "missing form field Body"}
 
 
 def test_sms_from_junk_is_a_bad_request(harness: Harness) -> None:
