@@ -10,8 +10,9 @@ Two steps, run from the repository root::
 
 ``--root`` is the tree whose ``nlu`` package is imported (e.g. a ``git worktree`` of the
 commit before the change). The texts always come from ``--texts-from`` (default: this
-tree's ``nlu/data/*.yml``), so both dumps read the same messages: every string in every
-data file (training examples, crisis positives and near misses), each also in capitals,
+tree's ``nlu/data/*.yml``, held-out files left out), so both dumps read the same messages:
+every string in every data file (training examples, crisis positives and near misses,
+development and evaluation sets), each also in capitals,
 plus the benchmark's messages with typos and two needs in one.
 
 Per text the dump holds the parse (language, topics with confidences, crisis and its
@@ -49,9 +50,14 @@ def _strings(node: Any) -> Iterator[str]:
 
 
 def data_texts(data_dir: Path) -> list[str]:
-    """Every message in the data files of ``data_dir``, in file order, without repeats."""
+    """Every message in the data files of ``data_dir``, in file order, without repeats.
+
+    Held-out files (``*holdout*``) are never read: they judge the NLU and must stay
+    unseen by anyone working on it, speed work included."""
     out: dict[str, None] = {}
     for path in sorted(data_dir.glob("*.yml")):
+        if "holdout" in path.name:
+            continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if "nlu" in doc:  # Rasa training data: examples are "- text" lines of a block
             for block in doc["nlu"]:
