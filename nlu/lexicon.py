@@ -853,9 +853,7 @@ def _stems(alternatives: list[str]) -> re.Pattern[str]:
     # by first letter (the same matches, fewer branches tried at each word), and the
     # optional "ge" is written as a choice, "(?:ge|)": the same as "(?:ge)?", without
     # the engine's repeat bookkeeping at every word.
-    stems = first_char_alternation(
-        [p.removeprefix(r"\b") for p in alternatives], literal_groups=True
-    )
+    stems = first_char_alternation([p.removeprefix(r"\b") for p in alternatives])
     return re.compile(r"\b(?:ge|)" + stems.pattern)
 
 
