@@ -892,7 +892,7 @@ def _counts(text: str, n_topics: int) -> list[int]:
         start = m.start()
         for j in range(n_topics):
             end = m.end(j + 1)
-            if end > start and start >= ends[j]:
+            if end > start >= ends[j]:
                 counts[j] += 1
                 ends[j] = end
     return counts
