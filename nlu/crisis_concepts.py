@@ -59,7 +59,7 @@ sentence per line, so ``$`` is a sentence end and word windows stay in a sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from nlu.api import CrisisKind
@@ -1523,22 +1523,35 @@ def cue_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind
 _PREFIX_LENGTHS = tuple(sorted({len(p) for g in _GROUPS for p in g.prefixes}))
 
 
+def _index(keys_of: Callable[[_Group], Iterable[str]]) -> dict[str, tuple[int, ...]]:
+    """Key -> the positions in :data:`_GROUPS` of the groups that have it."""
+    out: dict[str, list[int]] = {}
+    for i, g in enumerate(_GROUPS):
+        for key in keys_of(g):
+            out.setdefault(key, []).append(i)
+    return {key: tuple(positions) for key, positions in out.items()}
+
+
+#: The groups by key word and by key word start: a message's words name the groups
+#: that may hold in a few dict lookups, instead of a set test per group.
+_BY_WORD = _index(lambda g: g.words)
+_BY_START = _index(lambda g: g.prefixes)
+
+
 def concept_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind, int]]:
     """(kind, start) for every concept group that holds in the cleaned text; ``start``
     is where its first part matched (the anchor that framing is judged at).
     ``check_keys=False`` skips the word-set shortcut (for the test that it is exact)."""
     tokens = set(cleaned.split())
-    # Each word's starts of every length a key uses: a word starts with a key exactly
-    # when its start of that length is the key (one set, instead of startswith per
-    # group and word).
-    starts = {t[:n] for t in tokens for n in _PREFIX_LENGTHS}
-    groups = [
-        g
-        for g in _GROUPS
-        if not check_keys
-        or not g.words.isdisjoint(tokens)
-        or (g.prefixes and not starts.isdisjoint(g.prefixes))
-    ]
+    if check_keys:
+        # Each word's starts of every length a key uses (no longer than the word): a
+        # word starts with a key exactly when its start of that length is the key.
+        starts = {t[:n] for t in tokens for n in _PREFIX_LENGTHS if n <= len(t)}
+        held = {i for t in tokens & _BY_WORD.keys() for i in _BY_WORD[t]}
+        held.update(i for s in starts & _BY_START.keys() for i in _BY_START[s])
+        groups = [_GROUPS[i] for i in sorted(held)]  # in the order of _GROUPS
+    else:
+        groups = list(_GROUPS)
     yield from cue_hits(cleaned, check_keys)
     lines: list[str] | None = None
     for g in groups:
