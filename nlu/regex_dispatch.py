@@ -30,7 +30,7 @@ try:  # the regex parser of the standard library (private, but stable since 3.11
 except ImportError:  # pragma: no cover - a Python without it gets the plain alternation
     _sre_parse = None  # type: ignore[assignment]
 
-__all__ = ["NO_MATCH", "derivative", "first_char_alternation", "first_chars"]
+__all__ = ["NO_MATCH", "compile_words", "derivative", "first_char_alternation", "first_chars"]
 
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
@@ -83,6 +83,24 @@ def first_char_alternation(alternatives: list[str], flags: int = 0) -> re.Patter
         known = "".join(re.escape(c) for c in chars)
         branches.append(f"(?![{known}])(?:" + "|".join(f"(?:{a})" for a in unknown) + ")")
     return re.compile("(?:" + "|".join(branches) + ")", flags)
+
+
+def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the same matches, faster where ``pattern`` is
+    two or more alternatives that each start at a word boundary (``\\bvan ...|\\bdoor
+    ...``): the engine tries such alternatives one after another at every position (none
+    starts with a plain character), here the boundary is tested once and only the
+    alternatives that can start with the character there are tried
+    (:func:`first_char_alternation`). Any other pattern is compiled as it is."""
+    alternatives = _top_level_split(pattern)
+    if (
+        len(alternatives) < 2
+        or flags & (re.IGNORECASE | re.VERBOSE)
+        or not all(a.startswith("\\b") for a in alternatives)
+    ):
+        return re.compile(pattern, flags)
+    inner = first_char_alternation([a[2:] for a in alternatives], flags)
+    return re.compile("\\b" + inner.pattern, flags)
 
 
 def _derived_branch(c: str, derived: list[str]) -> str:

@@ -7,7 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlu.regex_dispatch import NO_MATCH, derivative, first_char_alternation, first_chars
+from nlu.regex_dispatch import (
+    NO_MATCH,
+    compile_words,
+    derivative,
+    first_char_alternation,
+    first_chars,
+)
 
 ALTERNATIVES = [
     r"(?:wil|ga) dood\b",
@@ -91,6 +97,10 @@ def test_same_matches_as_the_plain_alternation(words: list[str]) -> None:
     plain = [m.span() for m in _plain().finditer(text)]
     fast = first_char_alternation(ALTERNATIVES)
     assert [m.span() for m in fast.finditer(text)] == plain
+    at_words = "|".join(rf"\b{a}" for a in ALTERNATIVES)
+    assert [m.span() for m in compile_words(at_words).finditer(text)] == [
+        m.span() for m in re.finditer(at_words, text)
+    ]
     for start in range(len(text)):  # from any position, as findall(text, pos) starts
         assert _span(fast.search(text, start)) == _span(_plain().search(text, start))
 
@@ -116,3 +126,9 @@ def test_a_lookbehind_in_front_is_checked_after_the_first_character() -> None:
     assert derivative(r"\w*x", "x") == r"(?:\w*x|)"
     assert derivative(r"dood", "x") is NO_MATCH
     assert derivative(r"[a-z]+", "a") is None, "classes are not read"
+
+
+def test_compile_words_rewrites_only_alternatives_that_all_start_at_a_boundary() -> None:
+    assert compile_words(r"\bdood\b|\bsterven\b").pattern.startswith(r"\b(?:d(?:")
+    assert compile_words(r"\bdood\b|sterven").pattern == r"\bdood\b|sterven"
+    assert compile_words(r"\b(?:dood|sterven)\b").pattern == r"\b(?:dood|sterven)\b"
