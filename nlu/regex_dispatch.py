@@ -53,14 +53,21 @@ def first_char_alternation(alternatives: list[str], flags: int = 0) -> re.Patter
     No capturing groups or backreferences in ``alternatives`` (a group would be written
     more than once). With ``re.IGNORECASE`` or ``re.VERBOSE`` the plain alternation is
     returned."""
+    return re.compile(_dispatched(alternatives, flags)[0], flags)
+
+
+def _dispatched(alternatives: list[str], flags: int) -> tuple[str, int]:
+    """The source of :func:`first_char_alternation` and how many of its branches are
+    entered through a lookahead (the alternatives the derivatives cannot read)."""
     plain = "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")"
     # "a|b" as one alternative is the alternatives a and b, in that order
     alternatives = [branch for a in alternatives for branch in _top_level_split(a)]
     firsts = [first_chars(a) for a in alternatives]
     chars = sorted({c for f in firsts if f for c in f})
     if not chars or flags & (re.IGNORECASE | re.VERBOSE):
-        return re.compile(plain, flags)
+        return plain, len(alternatives)
     branches: list[str] = []
+    looked_ahead = 0
     for c in chars:
         derived: list[str] = []  # a run of derivatives, written as one c(?:...) branch
         for a, f in zip(alternatives, firsts, strict=True):
@@ -76,31 +83,33 @@ def first_char_alternation(alternatives: list[str], flags: int = 0) -> re.Patter
                 branches.append(_derived_branch(c, derived))
                 derived = []
             branches.append(f"(?={re.escape(c)})(?:{a})")
+            looked_ahead += 1
         if derived:
             branches.append(_derived_branch(c, derived))
     unknown = [a for a, f in zip(alternatives, firsts, strict=True) if f is None]
     if unknown:
         known = "".join(re.escape(c) for c in chars)
         branches.append(f"(?![{known}])(?:" + "|".join(f"(?:{a})" for a in unknown) + ")")
-    return re.compile("(?:" + "|".join(branches) + ")", flags)
+        looked_ahead += 1
+    return "(?:" + "|".join(branches) + ")", looked_ahead
 
 
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, with the same matches, faster where ``pattern`` is
-    two or more alternatives that each start at a word boundary (``\\bvan ...|\\bdoor
-    ...``): the engine tries such alternatives one after another at every position (none
-    starts with a plain character), here the boundary is tested once and only the
-    alternatives that can start with the character there are tried
-    (:func:`first_char_alternation`). Any other pattern is compiled as it is."""
+    """``re.compile(pattern, flags)``, with the same matches, faster where ``pattern``
+    starts at a word boundary in every alternative (``\\bvan ...|\\bdoor ...``,
+    ``\\b(?:van|door) ...``): the boundary is tested once, then only what can start
+    with the character there is tried (:func:`first_char_alternation`). Two or more such
+    alternatives are always rewritten (the engine otherwise enters each one at every
+    position); one is rewritten when every branch then starts with a plain character
+    (a branch behind a lookahead costs more than the group it replaces). Any other
+    pattern is compiled as it is."""
     alternatives = _top_level_split(pattern)
-    if (
-        len(alternatives) < 2
-        or flags & (re.IGNORECASE | re.VERBOSE)
-        or not all(a.startswith("\\b") for a in alternatives)
-    ):
+    if flags & (re.IGNORECASE | re.VERBOSE) or not all(a.startswith("\\b") for a in alternatives):
         return re.compile(pattern, flags)
-    inner = first_char_alternation([a[2:] for a in alternatives], flags)
-    return re.compile("\\b" + inner.pattern, flags)
+    inner, looked_ahead = _dispatched([a[2:] for a in alternatives], flags)
+    if len(alternatives) == 1 and looked_ahead:
+        return re.compile(pattern, flags)
+    return re.compile("\\b" + inner, flags)
 
 
 def _derived_branch(c: str, derived: list[str]) -> str:
