@@ -68,6 +68,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|ook|met|voor|bij|naar|hulp|iemand|een|also|with|for|help|someone|a|the)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
+_MAX_CLAUSES = 8
 #: Topics that say what a whole message is about rather than a need of the writer.
 _FRAMES = frozenset({"worry_other", "volunteer_offer"})
 
@@ -87,7 +88,9 @@ def split_clauses(text: str) -> list[str]:
             part = part.strip()
             if len(part.split()) >= 2 and detect_social(part) not in ("greeting", "thanks"):
                 out.append(part)
-    return out[:8]
+                if len(out) == _MAX_CLAUSES:  # the rest of a long message is not read
+                    return out
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ group for all other characters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:  # the regex parser of the standard library (private, but stable since 3.11)
@@ -224,50 +225,48 @@ def _group_derivative(pattern: str, c: str) -> str | _NoMatch | None:
 
 def _closing(pattern: str) -> int | None:
     """Index of the ``)`` that closes the group opened at ``pattern[0]``."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
-            continue
-        elif ch == "(":
+    depth = 0
+    for i, ch in _outside_classes(pattern):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
 
 
 def _top_level_split(p: str) -> list[str]:
     """Split a pattern on its top-level ``|`` (outside groups and classes)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    out, depth, start = [], 0, 0
+    for i, ch in _outside_classes(p):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             out.append(p[start:i])
             start = i + 1
-        i += 1
     out.append(p[start:])
     return out
+
+
+def _outside_classes(pattern: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of the pattern's characters outside classes and escapes."""
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: up to its closing "]" (one right after "[" or "[^" is literal)
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        yield i, ch
+        i += 1
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
