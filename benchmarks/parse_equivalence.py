@@ -10,13 +10,15 @@ Two steps, run from the repository root::
 
 ``--root`` is the tree whose ``nlu`` package is imported (e.g. a ``git worktree`` of the
 commit before the change). The texts always come from ``--texts-from`` (default: this
-tree's ``nlu/data/*.yml``), so both dumps read the same messages: every string in every
-data file (training examples, crisis positives and near misses), each also in capitals,
+tree's ``nlu/data/*.yml``, held-out files left out), so both dumps read the same messages:
+every string in every data file (training examples, crisis positives and near misses,
+development and evaluation sets), each also in capitals,
 plus the benchmark's messages with typos and two needs in one.
 
 Per text the dump holds the parse (language, topics with confidences, crisis and its
-kind, control, social), the crisis check for an answer about relief, and the
-classifier's unrounded scores with and without the ``crisis`` class. ``compare``
+kind, control, social, the safety question's doubt and lean), the crisis check for an
+answer about relief, the crisis model's unrounded score and kind, and the classifier's
+unrounded scores with and without the ``crisis`` class. ``compare``
 requires strings to be equal and numbers equal to within 1e-9.
 """
 
@@ -49,9 +51,14 @@ def _strings(node: Any) -> Iterator[str]:
 
 
 def data_texts(data_dir: Path) -> list[str]:
-    """Every message in the data files of ``data_dir``, in file order, without repeats."""
+    """Every message in the data files of ``data_dir``, in file order, without repeats.
+
+    Held-out files (``*holdout*``) are never read: they judge the NLU and must stay
+    unseen by anyone working on it, speed work included."""
     out: dict[str, None] = {}
     for path in sorted(data_dir.glob("*.yml")):
+        if "holdout" in path.name:
+            continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if "nlu" in doc:  # Rasa training data: examples are "- text" lines of a block
             for block in doc["nlu"]:
@@ -91,6 +98,7 @@ def dump(root: Path, texts_from: Path, out: Path, extra: int) -> int:
     import nlu
     from nlu import crisis_model
     from nlu.classifier import load_or_train
+    from nlu.crisis import model_reading
     from nlu.service import LocalNLU, crisis_of
 
     if Path(nlu.__file__).resolve().parents[1] != root.resolve():
@@ -113,6 +121,9 @@ def dump(root: Path, texts_from: Path, out: Path, extra: int) -> int:
                 "control": None if u.control is None else str(u.control),
                 "social": u.social,
                 "relief_crisis": None if relief is None else str(relief),
+                "doubt": None if u.crisis_doubt is None else str(u.crisis_doubt),
+                "lean": None if u.crisis_lean is None else str(u.crisis_lean),
+                "crisis_model": _reading(model_reading(text.strip())) if text.strip() else None,
                 "scores": classifier.probabilities(text) if text.strip() else {},
                 "scores_no_crisis": (
                     classifier.probabilities(text, exclude=("crisis",)) if text.strip() else {}
@@ -121,6 +132,11 @@ def dump(root: Path, texts_from: Path, out: Path, extra: int) -> int:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(texts)} texts from {root} in {time.perf_counter() - started:.1f} s -> {out}")
     return 0
+
+
+def _reading(reading: Any) -> list[Any] | None:
+    """The crisis model's (score, kind) before its threshold, or None when it may not judge."""
+    return None if reading is None else [float(reading[0]), str(reading[1])]
 
 
 def _same(a: Any, b: Any) -> bool:

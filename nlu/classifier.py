@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|ook|met|voor|bij|naar|hulp|iemand|een|also|with|for|help|someone|a|the)\b)"
 )
 _WORD = re.compile(r"[a-z]{2,}")
+_MAX_CLAUSES = 8
 #: Topics that say what a whole message is about rather than a need of the writer.
 _FRAMES = frozenset({"worry_other", "volunteer_offer"})
 
@@ -86,7 +88,9 @@ def split_clauses(text: str) -> list[str]:
             part = part.strip()
             if len(part.split()) >= 2 and detect_social(part) not in ("greeting", "thanks"):
                 out.append(part)
-    return out[:8]
+                if len(out) == _MAX_CLAUSES:  # the rest of a long message is not read
+                    return out
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +206,25 @@ class TopicClassifier:
         words = _WORD.findall(normalized)
         if not words:
             return 0.0, 0.0
-        known = sum(map(self.vocabulary.__contains__, words))
-        padded = [f" {w} " for w in words]  # the grams of _grams, without a call per word
-        grams = [p[i : i + 4] for p in padded for i in range(max(1, len(p) - 3))]
-        known_grams = sum(map(self.grams.__contains__, grams))
-        return known / len(words), known_grams / max(1, len(grams))
+        vocabulary, whole, grams = self.vocabulary, self._whole_words, self.grams
+        known = known_grams = n_grams = 0
+        for w in words:
+            n = len(w) - 1  # the 4-grams of " w " (words have two letters or more)
+            n_grams += n
+            if w in whole:  # most words: every gram known, none looked up
+                known += 1
+                known_grams += n
+                continue
+            known += w in vocabulary
+            padded = f" {w} "
+            known_grams += sum(padded[i : i + 4] in grams for i in range(n))
+        return known / len(words), known_grams / max(1, n_grams)
+
+    @cached_property
+    def _whole_words(self) -> frozenset[str]:
+        """Known words all of whose 4-grams are known (after training: every one)."""
+        grams = self.grams
+        return frozenset(w for w in self.vocabulary if all(g in grams for g in _grams(w)))
 
     def probabilities(self, text: str, exclude: Collection[str] = ()) -> dict[str, float]:
         """Merged per-topic scores for the whole message and its clauses.

@@ -92,6 +92,7 @@ from nlu.crisis_readings import (
     taken_to_escape,
 )
 from nlu.crisis_text import crisis_normalize
+from nlu.regex_dispatch import compile_words
 
 #: From this crisis-model score up to its threshold the dialog asks instead of guessing
 #: (:func:`model_doubt`); the figures behind the choice are in ``nlu/crisis_doubt.py``.
@@ -367,13 +368,13 @@ _VIOLENCE = _word_start_alternation(
     )
 )
 
-_PAST = re.compile(
+_PAST = compile_words(
     r"\b(?:vorige|vorig|gisteren|eergisteren|maand|maanden|week|weken|jaar|jaren|geleden|"
     r"laatst|toen|vaker|al eens|een keer|vroeger|sindsdien|afgelopen|ooit|last|vaak|soms|regelmatig|"
     r"keer|twice|times|ago|yesterday|month|week|year|often|sometimes|before|since|recently)\b"
 )
-_FALL = re.compile(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen\b|\bfell\b")
-_FALL_ACUTE = re.compile(
+_FALL = compile_words(r"\b(?:ben|is|zijn) (?:\w+ )?gevallen\b|\bgevallen\b|\bfallen\b|\bfell\b")
+_FALL_ACUTE = compile_words(
     r"\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:op ?staan|overeind|omhoog|bewegen)|"
     r"\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\b(?:lig|ligt) (?:\w+ )?op de (?:grond|vloer)\b|"
     r"\b(?:net|zojuist|daarnet|nu|just) (?:\w+ )?(?:gevallen|fallen|fell)\b|\bpraat (?:\w+ )?(?:niet|nie|niks|niets)\b|\bzegt (?:\w+ )?(?:niks|niets)\b|\bcan'?t get up\b|\bbloed|\bbleed|\bhoofd"
@@ -416,10 +417,10 @@ _DANGER = _word_start_alternation(
 )
 
 
-_MEDICAL = re.compile(
+_MEDICAL = compile_words(
     r"\b(?:hartaanval|hartinfarct|hartstilstand|circulatiestilstand|beroerte|herseninfarct|hersenbloeding|tia)\b|\bhaving a stroke\b|\bheart attack\b|\bcardiac arrest\b"
 )
-_MEDICAL_PAST = re.compile(
+_MEDICAL_PAST = compile_words(
     r"\b(?:gehad|overleden|aan een|na (?:een|de|zijn|haar|mijn)|sinds|since|had a)\b"
 )
 
@@ -431,7 +432,7 @@ def _medical_is_acute(t: str) -> bool:
 
 _ORDER = (CrisisKind.SUICIDE, CrisisKind.VIOLENCE, CrisisKind.DANGER)
 #: Clearly long ago ("vroeger", "jaren geleden", "vorig jaar") ...
-_LONG_AGO = re.compile(
+_LONG_AGO = compile_words(
     r"\b(?:vroeger|jaren geleden|lang geleden|vorig jaar|vorige jaar|twintig jaar|tien jaar|"
     r"in (?:19|20)\d\d|toen ik (?:klein|jong|kind)|als kind|years ago|when i was (?:a child|young)|last year|"
     # round 10: "ooit" (once, or some day: neither is now), youth, and a matter settled
@@ -441,7 +442,7 @@ _LONG_AGO = re.compile(
     r"|\b(?:al|sinds) (?:\d+|een paar|paar|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vele|heel wat) (?:jaar|jaren)\b(?: (?!niet\b|nie\b|nog\b)\w+){0,2} veilig\b"
 )
 #: ... and nothing that says it is happening (again) now.
-_NOW = re.compile(
+_NOW = compile_words(
     r"\bnet\b(?! (?:zo|als|zoals|iets|genoeg|wat|even|niet|geen)\b)|\b(?:nu|nog steeds|nog altijd|weer|opnieuw|vandaag|vannacht|vanavond|straks|morgen|"
     r"zojuist|ineens|opeens|now|again|still|today|tonight)\b(?! (?:gaat|gaan) (?:het )?(?:\w+ )?(?:goed|beter|prima|stukken beter|fine|ok|oke|redelijk))"
     r"|\b(?:wil|ga|kan) (?:\w+ )?(?:niet|nie) meer\b|\bik wil (?:\w+ )?dood\b"
@@ -449,7 +450,7 @@ _NOW = re.compile(
 )
 #: "now" that only frames a story told about the past: "wil daar nu over praten",
 #: "nu zijn ze gescheiden", "ik zoek nu een therapeut".
-_NOW_BENIGN = re.compile(
+_NOW_BENIGN = compile_words(
     r"\bnu (?:heb ik zelf|ben ik (?:\w+ )?(?:gelukkig|blij|getrouwd|gescheiden|moeder|vader|oma|opa|ouder|volwassen|clean|sterk|beter|veilig)|woon ik|werk ik|over praten|daarover|erover|graag|zijn (?:ze|we|wij) (?:gescheiden|uit elkaar|verhuisd)|"
     r"is (?:het|alles|hij|zij|ze) (?:\w+ )?(?:goed|rustig|beter|over|voorbij|gescheiden|overleden|dood)|"
     r"(?:hulp|steun|therapie)\b)|\bzoek(?:en)? (?:ik |we )?nu\b"
@@ -480,7 +481,7 @@ _NOW_BENIGN = re.compile(
 )
 #: A death dated in the past is background, not a past crisis: "zijn vrouw is vorig jaar
 #: overleden" does not make "ik ga naar mijn vrouw toe" a story of long ago.
-_BACKGROUND = re.compile(
+_BACKGROUND = compile_words(
     r"\b(?:vorig jaar|vorige jaar|jaren geleden|lang geleden|\w+ jaar geleden|in (?:19|20)\d\d|last year|years ago)\b"
     r"(?= (?:\w+ ){0,2}(?:overleden|gestorven|heengegaan|dood gegaan|died|passed away)\b)"
     r"|(?<=overleden )(?:\w+ )?(?:vorig jaar|jaren geleden|lang geleden|\w+ jaar geleden|in (?:19|20)\d\d)\b"
@@ -488,7 +489,7 @@ _BACKGROUND = re.compile(
 #: Hypothetical and information questions: a rule match after one of these, in the same
 #: sentence, is about what might happen or how to recognise it ("hoe herken je een
 #: beroerte", "wat moet je doen als iemand flauwvalt", "stel dat mijn man ...").
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = compile_words(
     r"\bhoe (?:herken|herkennen|zie|merk|weet|voorkom|voorkomen|help|reageer|handel) (?:je|men|u)\b"
     r"|\b(?:wat zijn|welke|ken je|herken|herkennen|leren|weten) (?:\w+ ){0,2}(?:signalen|symptomen|verschijnselen|tekenen|kenmerken)\b"
     r"|\b(?:what are|know) the (?:warning )?(?:signs|symptoms)\b"
@@ -519,18 +520,18 @@ _HYPOTHETICAL = re.compile(
 #: A normal dose taken twice by mistake, with no symptoms, no large amount and no child:
 #: a question for the pharmacy, not an emergency (the labelling of crisis_dev4.yml).
 #: Insulin is the exception (a hypo can follow within the hour).
-_DOUBLE_DOSE = re.compile(
+_DOUBLE_DOSE = compile_words(
     r"\b(?:per ongeluk|per abuis|perongeluk|vergeten of|by mistake|accidentally|dubbel|2x|twee keer|2 keer|twice)\b"
 )
-_DOSE_PILL = re.compile(r"\b(?:pil|pillen|pilletje|tablet\w*|medicijn\w*|medicatie|dosis|vitamine\w*|weekdoos)\b")
-_DOSE_SERIOUS = re.compile(
+_DOSE_PILL = compile_words(r"\b(?:pil|pillen|pilletje|tablet\w*|medicijn\w*|medicatie|dosis|vitamine\w*|weekdoos)\b")
+_DOSE_SERIOUS = compile_words(
     r"\b(?:te ?veel|veel te|hele|alle|allemaal|al (?:mijn|haar|zijn|zn|m|de)|week|in een keer|tegelijk|strip|strips|doos|handvol|insuline|suf|slaperig|wakker|bewusteloos|"
     r"reageert|ademt|adem|blauw|duizelig|misselijk|overgeven|braakt|raar|verward|flauw|kind|kindje|peuter|baby|"
     r"zoontje|dochtertje|expres|opzettelijk|dood)\b"
 )
 
 
-_INJURY_PAST = re.compile(
+_INJURY_PAST = compile_words(
     r"\b(?:vorige|afgelopen) (?:week|maand|winter|zomer)\b|\bvorig jaar\b|\b(?:weken|maanden) geleden\b|\blast (?:week|month)\b"
 )
 
@@ -544,7 +545,7 @@ def _is_over(t: str) -> bool:
 
 #: Someone telling what is happening to them now ends a hypothetical in a message
 #: without punctuation: "hoe weet je of het een hartaanval is mijn man heeft pijn".
-_REANCHOR = re.compile(
+_REANCHOR = compile_words(
     r"\b(?:mijn|m|onze|ons) \w+ (?:is|heeft|ligt|zit|kan|ademt|zegt|wil|doet|bloedt|reageert|praat|voelt|valt|zakt)\b|\b(?:want|omdat|because)\b"
     r"|\bik (?:ben|heb|lig|zit|kan|wil|ga|voel)\b|\b(?:hij|zij|ze) (?:is|heeft|ligt|ademt|reageert|bloedt)\b|\bnu\b|\bhelp\b"
     # round 13: the writer's own act ends a frame ("een boek over mijn leven voordat ik er een eind aan maak")
@@ -567,7 +568,7 @@ def _framed(t: str, start: int) -> bool:
 
 #: An everyday departure that explains words of farewell and absence: the model (which
 #: cannot see such reasons) does not raise suicide when one is given.
-_DEPARTURE = re.compile(
+_DEPARTURE = compile_words(
     r"\b(?:met pensioen|verhuis\w*|verhuiz\w*|emigr\w*|op vakantie|vakantie|op reis|nieuwe baan|andere baan|"
     r"laatste werkdag|afscheidsfeest\w*|afscheidsreceptie|naar het buitenland|"
     # round 17: a phone off on a flight ("nu staat zijn telefoon uit want hij vliegt")
@@ -586,7 +587,7 @@ _DEPARTURE = re.compile(
 #: answer that describes relief, a short answer about help not yet come), it counts only
 #: with one of these ("dan ben ik dood", "dan ben ik niemand meer tot last"), not for
 #: "dan heb ik meer rust" or "ik wacht nog steeds".
-FINALITY = re.compile(
+FINALITY = compile_words(
     r"\b(?:dood\w*|sterf|sterven|overl[ie]\w*|le[e]?f\w*|leven\w*|afscheid\w*|testament"
     r"|zelfmoord\w*|zelfdoding|suicid\w*|eind[e]?|einde|er niet meer|niet meer (?:zijn|bestaan)"
     r"|wakker|tot last|last voor|pil\w*|spring\w*|ophang\w*|graf|begrafenis|kist|hemel"
@@ -596,7 +597,7 @@ FINALITY = re.compile(
 
 #: A short answer about help that has not come yet ("er is nog niemand geweest", "ik
 #: wacht nog steeds"): the model alone heard these as giving up.
-_WAITING = re.compile(
+_WAITING = compile_words(
     r"\b(?:(?:er )?(?:is|was|kwam|komt) (?:nog )?(?:steeds )?niemand(?: \w+)?"
     r" (?:geweest|gekomen|langsgeweest|langsgekomen|langs)"
     r"|wacht(?:en)? (?:\w+ )?(?:nog|steeds)|nog (?:niks|niets) gehoord"
@@ -607,7 +608,7 @@ _WAITING = re.compile(
 
 #: The message says the harm is absent ("hij doet me niks", "ademt goed"): the model
 #: (which cannot read a negation) does not raise it on its own (round 11).
-_REASSURED = re.compile(
+_REASSURED = compile_words(
     r"\b(?:doet|deed) (?:me|mij|haar|hem|ons) (?:\w+ )?(?:niks|niets)\b|\b(?:ademt|drinkt|reageert|praat) (?:gewoon |wel )?(?:goed|normaal)\b"
     r"|\b(?:is|was) (?:er )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bgeen (?:pijn|klachten)\b"
     r"|\b(?:doet|deed) (?:hij|ze|zij) (?:\w+ )?(?:niks|niets)\b|\b(?:doet|deed) (?:\w+ )?niemand (?:iets|wat|kwaad|pijn)\b"
@@ -618,17 +619,17 @@ _REASSURED = re.compile(
 #: Round 12 framing. A crisis word right after a negation ("nooit gedachten om mezelf iets
 #: aan te doen", "geen zelfmoordgedachten", "niet van kant maken") is denied; "niet meer",
 #: "niet of", "niet naar huis, mijn man ..." are not denials.
-_NEGATION_BEFORE = re.compile(
+_NEGATION_BEFORE = compile_words(
     r"\b(?:geen|nooit|niet|nie|never|not|no)\b(?: (?!meer\b|langer\b|of\b|wat\b|hoe\b|waarom\b|anders\b|mijn\b|m\b|mn\b|zijn\b|haar\b|"
     r"hij\b|ze\b|zij\b|naar\b|thuis\b|huis\b|en\b|want\b|maar\b|dat\b|die\b|me\b|mij\b|mezelf\b|ik\b|i\b|we\b)\w+){0,2} $"
     # round 13: "maar niemand wordt geslagen", "het is niet dat ik dood wil"
     r"|\b(?:niemand|nobody|no one)(?: \w+)? $|\b(?:niet|not) (?:dat|omdat|that|because) (?:ik|i) (?:\w+ )?$"
 )
 #: The rest of a short sentence ends in a negation: "ik sla mijn kind niet".
-_NEGATION_AFTER = re.compile(r"\w+(?: \w+){0,3} (?:niet|nooit|never)$", re.MULTILINE)
+_NEGATION_AFTER = compile_words(r"\w+(?: \w+){0,3} (?:niet|nooit|never)$", re.MULTILINE)
 #: An emergency told as under control or ended in the same message ("maar het gaat goed",
 #: "met een deksel was het meteen uit", "the fire is out now"): not danger.
-_SETTLED = re.compile(
+_SETTLED = compile_words(
     r"\b(?:maar|en|gelukkig) (?:\w+ )?(?:het|t) gaat (?:(?!niet\b|nie\b)\w+ )?(?:goed|prima|wel)\b(?! (?:mis|fout))|\bgaat (?:het )?(?:(?!niet\b|nie\b)\w+ )?(?:goed|prima) met (?:haar|hem|me|mij|ons)\b"
     r"|\bmaakt het (?:(?!niet\b|nie\b)\w+ )?(?:goed|prima)\b|\b(?:was|is) (?:het|hij|ze|de brand|het vuur) (?:\w+ )?(?:meteen |direct |snel |al |weer )?(?:uit|geblust|gedoofd)\b"
     r"|\b(?:brand|vuur|fire) is (?:\w+ )?(?:uit|geblust|gedoofd|out)\b|\b(?:it|fire) is (?:\w+ )?out\b|\balleen (?:een |wat )?(?:blauwe plek|buil|bult|bultje|schram\w*|schaafw\w*|pleister)\b"
@@ -640,7 +641,7 @@ _SETTLED = re.compile(
     r"|\b(?:is|zijn) (?:nu|weer|inmiddels|gelukkig) (?:(?!niet\b|nie\b|nog\b|geen\b)\w+ ){0,4}veilig\b"
 )
 #: ... unless something acute is still told: "de brand is uit maar hij ademt niet".
-_STILL_ACUTE = re.compile(
+_STILL_ACUTE = compile_words(
     r"\b(?:ademt|reageert|beweegt) (?:\w+ )?(?:niet|nie)\b|\bbewusteloos\b|\bbloedt\b|\bniet aanspreekbaar\b|\bnog binnen\b|\bstill inside\b"
     r"|\bnot breathing\b|\bgeen lucht\b|\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:ademen|opstaan)\b|\bpijn op de borst\b|\bwordt? (?:steeds )?(?:suf|blauw|slap)\b"
     r"|\b(?:lig|ligt|liggen) (?:\w+ )?op de (?:grond|vloer)\b|\bgas ?lucht\b|\bruik (?:\w+ ){0,3}gas\b|\bnog (?:steeds|altijd)\b"
@@ -657,45 +658,45 @@ def _joke(t: str) -> bool:
     """Words of dying said to be a joke ("grapje"); laughter alone is not enough."""
     return bool(_JOKE.search(t))
 #: A joke said to be one ("haha nee grapje"): suicide words in it are not meant.
-_JOKE = re.compile(r"\b(?<!geen )(?<!niet )(?<!no )(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
+_JOKE = compile_words(r"\b(?<!geen )(?<!niet )(?<!no )(?:grapje|geintje|just kidding|jk|nee hoor grapje)\b")
 #: A weapon held lawfully for sport or hunting, with no threat: not violence.
-_LAWFUL_WEAPON = re.compile(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
+_LAWFUL_WEAPON = compile_words(r"\b(?:schietsport|schietvereniging|sportschutter|wapenvergunning|jachtakte|jachtvergunning|vergunning)\b")
 #: A knife or tool used for what it is for ("loopt met een mes in de keuken om te koken"),
 #: round 16: with no threat, not violence or danger the model may raise.
-_HOUSEHOLD_USE = re.compile(
+_HOUSEHOLD_USE = compile_words(
     r"\b(?:om te|aan het|voor het) (?:koken|snijden|schillen|bakken|klussen|timmeren|tuinieren|snoeien)\b"
     r"|\b(?:cooking|chopping|peeling)\b"
 )
 #: Bangs and shouting explained by building work or fireworks (round 16, as the rules).
 #: A fire where fire belongs (round 17): the model may not call it a danger unless
 #: smoke, spreading or a person's harm is told ("de open haard brandt lekker").
-_FIREPLACE = re.compile(r"\b(?:vuurkorf|open haard|houtkachel|allesbrander|barbecue\w*|bbq|kampvuur|vuurschaal)\b")
-_FIRE_SPREADS = re.compile(
+_FIREPLACE = compile_words(r"\b(?:vuurkorf|open haard|houtkachel|allesbrander|barbecue\w*|bbq|kampvuur|vuurschaal)\b")
+_FIRE_SPREADS = compile_words(
     r"\b(?:rook\w*|walm\w*|gordijn\w*|uit de hand|slaat over|overgeslagen|brandwond\w*|verbrand\w*|gewond|bewusteloos|"
     r"koolmonoxide|duizelig|misselijk|suf|flauw\w*|reageert|ademt|kind\w*|baby|help)\b"
 )
 #: "ik zie het niet meer zitten met die wachtlijsten": the burden is named (round 17; the
 #: rules read it so too, :mod:`nlu.crisis_concepts`), so the model may not call it suicide.
-_NAMED_BURDEN = re.compile(
+_NAMED_BURDEN = compile_words(
     r"\bniet meer zitt\w* (?:\w+ )?(?:met|in|op|van|mee|voor) (?:die|de|dat|deze|dit|al|het|zo n|een)\b(?!(?: \w+)? leven)"
 )
-_BUILDING_NOISE = re.compile(
+_BUILDING_NOISE = compile_words(
     r"\b(?:verbouw\w*|klus\w*|timmer\w*|hamer\w*|boren|boor\w*|vuurwerk|sloop\w*|slopen|renovat\w*|drilling)\b"
 )
 #: Violence said to be absent: "hij heeft nooit geslagen", "agressief in woorden".
-_NO_HARM = re.compile(
+_NO_HARM = compile_words(
     r"\b(?:heeft|is) (?:\w+ ){0,2}nooit (?:geslagen|geschopt|handtastelijk|gewelddadig|geweld)\b|\b(?:slaat|schopt|sloeg) (?:\w+ )?(?:niet|nooit)\b(?! meer)"
     r"|\bin woorden\b|\bverbaal\b|\bnever (?:hits|hit|hurt)\b"
     r"|\b(?:is|was|wordt|word|werd) (?:\w+ )?(?:nooit|niet|nie|never|not) (?:\w+ )?(?:agressief|gewelddadig|handtastelijk|gevaarlijk|violent|aggressive)\b"
 )
-_THREAT = re.compile(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
+_THREAT = compile_words(r"\b(?:dreig\w*|bedreig\w*|richt\w*|vermoord\w*|schiet\w* (?:op|me|mij|haar|hem)|dood ?maak\w*|afmaken|bang)\b")
 
 
-_CONDITION = re.compile(r"\b(?:als|wanneer|if|tenzij|unless|zodra) (?:\w+ ){1,2}(?:niet|nie|geen|never|not)\b(?: \w+){0,3} $")
-_NOT_A_DENIAL = re.compile(r"(?:waarom|of|hoe|wat|meer|langer|anders|more|why)\b")
-_UNDONE = re.compile(r"\b(?:dan|dus|toch|zelf)\b")
+_CONDITION = compile_words(r"\b(?:als|wanneer|if|tenzij|unless|zodra) (?:\w+ ){1,2}(?:niet|nie|geen|never|not)\b(?: \w+){0,3} $")
+_NOT_A_DENIAL = compile_words(r"(?:waarom|of|hoe|wat|meer|langer|anders|more|why)\b")
+_UNDONE = compile_words(r"\b(?:dan|dus|toch|zelf)\b")
 #: The denial inside the match: "mezelf nooit iets aandoen".
-_DENIED_INSIDE = re.compile(r"(?:mezelf|mijzelf|me|mij|myself) (?:nooit|niet|nie|never)\b(?! meer)")
+_DENIED_INSIDE = compile_words(r"(?:mezelf|mijzelf|me|mij|myself) (?:nooit|niet|nie|never)\b(?! meer)")
 
 
 def _negated(t: str, start: int, kind: CrisisKind = CrisisKind.SUICIDE) -> bool:
@@ -750,11 +751,11 @@ def _fall_is_acute(t: str) -> bool:
 #: Sentence ends in the raw message: the cleaned text keeps one sentence per line, so
 #: that rule windows (``(?: \w+){0,6}``, ``.{0,30}``) stay inside a sentence and ``$``
 #: (``re.MULTILINE``) marks the end of one.
-_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
+_SENTENCE_END = compile_words(r"[.!?;]+(?=\s|$)|\n+")
 
 
 #: An ellipsis the sentence goes on after ("ik wil niet meer leven... zonder koffie").
-_TRAILING_ON = re.compile(r"(?:\.{2,}|…)(?=\s*(?:zonder|without)\b)", re.IGNORECASE)
+_TRAILING_ON = compile_words(r"(?:\.{2,}|…)(?=\s*(?:zonder|without)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -847,14 +848,14 @@ def rule_kinds(text: str) -> tuple[CrisisKind, ...]:
 
 #: A dosage question ("hoeveel mag ik per dag"): the amount bought or prescribed that
 #: comes with it is not a hoard (round 11); the rules still judge what else is said.
-_DOSAGE_QUESTION = re.compile(
+_DOSAGE_QUESTION = compile_words(
     r"\bhoeveel\b[^\n]*\b(?:per|a) (?:dag|nacht|keer|week)\b|\b(?:per|a) (?:dag|nacht|keer|week)\b[^\n]*\bhoeveel\b"
 )
 
 
 #: A symptom that comes with a trigger ("als ik aan het examen denk", "elke keer als ik
 #: traploop"): recurring, a question for the GP, not an emergency the model may raise.
-_RECURRING = re.compile(
+_RECURRING = compile_words(
     r"\b(?:als|wanneer|elke keer (?:als|dat)|iedere keer (?:als|dat)|telkens (?:als|wanneer)?) (?:ik|hij|ze|zij) (?:\w+ ){0,3}"
     r"(?:denk|denkt|pieker|piekert|zenuwachtig|gestrest|sport|sporten|hardloop|hardloopt|hardlopen|traploop|traplopen|trap op loop|trap op loopt|"
     r"trap oploopt|wandel|wandelt|fiets|fietst|opsta|opstaat|bukt|buk|eet|drink|inspan|inspant)\b"
@@ -868,7 +869,7 @@ _RECURRING = re.compile(
 #: A calm question whether something is bad or normal (round 14): an emergency asked
 #: about this way names its danger in words the rules know ("bleek gedronken, is dat
 #: erg?"), so the model alone does not raise danger or violence on it.
-_CALM_QUESTION = re.compile(
+_CALM_QUESTION = compile_words(
     r"\b(?:is (?:dat|dit|het) (?:\w+ )?(?:erg|normaal|gevaarlijk|slecht|raar|gezond|schadelijk)$|moet ik me (?:\w+ )?zorgen maken|"
     r"is that (?:\w+ )?(?:bad|normal|dangerous)|should i (?:be )?worr\w*)",
     re.MULTILINE,
@@ -876,11 +877,11 @@ _CALM_QUESTION = re.compile(
 
 
 #: An animal, with no person in the message: not a danger the model may raise.
-_ANIMAL = re.compile(
+_ANIMAL = compile_words(
     r"\b(?:eend\w*|vogel\w*|duif|duiven|kat|katten|poes|vis|vissen|muis|muizen|rat|ratten|egel|konijn|haas|hert|meeuw|kraai|zwaan|"
     r"zwanen|reiger|dier|dieren|kadaver|spin|mol|vos|kikker\w*|padden|wesp\w*|bijen|slang)\b"
 )
-_SOMEONE = re.compile(
+_SOMEONE = compile_words(
     r"\b(?:ik|me|mij|mijn|m|hij|zij|ze|iemand|man|vrouw|kind|kinderen|kindje|baby|jongen|meisje|meneer|mevrouw|persoon|mensen|opa|oma|"
     r"vader|moeder|zoon|dochter|buurman|buurvrouw|we|wij|ons|onze|i|my|someone|he|she)\b"
 )

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 
 from nlu.api import CrisisKind
-from nlu.regex_dispatch import first_char_alternation
+from nlu.regex_dispatch import compile_words, first_char_alternation
 
 __all__ = ["component_hits", "component_kinds", "word_start_alternation"]
 
@@ -568,7 +568,7 @@ _PATTERNS = (
 )
 
 
-_ALL_OF_COMPILED = tuple((kind, tuple(re.compile(p, re.MULTILINE) for p in group)) for kind, group in _ALL_OF)
+_ALL_OF_COMPILED = tuple((kind, tuple(compile_words(p, re.MULTILINE) for p in group)) for kind, group in _ALL_OF)
 
 
 def component_kinds(cleaned: str) -> tuple[CrisisKind, ...]:

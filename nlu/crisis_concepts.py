@@ -59,10 +59,11 @@ sentence per line, so ``$`` is a sentence end and word windows stay in a sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from nlu.api import CrisisKind
+from nlu.regex_dispatch import compile_words
 
 __all__ = ["concept_hits"]
 
@@ -347,8 +348,8 @@ def _g(kind: CrisisKind, scope: str, *parts: str, keys: str, none_of: str | None
     return _Group(
         kind,
         scope,
-        tuple(re.compile(p, re.MULTILINE) for p in parts),
-        re.compile(none_of, re.MULTILINE) if none_of else None,
+        tuple(compile_words(p, re.MULTILINE) for p in parts),
+        compile_words(none_of, re.MULTILINE) if none_of else None,
         frozenset(k for k in ks if not k.endswith("*")),
         tuple(k[:-1] for k in ks if k.endswith("*")),
     )
@@ -1441,7 +1442,7 @@ _GROUPS: tuple[_Group, ...] = (
 # set: being gone, sparing others, worthlessness or no hope, a goodbye, affairs wound up,
 # nobody missing one. Two different kinds (one of them gone, sparing, goodbye or affairs)
 # in a message that asks for no service and names no occasion make it a crisis.
-_CUE_GONE = re.compile(
+_CUE_GONE = compile_words(
     r"\b(?:(?:zijn|ben) (?:\w+ )?(?:me|mij) (?:\w+ )?kwijt|ik verdwijn|verdwijn (?:ik|gewoon)|ben (?:ik )?(?:\w+ )?vergeten|"
     r"(?:het|t) is beter zo$|laat (?:me|mij) (?:maar )?gaan$|voorgoed|voor altijd|for good|forever|"
     r"ben (?:ik )?er (?:\w+ ){0,2}(?:niet|nie) meer|(?:be|am) gone|when i m gone|if i was gone|zie (?:geen|gen) morgen|"
@@ -1451,12 +1452,12 @@ _CUE_GONE = re.compile(
     # round 15: time to go, where I am going (said as an ending, not a trip)
     r"(?:het is )?tijd (?:om (?:te )?gaan|dat ik (?:ga|ging|gaan))(?=\n|$)|time (?:for me )?to go(?=\n|$)|(?:waar|where) (?:ik|i) (?:heen|naartoe|naar toe) (?:ga|m going)\b|where i m going\b)\b"
 )
-_CUE_SPARE = re.compile(
+_CUE_SPARE = compile_words(
     r"\b(?:tot last|(?:een )?last (?:voor|van)|beter af|better off|verdienen (?:\w+ )?beter|deserve better|"
     r"(?:hebben|heeft|krijgen) (?:jullie|ze|je|hij|zij) (?:\w+ )?(?:rust|geen (?:\w+ )?(?:last|zorgen))|opgelucht|relieved|burden|blok aan|zonder (?:mij|me)\b|"
     r"van (?:me|mij) af\b|last die ik|redden (?:het )?(?:\w+ )?zonder (?:mij|me|hem|haar)\b|(?:het )?redden zonder (?:mij|me|hem|haar)\b)"
 )
-_CUE_WORTHLESS = re.compile(
+_CUE_WORTHLESS = compile_words(
     r"\b(?:teleurstelling|mislukking|mislukkeling|niks waard|niets waard|waardeloos|nutteloos|wat maakt het (?:\w+ )?uit|"
     r"heeft (?:\w+ )?geen zin|zinloos|hopeloos|geen toekomst|kan (?:het )?(?:niet|nie) meer|trek (?:het )?(?:\w+ )?(?:niet|nie) meer|"
     r"moe van (?:het )?(?:leven|vechten|alles)|failure|worthless|pointless|what s the point|alles is zwart|ik ben op|"
@@ -1466,7 +1467,7 @@ _CUE_WORTHLESS = re.compile(
     r"(?:lang )?genoeg gevochten|(?:het|dit) is (?:nu |wel |echt )?genoeg geweest|(?:kan|wil) (?:\w+ )?(?:niet|nie) meer vechten|klaar met vechten|"
     r"tired of fighting|done fighting|can t fight (?:\w+ )?anymore)\b"
 )
-_CUE_GOODBYE = re.compile(
+_CUE_GOODBYE = compile_words(
     rf"\b(?:{_FAREWELL}|(?:ik ben|i m|im) sorry$|sorry (?:voor|for) (?:alles|everything|de last|alle (?:last|zorgen|ellende|moeite))|tot ziens (?:allemaal|iedereen)|dag (?:allemaal|iedereen)|"
     r"(?:dat (?:ik|je|jij|jullie)|je moet|jullie moeten) (?:\w+ )?sterk (?:moet |moeten )?(?:zijn|blijven)|be strong|"
     r"wrote (?:\w+ )?(?:letters?|notes?) (?:for|to)|(?:brieven|brief|briefjes) (?:\w+ ){0,2}geschreven (?:voor|aan)|"
@@ -1475,7 +1476,7 @@ _CUE_GOODBYE = re.compile(
     r"(?:moet|moeten|wil dat|vraag) (?:\w+ ){0,3}voor (?:de|mijn|m|onze) (?:kinderen|kids|hond|kat|mama|papa|moeder|vader) (?:\w+ )?zorgen\b|"
     r"voor (?:de|mijn|m|onze) (?:kinderen|kids|hond|kat|mama|papa|moeder|vader) (?:moet|moeten|gaat|gaan|zal|zullen) zorgen\b)"
 )
-_CUE_AFFAIRS = re.compile(
+_CUE_AFFAIRS = compile_words(
     r"\b(?:\w+ )?(?:abonnement\w*|verzekering\w*|huur|contract\w*|rekening\w*) (?:\w+ ){0,2}opgezegd\b|"
     r"\b(?:hond|kat|poes|huisdier\w*|konijn|vogel\w*) (?:\w+ ){0,3}(?:gebracht|gegeven|herplaatst|weggegeven)\b|"
     r"\b(?:weggegeven|gave away|given away)\b|\btestament\b|\bbij elkaar gelegd\b|"
@@ -1484,14 +1485,14 @@ _CUE_AFFAIRS = re.compile(
     r"\bwaar (?:de|mijn|haar|zijn|m|alle) (?:\w+ )?(?:papieren|testament|sleutels?|wachtwoorden|pincode\w*|verzekering\w*|polis\w*|map) (?:\w+ )?(?:liggen|ligt|zijn|is)\b|\baffairs in order\b|"
     r"\b(?:sleutels?|pasje|pinpas|bankpas|rijbewijs|paspoort|portemonnee|telefoon) (?:\w+ ){0,5}(?:op tafel|neergelegd|achtergelaten)\b"
 )
-_CUE_NOBODY = re.compile(
+_CUE_NOBODY = compile_words(
     r"\bniemand (?:\w+ ){0,2}(?:zoeken|missen|merken|merkt|mist)\b|\b(?:no one|nobody) (?:\w+ ){0,2}(?:miss|notice|look)\b"
 )
 #: Kinds that carry finality themselves (one of the two must be one of these).
 _STRONG_CUES = (_CUE_GONE, _CUE_SPARE, _CUE_GOODBYE, _CUE_AFFAIRS)
 _WEAK_CUES = (_CUE_WORTHLESS, _CUE_NOBODY)
 #: A request for a service, an occasion or a thing named explains the same words.
-_CUE_EXPLAINED = re.compile(
+_CUE_EXPLAINED = compile_words(
     r"\b(?:kan ik|kun(?:t|nen)? (?:jullie|u|je|iemand)|hoe (?:vraag|kom|krijg|regel|meld|werkt|kan)|wie (?:kan|helpt|wil)|is er (?:een|iemand|hulp)|"
     r"waar (?:kan|vind|moet)|mag ik|heb (?:ik )?recht|aanvragen|zoek (?:ik )?(?:een|hulp|iemand)|can i|how do i|who can|is there)\b|\b"
     + _OCCASION[2:]
@@ -1532,22 +1533,35 @@ def cue_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind
 _PREFIX_LENGTHS = tuple(sorted({len(p) for g in _GROUPS for p in g.prefixes}))
 
 
+def _index(keys_of: Callable[[_Group], Iterable[str]]) -> dict[str, tuple[int, ...]]:
+    """Key -> the positions in :data:`_GROUPS` of the groups that have it."""
+    out: dict[str, list[int]] = {}
+    for i, g in enumerate(_GROUPS):
+        for key in keys_of(g):
+            out.setdefault(key, []).append(i)
+    return {key: tuple(positions) for key, positions in out.items()}
+
+
+#: The groups by key word and by key word start: a message's words name the groups
+#: that may hold in a few dict lookups, instead of a set test per group.
+_BY_WORD = _index(lambda g: g.words)
+_BY_START = _index(lambda g: g.prefixes)
+
+
 def concept_hits(cleaned: str, check_keys: bool = True) -> Iterator[tuple[CrisisKind, int]]:
     """(kind, start) for every concept group that holds in the cleaned text; ``start``
     is where its first part matched (the anchor that framing is judged at).
     ``check_keys=False`` skips the word-set shortcut (for the test that it is exact)."""
     tokens = set(cleaned.split())
-    # Each word's starts of every length a key uses: a word starts with a key exactly
-    # when its start of that length is the key (one set, instead of startswith per
-    # group and word).
-    starts = {t[:n] for t in tokens for n in _PREFIX_LENGTHS}
-    groups = [
-        g
-        for g in _GROUPS
-        if not check_keys
-        or not g.words.isdisjoint(tokens)
-        or (g.prefixes and not starts.isdisjoint(g.prefixes))
-    ]
+    if check_keys:
+        # Each word's starts of every length a key uses (no longer than the word): a
+        # word starts with a key exactly when its start of that length is the key.
+        starts = {t[:n] for t in tokens for n in _PREFIX_LENGTHS if n <= len(t)}
+        held = {i for t in tokens & _BY_WORD.keys() for i in _BY_WORD[t]}
+        held.update(i for s in starts & _BY_START.keys() for i in _BY_START[s])
+        groups = [_GROUPS[i] for i in sorted(held)]  # in the order of _GROUPS
+    else:
+        groups = list(_GROUPS)
     yield from cue_hits(cleaned, check_keys)
     lines: list[str] | None = None
     for g in groups:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from nlu.regex_dispatch import compile_words
+
 __all__ = ["CARED", "DISPOSAL", "NUISANCE", "denied_after", "estate_planning", "for_study", "resense"]
 
 _BODY = r"(?:hoofd|hoofdje|kop|knie|knieen|elleboog|teen|tenen|hand|arm|been|scheen|neus|rug)"
@@ -28,19 +30,19 @@ _BUMP = r"(?:sloeg|slaat|stootte|stoot|knalde|knalt|bonkte|bonkt|klapte|klapt)"
 _HE = r"(?:hij|zoon|zoontje|man|vader|opa|broer|broertje|jongen|jongetje|neefje|kleinzoon|baby|kind|kindje|peuter|kleuter|meneer)"
 _SHE = r"(?:zij|ze|dochter|dochtertje|vrouw|moeder|oma|zus|zusje|meisje|nichtje|kleindochter|baby|kind|kindje|peuter|kleuter|mevrouw)"
 #: Someone's own body part against furniture: the possessive matches the subject.
-_OWN_BUMP = re.compile(
+_OWN_BUMP = compile_words(
     rf"\b(?:ik (?:\w+ )?{_BUMP} (?:met )?(?:mijn|m)|{_HE} (?:\w+ )?{_BUMP} (?:met )?(?:zijn|z|zn)|"
     rf"{_SHE} (?:\w+ )?{_BUMP} (?:met )?(?:haar|d|dr)) {_BODY} (?:\w+ )?(?:tegen|aan|op) "
     r"(?:de|het|een|die|dat|zijn|haar|mijn) (?:\w+ )?\w*(?:tafel|kast|deur|deurpost|muur|bed|stoel|rand|bank|trap|vloer|grond|"
     r"aanrecht|hoek|plank|kraan|kastje|radiator|verwarming|wastafel|bad|glijbaan|schommel|paal)\w*\b"
 )
-_BUMP_VERB = re.compile(rf"\b{_BUMP}\b")
+_BUMP_VERB = compile_words(rf"\b{_BUMP}\b")
 _NOT_A_THING = (
     r"(?!(?:hij|zij|ze|iemand|man|vrouw|opa|oma|vader|moeder|baby|peuter|hond\w*|zoon\w*|dochter\w*|kind\w*|jongen\w*|"
     r"meisje\w*|broer\w*|zus\w*|buurman|buurvrouw)\b)"
 )
 #: A thing, not a person or animal, fallen or thrown into water or the toilet.
-_THING_IN_WATER = re.compile(
+_THING_IN_WATER = compile_words(
     r"\b(?:bal|balletje|voetbal|telefoon|mobiel|gsm|sleutel\w*|fiets|step|speelgoed\w*|tas|bril|pet|muts|schoen\w*|"
     r"knuffel|frisbee|vlieger|drone|bootje|hengel|portemonnee|pop|emmer|jas|boek|laptop|oortje\w*)\b"
     r"(?: van (?:de|het|mijn|m|onze|ons|zijn|haar) \w+)?"
@@ -49,22 +51,22 @@ _THING_IN_WATER = re.compile(
     r"(?: (?:gevallen|gegooid|beland|gerold|gevlogen|geschopt|gewaaid|gedreven|fell|gestuiterd))?"
 )
 #: Food burnt in the kitchen.
-_BURNT_FOOD = re.compile(
+_BURNT_FOOD = compile_words(
     r"\b(?:taart|eten|pizza|brood|toast|tosti|koek\w*|cake|vlees|rijst|aardappel\w*|friet|soep|saus|lasagne|ovenschotel|"
     r"maaltijd|kip|gehakt|pannenkoek\w*|uien|bami|nasi|appeltaart|stamppot|pasta|avondeten)\b (?:\w+ ){0,2}(?:verbrand|aangebrand|zwartgeblakerd)\b"
     r"|\bburnt (?:the |my |our )?(?:toast|food|dinner|pizza|cake|rice|pan|bread|cookies)\b|\b(?:toast|food|dinner|pizza|cake|rice) (?:is|was|got) burnt\b"
 )
 #: A cut in a finger or thumb, or on a tin, glass or knife, unless said to be on purpose.
-_CUT_BY_ACCIDENT = re.compile(
+_CUT_BY_ACCIDENT = compile_words(
     r"\b(?:in|aan) (?:mijn|m|haar|zijn|z|d|de|zn|dr|je) (?:\w+ )?(?:vinger|duim|vingertop|vingers)\w* (?:\w+ )?(?:gesneden|gesneen|snijdt|sneed)\b"
     r"|\b(?:gesneden|sneed) (?:\w+ ){0,2}(?:aan|met|op) (?:een|het|de|mijn|m|die|dat) (?:\w+ )?(?:blik\w*|glas|glasscherf|scherf|papier|broodmes|schaar|blad|aardappelschiller|rasp)\b"
 )
-_ON_PURPOSE = re.compile(
+_ON_PURPOSE = compile_words(
     r"\b(?:expres|opzettelijk|met opzet|bewust|on purpose|weer|alweer|again|mezelf|mijzelf)\b"
 )
 #: A bite by a toddler or a pet: the bite verb, when the sentence names one.
-_BITE = re.compile(r"\b(?:gebeten|bijt|beet|bijten|bit|bites|bitten)\b")
-_BITER = re.compile(
+_BITE = compile_words(r"\b(?:gebeten|bijt|beet|bijten|bit|bites|bitten)\b")
+_BITER = compile_words(
     r"\b(?:tandjes|peuter|dreumes|hond\w*|kat|katje|poes|paard|konijn|cavia|hamster|muis|rat|wesp|teek|teken|mug|muggen|vlo|"
     r"vlooien|bedwants\w*|spin|bij|slang|kwal|dog|cat|puppy|toddler|tick|mosquito|"
     r"(?:hij|ze|zij) is (?:pas |nog maar )?(?:1|2|3|een|twee|drie)\b(?! (?:keer|uur|dag|dagen|week|weken|maand|maanden)))"
@@ -72,14 +74,14 @@ _BITER = re.compile(
 
 
 #: "I can't live without coffee": a thing one cannot live without, not a person.
-_LIVE_WITHOUT = re.compile(
+_LIVE_WITHOUT = compile_words(
     r"\b(?:kan|wil|can t|cannot) (?:\w+ )?(?:niet|nie|not|live)? ?(?:meer )?(?:leven|bestaan|live) (?:zonder|without) "
     r"(?!(?:hem|haar|jou|jullie|him|her|you|mijn|m|my|zijn|haar)\b)\w+"
 )
 #: Figures of speech with crisis words (round 13): a threat of murder over a lapse ("ze
 #: vermoordt me als ik haar verjaardag vergeet"), "ik zou ze wel kunnen wurgen" (without
 #: a weapon in the sentence), "een gat in de lucht springen", "springen van blijdschap".
-_FIGURES = re.compile(
+_FIGURES = compile_words(
     r"\b(?:(?:me|mij|je|ons|jou) (?:nog eens |echt |wel |nog )?)?"
     r"(?:vermoord\w*|afmaken|afmaakt|doodmaken|doodmaakt|wurgen|wurgt|ophangen|killen|kill|murder)\b (?:\w+ ){0,2}(?:als|wanneer|if) "
     r"(?:ik|je|jij|i|you) (?:\w+ ){0,5}(?:vergeet|vergat|vergeten|kwijt|te laat|verlies|kwijtraak|vergis|breek|brak|geschaafd|"
@@ -105,42 +107,42 @@ _FIGURES = re.compile(
     r"|\bspring\w* (?:\w+ )?(?:een gat in de lucht|van (?:blijdschap|vreugde|geluk|plezier|enthousiasme))\b"
 )
 #: The name of a help line, a prevention programme or a statistic, not a crisis.
-_SERVICE_COMPOUND = re.compile(
+_SERVICE_COMPOUND = compile_words(
     r"\b(?:zelfmoord|zelfdoding|suicide|suicidaliteit) ?(?:lijn|preventie\w*|hulplijn|cijfers|statistiek\w*|aanslag\w*|"
     r"terrorist\w*|preventielijn|actie|missie|hotline|prevention|rates?)\b|\bsuicidepreventie\w*"
 )
 _SUICIDE_PREFIXES = ("zelfmoord", "zelfdoding", "suicid")
 #: Toy guns and water fights: play.
-_TOYS = re.compile(
+_TOYS = compile_words(
     r"\b(?:waterpistool\w*|waterpistolen|speelgoedpistool\w*|nerf\w*|paintball\w*|proppenschieter\w*|klappertje\w*)\b"
     r"|\bschiet\w* (?:\w+ ){0,2}nat\b"
     r"|\b(?:gooit|gooide|slaat|sloeg|schopt|schopte|duwt|duwde) (?:\w+ ){0,6}(?:voor de grap|als grapje|bij het stoeien|tijdens (?:de )?(?:training|les))\b"
 )
 #: Laughter right beside "ik ga dood": dying of laughter.
-_LAUGHING_TO_DEATH = re.compile(
+_LAUGHING_TO_DEATH = compile_words(
     r"\b(?:haha\w*|hihi\w*|lol|xd|lmao) (?:\w+ ){0,2}(?:ga|gaat|ging) (?:\w+ )?dood\b|\b(?:ga|gaat|ging) (?:\w+ )?dood (?:\w+ ){0,4}(?:haha\w*|hihi\w*|lol|xd|lmao)\b"
 )
 
 
 #: Someone else who died by suicide: grief, not the writer's crisis.
-_DIED_BY_SUICIDE = re.compile(
+_DIED_BY_SUICIDE = compile_words(
     r"\b(?:overleden|gestorven|omgekomen|dood) (?:\w+ )?(?:door|aan) (?:zelfmoord|zelfdoding|suicide)\b"
     r"|\b(?:door|aan) (?:zelfmoord|zelfdoding|suicide) (?:\w+ )?(?:overleden|gestorven|omgekomen)\b"
 )
 
 
 #: Smoke from a barbecue, a fire basket or a stove; blood seen at work.
-_HARMLESS_SMOKE = re.compile(
+_HARMLESS_SMOKE = compile_words(
     r"\b(?:barbecue\w*|bbq|vuurkorf|kampvuur|open haard|houtkachel|sigaret\w*|rookworst|rookmachine|wierook|stoom)\b"
 )
-_AT_WORK = re.compile(
+_AT_WORK = compile_words(
     r"\b(?:werk|werkt|werken|werkte) (?:\w+ ){0,3}(?:in|op|bij|als) (?:het |de |een )?(?:ziekenhuis|spoedeisende hulp|seh|eerste hulp|"
     r"ambulance\w*|brandweer|politie|verpleeg\w*|slachterij|slagerij|operatiekamer)\b"
 )
-_FIREFIGHTER = re.compile(
+_FIREFIGHTER = compile_words(
     r"\b(?:is|werkt als|was|ben) (?:\w+ )?(?:brandweerman|brandweervrouw|brandweerlid|vrijwillige brandweer)\b"
 )
-_SEES_AT_WORK = re.compile(
+_SEES_AT_WORK = compile_words(
     r"\b(?:ziet|zien|zag|zie) (?:\w+ ){0,2}(?:bloed|doden|ellende|ongelukken|wonden)\b"
 )
 
@@ -182,31 +184,31 @@ _LAUGH_WORDS = ("haha", "hihi", "lol", "xd", "lmao")
 #: notary, "ooit"). Rewritten so that being gone is not read as a wish to be gone. Not
 #: with a time in between ("als ik er morgen niet meer ben"), nor without a reason ("...
 #: ik wil het netjes achterlaten" stays a crisis).
-_LATER_GONE = re.compile(
+_LATER_GONE = compile_words(
     r"\b(?:als|wanneer|zodra|voor als|tegen de tijd dat) ik (?:er )?(?:later |ooit |eenmaal |op een dag )?(?:niet|nie) meer (?:ben|leef|zou zijn)\b"
 )
-_PLANNING_REASON = re.compile(
+_PLANNING_REASON = compile_words(
     r"\b(?:ik ben (?:al |bijna |ruim )?(?:[6-9]\d|1[01]\d)|(?:[6-9]\d|1[01]\d) (?:jaar|jarige?)|op (?:mijn|m) leeftijd|bejaard\w*|ziek\w*|kanker|"
     r"diagnose|testament|levenstestament|notaris|voogd\w*|erfenis|mentorschap|bewindvoer\w*|ooit|later|op een dag|gehandicapt\w*|beperking|"
     r"i m (?:[6-9]\d)|old age)\b"
 )
-_ESTATE_QUESTION = re.compile(
+_ESTATE_QUESTION = compile_words(
     r"\b(?:wie (?:zorgt|krijgt|erft|past|betaalt|regelt|beheert|neemt|moet)|wat (?:gebeurt|moet|doe|doen) (?:er )?(?:\w+ )?met|"
     r"hoe (?:regel|zit het|moet het|gaat het) (?:\w+ )?met|who (?:will )?(?:look after|take care|get|inherit)|what happens (?:to|with))\b"
 )
 
 
 #: Someone else's death in the message: "opa is vorige maand overleden".
-_A_DEATH = re.compile(
+_A_DEATH = compile_words(
     r"\b(?:overleden|gestorven|overlijden|begrafenis|crematie|uitvaart|nalatenschap|erfenis|passed away|died)\b"
 )
 #: The family sharing out a dead person's things: "we hebben zijn spullen verdeeld".
-_SHARED_OUT = re.compile(
+_SHARED_OUT = compile_words(
     r"\b(?:we|wij|ik|jullie|de familie|de kinderen|mijn (?:broer|zus|moeder|vader)) (?:\w+ ){0,3}(?:zijn|haar|hun|\w+ s) (?:\w+ )?(?:spullen|bezittingen|kleren|inboedel) (?:\w+ )?verdeeld\b"
 )
 #: A will made for a named illness or at a notary ("ik ben niet ziek" is no reason).
-_WILL_READY = re.compile(r"\btestament\b (?:\w+ ){0,2}(?:ligt |is )?klaar\b")
-_ILLNESS = re.compile(
+_WILL_READY = compile_words(r"\btestament\b (?:\w+ ){0,2}(?:ligt |is )?klaar\b")
+_ILLNESS = compile_words(
     r"(?<!niet )(?<!nie )(?<!geen )\b(?:ziek\w*|kanker|terminaal|ongeneeslijk|palliatie\w*|hospice|diagnose|dokter|arts|notaris|operatie|geopereerd)\b"
 )
 
@@ -260,20 +262,20 @@ def resense(sentence: str) -> str:
 
 
 #: A question asked for school, study or an assignment.
-_STUDY = re.compile(
+_STUDY = compile_words(
     r"\b(?:voor|for|van) (?:mijn|m|een|ons|onze|het|de|my|a|an|our|his|her|zijn|haar) (?:\w+ )?(?:werkstuk|profielwerkstuk|pws|spreekbeurt|"
     r"opdracht|scriptie|onderzoek|schoolproject|presentatie|essay|verslag|huiswerk|homework|inburgeringsles|assignment|thesis|"
     r"school ?project|project voor school)\b"
 )
 #: The one asking, who is no part of the question: "ik vraag het voor een opdracht".
-_ASKING = re.compile(
+_ASKING = compile_words(
     r"\b(?:can|could) you (?:\w+ )?(?:tell|explain|show) me\b|\bkun(?:t|nen)? (?:je|jij|u|jullie) (?:me|mij) (?:\w+ )?(?:vertellen|uitleggen|zeggen)\b|"
     r"\b(?:ik|we|wij|i) (?:\w+ )?(?:vraag|vragen|ask|asking|wil|wilde|zou) (?:het |dit |dat |graag |even )?(?:weten|vragen|voor|for)?\b"
 )
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = compile_words(
     r"\b(?:ik|me|mij|mijn|m|mezelf|mijzelf|i|my|myself|mn|we|wij|ons|onze)\b"
 )
-_STUDIES = re.compile(
+_STUDIES = compile_words(
     r"\b(?:voor|van|op|for|at) (?:mijn|m|de|een|onze|my) (?:opleiding|studie|school|klas|les|stage|universiteit|hogeschool|mbo|hbo|class|school)\b"
 )
 
@@ -287,7 +289,7 @@ def for_study(t: str) -> bool:
 
 #: Care already given to an injury (in the same sentence), a danger told as fine again,
 #: or the emergency services come and gone.
-CARED = re.compile(
+CARED = compile_words(
     r"\b(?:gebroken|gevallen|val|gestoten|gesneden|ongeluk|wond|wondje|snee)\b[^\n]{0,60}\b(?:gips|gipsen|gehecht|hechtingen|verbonden|pleister|"
     r"(?:ligt|lag|is|was|zit) (?:\w+ )?in het ziekenhuis|opgenomen)\b|\b(?:gips|gehecht|hechtingen|in het ziekenhuis)\b[^\n]{0,60}\b(?:gebroken|gevallen|val|gestoten|ongeluk)\b|"
     r"\b(?:ambulance|huisarts|dokter|eerste hulp|seh|politie|brandweer|hulpdiensten) (?:was|waren) (?:er )?(?:al|snel|meteen)\b|"
@@ -314,20 +316,20 @@ CARED = re.compile(
 )
 #: Round 14: where or how to hand in or throw away medicines: a pharmacy question that
 #: the crisis model, which sees pills, may not raise on its own.
-DISPOSAL = re.compile(
+DISPOSAL = compile_words(
     r"\b(?:waar|hoe|mag|kan|moet|where|how|can)\b[^\n]{0,50}\b(?:inleveren|inlever|weggooien|weg gooien|terugbrengen|terug brengen|"
     r"afvoeren|vernietigen|opruimen|dispose|get rid of)\b"
 )
 
 
 #: A question whether something is allowed: a nuisance, not an emergency.
-NUISANCE = re.compile(
+NUISANCE = compile_words(
     r"\bmag (?:dat|dit|zoiets|het) (?:\w+ )?(?:eigenlijk|zomaar|wel|nou|gewoon)?$|\bmag (?:dat|dit|zoiets)$|"
     r"\bis (?:dat|dit|het|zoiets) (?:\w+ )?(?:toegestaan|verboden|legaal|strafbaar)\b",
     re.MULTILINE,
 )
 #: A crisis word taken back in the next sentence: "ik doe dat niet", "ze doet het zelf niet".
-_DENIED_AFTER = re.compile(
+_DENIED_AFTER = compile_words(
     r"^(?:maar |en )?(?:ik|ze|zij|hij) (?:doe|doet|denk|denkt|deed|dacht) (?:dat|het|daar|dit|zoiets) (?:zelf |echt |helemaal |gelukkig )?"
     r"(?:niet|nooit|nie)(?: aan)?(?:$| (?:het|dat|en|maar|hoor|echt|dus|want)\b)|^(?:maar |en )?(?:dat|dit) (?:doe|doet|deed) (?:ik|ze|zij|hij) (?:zelf |echt |gelukkig )?(?:niet|nooit|nie)$",
     re.MULTILINE,
@@ -336,8 +338,8 @@ _DENIED_AFTER = re.compile(
 
 #: Round 15: a question ("zou het erg zijn als ik er niet meer was?") answered with "ik
 #: denk het niet" is answered, not taken back.
-_QUESTION_START = re.compile(r"(?:zou|zouden|maakt|maakte|is|wie|wat|waarom|wordt|would|does|will|who|is)\b")
-_I_THINK_NOT = re.compile(r"(?:maar |en )?(?:ik|i) (?:denk|dacht|don t think|dont think) (?:het|dat|so)?\s?(?:\w+ )?(?:niet|nie|so)?")
+_QUESTION_START = compile_words(r"(?:zou|zouden|maakt|maakte|is|wie|wat|waarom|wordt|would|does|will|who|is)\b")
+_I_THINK_NOT = compile_words(r"(?:maar |en )?(?:ik|i) (?:denk|dacht|don t think|dont think) (?:het|dat|so)?\s?(?:\w+ )?(?:niet|nie|so)?")
 
 
 def denied_after(t: str, start: int) -> bool:

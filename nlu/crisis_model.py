@@ -371,19 +371,26 @@ class CrisisModel:
         """Class probabilities (order of :data:`CLASSES`) of cleaned text (``crisis.clean``).
 
         The same sums as ``_block`` (sublinear tf times idf, l2-normalised per block,
-        times the coefficients), in numpy and with each word's char grams cached."""
-        chars: list[int] = []
+        times the coefficients), in numpy and with each word's char grams cached. Both
+        blocks go through one sort: word rows come after every char row, so the sorted
+        rows are the char block, then the word block."""
+        rows: list[int] = []
+        cached = self._word_rows.get
         for word in normalized.split():
-            chars.extend(self._char_rows(word))
-        vocab = self.word_vocab
-        words = [r for r in (vocab.get(g) for g in _word_grams(normalized)) if r is not None]
+            found = cached(word)
+            rows += found if found is not None else self._char_rows(word)
+        rows += [r for r in map(self.word_vocab.get, _word_grams(normalized)) if r is not None]
         out = self.bias.copy()
-        for rows in (chars, words):
-            if rows:
-                unique, counts = np.unique(np.asarray(rows), return_counts=True)
-                tf = 1.0 + np.log(counts)
-                norm = math.sqrt(float((tf * tf) @ self._idf_squared[unique]))
-                out += (tf @ self._idf_weights[unique]) / norm
+        if rows:
+            unique, counts = np.unique(np.asarray(rows), return_counts=True)
+            tf = 1.0 + np.log(counts)
+            squared = tf * tf
+            weights = self._idf_weights.take(unique, axis=0)
+            split = int(np.searchsorted(unique, len(self.char_vocab)))
+            for block in (slice(0, split), slice(split, len(unique))):
+                if block.start < block.stop:
+                    norm = math.sqrt(float(squared[block] @ self._idf_squared[unique[block]]))
+                    out += (tf[block] @ weights[block]) / norm
         e = np.exp(out - out.max())
         return tuple((e / e.sum()).tolist())
 

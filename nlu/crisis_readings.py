@@ -24,7 +24,7 @@ message:
 
 from __future__ import annotations
 
-import re
+from nlu.regex_dispatch import compile_words
 
 __all__ = [
     "ESCAPE_INTENT",
@@ -40,18 +40,18 @@ __all__ = [
 # --- who acts -------------------------------------------------------------------------
 
 #: A third person as the doer of a sentence (a pronoun or a person word).
-_OTHER_DOER = re.compile(
+_OTHER_DOER = compile_words(
     r"\b(?:hij|zij|ze|iemand|die man|die vrouw|een man|een vrouw|een jongen|"
     r"(?:mijn|m|de|haar|zijn|onze) (?:man|vrouw|partner|vriend|vriendin|ex|vader|moeder|stiefvader|zoon|dochter|broer|zus|buurman|"
     r"kleinzoon|schoonzoon|oom|baas|huisgenoot|verzorger)|he|she|someone|a man|my (?:husband|wife|boyfriend|girlfriend|partner|ex|dad|father|son|brother))\b"
 )
 #: The writer as doer, or a reflexive: a suicide reading of the writer or of that person.
-_SELF_DOER = re.compile(
+_SELF_DOER = compile_words(
     r"\b(?:ik|k|i|mezelf|mijzelf|myself|zich|zichzelf|himself|herself|themselves)\b"
 )
 #: The writer as the one acted on: "tegen mijn keel", "op mijn buik", "bij me".
-_ON_ME = re.compile(r"\b(?:me|mij|mijn|m|my)\b")
-_REFLEXIVE = re.compile(r"\b(?:zich|zichzelf|himself|herself|themselves)\b")
+_ON_ME = compile_words(r"\b(?:me|mij|mijn|m|my)\b")
+_REFLEXIVE = compile_words(r"\b(?:zich|zichzelf|himself|herself|themselves)\b")
 
 
 def done_by_other(t: str, start: int) -> bool:
@@ -78,13 +78,13 @@ def done_by_other(t: str, start: int) -> bool:
 # --- why it was taken -----------------------------------------------------------------
 
 #: Drink, pills or medicines taken (or being taken) by the writer or someone close.
-INGESTED = re.compile(
+INGESTED = compile_words(
     r"\b(?:pil\w*|slaappil\w*|tablet\w*|medicijn\w*|medicatie|oxazepam|temazepam|diazepam|paracetamol|morfine|oxycodon|tramadol|"
     r"pills|meds|sleeping pills|drank|alcohol|wodka|wijn|whisky|jenever|bier|rum|drink|drinkt|dronk|gedronken|booze|vodka)\b"
 )
 #: ... taken so that something ends: to stop everything, to feel nothing, to sleep for
 #: good, not to wake up, to be gone. The aim, not the words, marks the attempt.
-ESCAPE_INTENT = re.compile(
+ESCAPE_INTENT = compile_words(
     r"\b(?:zodat|om|so that|so|to make|to|want|wil|wilde|hoop|hoopte)\b(?: \w+){0,4} "
     r"(?:(?:het|alles|t|it|everything|de pijn|het lijden) (?:\w+ )?(?:stopt|ophoudt|op houdt|over is|voorbij is|stop|stops|ends|end)\b"
     r"|(?:niks|niets|nothing|geen pijn) (?:meer )?(?:hoef |hoeft )?(?:te )?(?:voel\w*|feel)\b"
@@ -93,13 +93,13 @@ ESCAPE_INTENT = re.compile(
     r"|(?:ik |we )?(?:eindelijk |voorgoed )?(?:rust|peace) (?:heb|hebben|krijg|vind|have|get|find)\b)"
 )
 #: An accident said as such keeps the danger reading.
-_BY_ACCIDENT = re.compile(
+_BY_ACCIDENT = compile_words(
     r"\b(?:per ongeluk|perongeluk|per abuis|by accident|accidentally|by mistake|vergist|vergissing)\b"
 )
 
 
 #: ... and so does a night out: drink and pills at a party, a festival, going out.
-_NIGHT_OUT = re.compile(
+_NIGHT_OUT = compile_words(
     r"\b(?:feest\w*|festival\w*|party|parties|uitgaan|uit geweest|stappen|kroeg|disco|club)\b"
 )
 
@@ -119,24 +119,24 @@ def taken_by_accident(t: str) -> bool:
 # --- is it acute ------------------------------------------------------------------------
 
 #: An injury: a bone broken or bruised ...
-_FRACTURE = re.compile(
+_FRACTURE = compile_words(
     r"\b(?:heup|been|nek|rug|pols|arm|enkel|schouder|knie|voet|rib\w*|sleutelbeen)\w* (?:\w+ )?(?:is |zijn )?(?:gebroken|gekneusd|verstuikt|broken)\b"
     r"|\b(?:gebroken|broke|broken) (?:\w+ )?(?:heup|been|nek|pols|arm|enkel|schouder|hip|wrist|leg|ankle)\b"
 )
 #: ... or a fall, which only counts as told when it is dated in the past ("vorige week").
-_FALL = re.compile(r"\b(?:gevallen|fell|fallen)\b")
-_DATED = re.compile(
+_FALL = compile_words(r"\b(?:gevallen|fell|fallen)\b")
+_DATED = compile_words(
     r"\b(?:geleden|vorige|vorig|sinds|afgelopen|eerder|toen|ago|since|last (?:week|month|year)|earlier)\b"
 )
 #: An everyday chore told with it: shopping, cooking, cleaning, a shower, the dog, the
 #: stairs or a walker. (Not help in general: "gevallen, kan iemand helpen" is a call.)
-_EVERYDAY_NEED = re.compile(
+_EVERYDAY_NEED = compile_words(
     r"\b(?:winkel\w*|boodschap\w*|supermarkt|koken|kook|eten klaarmaken|maaltijd\w*|stofzuig\w*|schoonma\w*|huishoud\w*|douche\w*|"
     r"hond (?:\w+ )?uitlaten|uitlaten|traplopen|trap ?lopen|rollator|rolstoel|shopping|groceries|cook|cooking|cleaning|meals?)\b"
 )
 #: Signs of the emergency itself: the person cannot get up, lies on the floor, bleeds,
 #: is alone with it now, or it happened just now.
-_ACUTE_NOW = re.compile(
+_ACUTE_NOW = compile_words(
     r"\b(?:lig|ligt|liggen|lying)\b|\bop de (?:grond|vloer)\b|\bon the (?:floor|ground)\b|\bkan (?:\w+ )?(?:niet|nie) (?:meer )?(?:op ?staan|overeind|bewegen|lopen|staan)\b"
     r"|\bkom (?:\w+ )?(?:niet|nie) (?:meer )?(?:overeind|omhoog|op)\b|\bcan ?t (?:get up|move)\b|\bbloed\w*|\bbleed\w*|\bbewusteloos\b|\breageert\b"
     r"|\b(?:net|zojuist|daarnet|just now|vanochtend|vanmorgen|vandaag|vannacht|just)\b|\b(?:veel|erge|ondraaglijke|heel erg) pijn\b|\bniemand (?:is )?(?:thuis|hier|bij me)\b|\balleen thuis\b"
@@ -178,12 +178,12 @@ _ANSWER_TEXT = (
 _ANSWER_WORDS = frozenset(_ANSWER_TEXT.split())
 #: A destination or a host after "naar", "bij", "to": "naar mijn dochter", "to my sister";
 #: not a place to end a life ("naar het spoor", "naar de overkant", "to the bridge").
-_DESTINATION = re.compile(
+_DESTINATION = compile_words(
     r"\b(?:naar|bij|to|at) (?:mijn|m|mn|de|het|een|onze|zijn|haar|my|the|our|his|her) "
     r"(?!(?:spoor|rails|trein|brug|dak|flat|balkon|viaduct|overkant|hemel|rivier|water|zee|kanaal|gracht|"
     r"tracks|train|bridge|roof|river|sea|canal|heaven|other)\b)\w+"
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compile_words(r"\d+")
 
 
 def answer_shaped(t: str) -> bool:

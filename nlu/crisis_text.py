@@ -153,7 +153,7 @@ def _sms_word(w: str) -> str | None:
     if len(w) < 2 or not w.isalpha():
         return None
     body = w[:-1] if w.endswith("e") and len(w) >= 4 else w
-    if any(ch in _VOWELS for ch in body):
+    if not _VOWELS.isdisjoint(body):  # most words: one set operation, no loop in Python
         return None
     return _SKELETONS.get(_skeleton(body))
 

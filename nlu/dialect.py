@@ -42,13 +42,12 @@ _MIN_WORD = 3
 
 def _variants(word: str) -> list[str]:
     """Respellings of one word: one vowel change, two, an ending, or both."""
-    spots = [
-        (i, len(dia), std)
-        for dia, stds in _VOWELS
-        for i in range(len(word) - len(dia) + 1)
-        if word.startswith(dia, i)
-        for std in stds
-    ]
+    spots = []  # (where, length, standard spelling), by spelling, place and standard
+    for dia, stds in _VOWELS:
+        i = word.find(dia)  # every place, overlapping ones too ("eee"), found by str.find
+        while i != -1:
+            spots.extend((i, len(dia), std) for std in stds)
+            i = word.find(dia, i + 1)
     out: list[str] = []
     for n in (1, 2):
         for combo in combinations(spots, n):

@@ -12,8 +12,9 @@ scikit-learn: it is imported for type hints only.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,12 +31,48 @@ __all__ = ["LinearScorer"]
 _TOKEN = re.compile(r"(?u)\b\w+\b")
 
 
-def _words(text: str, lo: int, hi: int) -> list[str]:
-    tokens = _TOKEN.findall(text)
-    grams = list(tokens) if lo == 1 else []
+def _tokens(text: str) -> list[str]:
+    """``\\w+`` runs of ``text``: its words split at spaces when it has nothing else (a
+    normalised text mostly has not; ``isalnum`` is what ``\\w`` accepts, but ``_``)."""
+    return text.split() if text.replace(" ", "").isalnum() else _TOKEN.findall(text)
+
+
+def _words(text: str, lo: int, hi: int) -> Iterable[str]:
+    """Word n-grams from ``lo`` to ``hi`` tokens, as the analyzer lists them."""
+    tokens = _tokens(text)
+    grams: Iterable[str] = tokens if lo == 1 else ()
     for n in range(max(2, lo), hi + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        grams = chain(grams, map(" ".join, zip(*(tokens[k:] for k in range(n)))))
     return grams
+
+
+def _counts(n_rows: int, n_cols: int, row_sizes: list[int], cols: Iterable[int]) -> np.ndarray:
+    """A (rows x cols) table of counts from the columns hit by each row, row after row
+    (``row_sizes[r]`` of them for row ``r``)."""
+    flat = np.fromiter(cols, dtype=np.intp, count=sum(row_sizes))
+    cells = np.repeat(np.arange(n_rows, dtype=np.intp) * n_cols, row_sizes) + flat
+    return np.bincount(cells, minlength=n_rows * n_cols).reshape(n_rows, n_cols)
+
+
+#: 1 + log(count), TF-IDF's sublinear term frequency, for the counts a message has.
+_SUBLINEAR = np.concatenate([[0.0], 1.0 + np.log(np.arange(1, 256, dtype=np.float64))])
+
+
+def _sublinear(counts: np.ndarray) -> np.ndarray:
+    """``1 + log(count)`` where the count is positive, else 0 (whole-number counts)."""
+    if counts.size and counts.max() >= len(_SUBLINEAR):
+        present = counts > 0
+        tf = np.log(counts, out=np.zeros(counts.shape), where=present)
+        return np.where(present, 1.0 + tf, 0.0)
+    return _SUBLINEAR.take(counts)
+
+
+def _l2_rows(x: np.ndarray) -> np.ndarray:
+    """``x`` with each nonzero row scaled to unit length (in place)."""
+    norms = np.sqrt(np.einsum("ij,ij->i", x, x))
+    norms[norms == 0] = 1.0
+    x /= norms[:, None]
+    return x
 
 
 @dataclass(frozen=True)
@@ -53,10 +90,14 @@ class LinearScorer:
     lexicon_weight: float
     #: n-gram indices of every word the model knows as a word feature, found once at
     #: load: most words of a message are among them.
-    _known: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _known: dict[str, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        known = {w: self._char_grams(w) for w in self.word_vocab if " " not in w}
+        known = {
+            w: np.asarray(self._char_grams(w), dtype=np.intp)
+            for w in self.word_vocab
+            if " " not in w
+        }
         object.__setattr__(self, "_known", known)
 
     @classmethod
@@ -134,82 +175,54 @@ class LinearScorer:
 
         All rows of a message (the whole text and its clauses) are scored together. A
         clause repeats words of the whole text, so each distinct word's n-grams are
-        looked up once; the rows' n-gram counts are then (rows x words) @ (words x
-        n-grams), and one product with the weights of the n-grams present scores all
-        rows: no per-row sparse vectors, no repeated gathers of weight rows.
+        looked up once (an array per word the model knows, made at load); the rows'
+        n-gram counts are then (rows x words) @ (words x n-grams), and one product with
+        the weights of the n-grams present scores all rows: no per-row sparse vectors,
+        no repeated gathers of weight rows. Python loops only over words; the rest is a
+        fixed number of numpy calls per message, whatever its length.
         """
         n_rows = len(texts)
         n_char = len(self.char_idf)
-        word_ids: dict[str, int] = {}
-        per_row: list[list[int]] = []
-        grams: list[int] = []
-        grams_word: list[int] = []
-        known = self._known
-        for text in texts:
-            ids = []
-            for word in text.split():
-                wid = word_ids.get(word)
-                if wid is None:
-                    wid = word_ids[word] = len(word_ids)
-                    found = known.get(word)
-                    if found is None:
-                        found = self._char_grams(word)
-                    grams.extend(found)
-                    grams_word.extend([wid] * len(found))
-                ids.append(wid)
-            per_row.append(ids)
-        n_words = len(word_ids)
-        row_words: list[int] = []  # row * n_words + word, once per occurrence
-        for row, ids in enumerate(per_row):
-            base = row * n_words
-            row_words.extend([base + i for i in ids])
+        splits = [text.split() for text in texts]
+        distinct = dict.fromkeys(chain.from_iterable(splits))
+        n_words = len(distinct)
+        word_ids = dict(zip(distinct, range(n_words)))
+        grams = [
+            found if found is not None else np.asarray(self._char_grams(word), dtype=np.intp)
+            for word, found in zip(distinct, map(self._known.get, distinct))
+        ]
+        words_in_row = _counts(
+            n_rows, n_words, [len(words) for words in splits],
+            map(word_ids.__getitem__, chain.from_iterable(splits)),
+        )  # fmt: skip
         # Character block: counts per (row, n-gram), sublinear tf times idf, l2 per row.
         # The n-grams present become columns 0..n_cols-1 (through a position table:
         # cheaper than sorting them with np.unique).
-        found = np.asarray(grams, dtype=np.intp)
+        found = np.concatenate(grams) if grams else np.zeros(0, dtype=np.intp)
         seen = np.zeros(n_char, dtype=bool)
         seen[found] = True
         columns = np.flatnonzero(seen)
         n_cols = len(columns)
         position = np.empty(n_char, dtype=np.intp)
         position[columns] = np.arange(n_cols)
-        in_word = np.bincount(
-            np.asarray(grams_word, dtype=np.intp) * n_cols + position[found],
-            minlength=n_words * n_cols,
-        ).reshape(n_words, n_cols)
-        words_in_row = np.bincount(
-            np.asarray(row_words, dtype=np.intp), minlength=n_rows * n_words
-        ).reshape(n_rows, n_words)
+        in_word = _counts(n_words, n_cols, [len(g) for g in grams], position[found])
         # Small whole numbers: exact in floating point, and a float product is BLAS's.
-        counts = words_in_row.astype(np.float64) @ in_word.astype(np.float64)
-        present = counts > 0
-        tf = np.log(counts, out=np.zeros_like(counts), where=present)
-        x = np.where(present, 1.0 + tf, 0.0) * self.char_idf.take(columns)
-        norms = np.sqrt(np.einsum("ij,ij->i", x, x))
-        x /= np.where(norms > 0, norms, 1.0)[:, None]
+        counts = (words_in_row.astype(np.float64) @ in_word.astype(np.float64)).astype(np.intp)
+        x = _l2_rows(_sublinear(counts) * self.char_idf.take(columns))
         out = x @ self.weights.take(columns, axis=0)
         # Word block: the same, with word uni- and bigrams counted in Python (few).
-        vocab = self.word_vocab
-        word_cols: dict[int, int] = {}
-        cells: list[int] = []  # row * n_wcols + column, once per occurrence
-        per_row_cells: list[list[int]] = []
+        vocab = self.word_vocab.get
+        word_cols: dict[int, int] = {}  # feature -> column, in order of first sight
         new_col = word_cols.setdefault
-        for text in texts:
-            found_w = [i for i in map(vocab.get, _words(text, *self.word_range)) if i is not None]
-            per_row_cells.append([new_col(i, len(word_cols)) for i in found_w])
+        cells = [
+            [new_col(i, len(word_cols)) for i in map(vocab, _words(text, *self.word_range)) if i is not None]
+            for text in texts
+        ]  # fmt: skip
         if word_cols:
             n_wcols = len(word_cols)
-            for row, row_cells in enumerate(per_row_cells):
-                cells.extend([row * n_wcols + c for c in row_cells])
-            wcounts = np.bincount(
-                np.asarray(cells, dtype=np.intp), minlength=n_rows * n_wcols
-            ).reshape(n_rows, n_wcols)
-            wpresent = wcounts > 0
-            wtf = np.log(wcounts, out=np.zeros(wcounts.shape), where=wpresent)
+            wcounts = _counts(n_rows, n_wcols, [len(c) for c in cells], chain.from_iterable(cells))
             wfeatures = np.fromiter(word_cols, dtype=np.intp, count=n_wcols)
-            xw = np.where(wpresent, 1.0 + wtf, 0.0) * self.word_idf.take(wfeatures)
-            wnorms = np.sqrt(np.einsum("ij,ij->i", xw, xw))
-            xw /= np.where(wnorms > 0, wnorms, 1.0)[:, None]
+            xw = _l2_rows(_sublinear(wcounts) * self.word_idf.take(wfeatures))
             out += xw @ self.weights.take(wfeatures + n_char, axis=0)
         lex_start = n_char + len(self.word_idf)
         out += (lexicon_rows * self.lexicon_weight) @ self.weights[lex_start:]

@@ -176,9 +176,10 @@ def normalize(text: str) -> str:
     like "m'n" are expanded), so rules can rely on single spaces between words.
     """
     t = fold(text).replace("\u2019", "'").replace("`", "'")
-    t = _REPEAT.sub(r"\1\1", t)
+    if _REPEAT.search(t):  # rare; a substitution by template costs a Python call even without a match
+        t = _REPEAT.sub(r"\1\1", t)
     words = []
-    raws = [w for w in _SPACE.split(t) if w]
+    raws = t.split()  # str.split and \s+ split at the same (Unicode) whitespace
     for i, raw in enumerate(raws):
         key = raw.strip('.,!?;"()')
         rep = _dr(raws, i) if key == "d'r" else SHORTHAND.get(key) or _STRETCHED.get(key)
@@ -187,7 +188,7 @@ def normalize(text: str) -> str:
     t = _PUNCT.sub(" ", t)
     # "eh" and "ehm" of a phone line's transcript carry no meaning; without them the
     # words around them stand together again ("mijn eh huis").
-    words = [SHORTHAND.get(w, w) for w in _SPACE.split(t) if w and w not in _HESITATIONS]
+    words = [SHORTHAND.get(w, w) for w in t.split() if w not in _HESITATIONS]
     return " ".join(words)
 
 
