@@ -67,6 +67,7 @@ from storage.models import (
     OutboxRow,
     Task,
 )
+from storage.fast import Prepared, session_connection
 from storage.rows import append, append_many, write_changes
 
 __all__ = ["Pipeline", "Stored"]
@@ -80,9 +81,12 @@ FLOOD_WINDOW = timedelta(minutes=1)
 #: A message this soon after the bot closed a conversation continues it.
 REOPEN_WITHIN = timedelta(hours=1)
 
-# Statements of every turn, built once (building a statement costs more than running it).
-_KNOWN = select(Message.id, Message.contact_id, Message.handled_at).where(
-    Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+# Statements of every turn, built and compiled once (building a statement costs more
+# than running it; storage.fast runs them on the driver's cursor).
+_KNOWN = Prepared(
+    select(Message.id, Message.contact_id, Message.handled_at).where(
+        Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+    )
 )
 _EARLIER_CONVERSATIONS = (
     select(func.count())
@@ -102,17 +106,21 @@ _FIRED_FOLLOWUPS = (
 #: What a person's turn needs to know, in one round trip: messages in the last minute
 #: (the flood check), earlier conversations (a returning person) and whether a follow-up
 #: waits for an answer (only then is one marked answered: no UPDATE on every turn).
-_TURN_COUNTS = select(
-    _RECENT_INBOUND.scalar_subquery(),
-    _EARLIER_CONVERSATIONS.scalar_subquery(),
-    _FIRED_FOLLOWUPS,
+_TURN_COUNTS = Prepared(
+    select(
+        _RECENT_INBOUND.scalar_subquery(),
+        _EARLIER_CONVERSATIONS.scalar_subquery(),
+        _FIRED_FOLLOWUPS,
+    )
 )
-_CRISIS_WAITING = select(Handoff.id).where(
-    Handoff.conversation_id == bindparam("conv"),
-    Handoff.status == "waiting",
-    Handoff.reason == "crisis",
+_CRISIS_WAITING = Prepared(
+    select(Handoff.id).where(
+        Handoff.conversation_id == bindparam("conv"),
+        Handoff.status == "waiting",
+        Handoff.reason == "crisis",
+    )
 )
-_ANSWER_FOLLOWUPS = (
+_ANSWER_FOLLOWUPS = Prepared(
     update(FollowUp)
     .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
     .values(status="answered", answered_at=bindparam("now"))
@@ -132,7 +140,7 @@ _LAST_CONVERSATION = (
 #: The person's language, the open conversation (the question the bot last asked) and,
 #: in the same round trip, the message if it was stored before (a redelivery: unique on
 #: channel and provider id, so it adds no rows).
-_PERSON = (
+_PERSON = Prepared(
     select(
         Contact.language,
         Conversation.state,
@@ -157,6 +165,8 @@ _PERSON = (
     .order_by(Conversation.id.desc())
     .limit(1)
 )
+#: Columns of a _PERSON row.
+_LANGUAGE, _STATE, _OWNER, _UPDATED_AT = range(4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,25 +312,26 @@ class Pipeline:
         channel = str(inbound.channel)
         params = {"channel": channel, "provider_id": inbound.provider_id}
         with self.db.read_connection() as conn:
-            person = conn.execute(_PERSON, {**params, "address": inbound.address}).first()
+            person = _PERSON.one(conn, {**params, "address": inbound.address})
             known = person[4:] if person is not None else None
             if person is None and inbound.provider_id:  # someone new (or erased meanwhile)
-                known = conn.execute(_KNOWN, params).first()
+                known = _KNOWN.one(conn, params)
         language, relief = None, False
         if person is not None:
-            language = person.language
+            language = person[_LANGUAGE]
             relief = self._asked_for_relief(person)
         if known is None or known[0] is None:
             return None, language, relief
         return Stored(known[0], known[1], True, known[2] is not None), language, relief
 
-    def _asked_for_relief(self, person: Any) -> bool:
+    def _asked_for_relief(self, person: tuple[Any, ...]) -> bool:
         """The bot's last question (still open, not taken over by a person) is one whose
         answers describe relief ("dan heb ik meer rust")."""
-        state = person.state or {}
-        if person.owner != "bot" or not state.get("flow") or person.updated_at is None:
+        state = person[_STATE] or {}
+        updated_at = person[_UPDATED_AT]
+        if person[_OWNER] != "bot" or not state.get("flow") or updated_at is None:
             return False
-        if self.clock.now() - person.updated_at > IDLE_CLOSE:
+        if self.clock.now() - updated_at > IDLE_CLOSE:
             return False  # the conversation is closed and a new one starts
         if self.dialogs is None:
             return False
@@ -623,7 +634,9 @@ class Pipeline:
             stats.record(s, "crisis", now, contact, channel=channel, value=u.crisis.value)
         self._release_held(s, contact, channel)
         params = {"contact": contact.id, "conv": conv.id, "since": now - FLOOD_WINDOW}
-        recent, earlier, followup_fired = s.connection().execute(_TURN_COUNTS, params).one()
+        row = _TURN_COUNTS.one(session_connection(s), params)
+        assert row is not None
+        recent, earlier, followup_fired = row
         if followup_fired:
             self._mark_followups_answered(s, contact, now)
         stopped_now = contact.stopped and u.crisis is None
@@ -648,7 +661,7 @@ class Pipeline:
     @staticmethod
     def _crisis_waiting(s: Session, conv: Conversation) -> bool:
         """Whether an urgent crisis handoff of the conversation waits for a professional."""
-        return s.connection().execute(_CRISIS_WAITING, {"conv": conv.id}).first() is not None
+        return _CRISIS_WAITING.one(session_connection(s), {"conv": conv.id}) is not None
 
     def _person(
         self,
@@ -910,7 +923,9 @@ class Pipeline:
     @staticmethod
     def _mark_followups_answered(s: Session, contact: Contact, now: datetime) -> None:
         """The person wrote after a follow-up: it is answered, the silence ladder stops."""
-        s.connection().execute(_ANSWER_FOLLOWUPS, {"contact": contact.id, "now": now})
+        _ANSWER_FOLLOWUPS.execute(
+            session_connection(s), {"contact": contact.id, "now": now}
+        ).close()
 
     def _release_held(self, s: Session, contact: Contact, channel: str) -> None:
         """The person wrote on WhatsApp: messages held for the 24-hour window may go."""
