@@ -67,7 +67,7 @@ from storage.models import (
     OutboxRow,
     Task,
 )
-from storage.fast import Prepared, session_connection
+from storage.fast import Prepared, columns_of, loaded, session_connection
 from storage.rows import append, append_many, write_changes
 
 __all__ = ["Pipeline", "Stored"]
@@ -125,8 +125,8 @@ _ANSWER_FOLLOWUPS = Prepared(
     .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
     .values(status="answered", answered_at=bindparam("now"))
 )
-_OPEN_CONVERSATION = (
-    select(Conversation)
+_OPEN_CONVERSATION = Prepared(
+    select(*columns_of(Conversation))
     .where(Conversation.contact_id == bindparam("contact"), Conversation.closed_at.is_(None))
     .order_by(Conversation.id.desc())
     .limit(1)
@@ -494,7 +494,11 @@ class Pipeline:
     ) -> Conversation:
         """The person's open conversation, or a new one (``new_contact``: the person was
         created in this transaction, so they have none to look up)."""
-        conv = None if new_contact else s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
+        conv = None
+        if not new_contact:
+            s.flush()  # as a query would (autoflush)
+            row = _OPEN_CONVERSATION.one(session_connection(s), {"contact": contact.id})
+            conv = None if row is None else loaded(s, Conversation, row)
         return self._continue_or_start(s, contact, conv, now, channel, new_contact=new_contact)
 
     def _continue_or_start(

@@ -21,13 +21,14 @@ Only for plain statements: no expanding ``IN`` parameters, no ORM entities in a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, inspect
+from sqlalchemy.orm import Session, make_transient_to_detached
 
-__all__ = ["Prepared", "session_connection"]
+__all__ = ["Prepared", "columns_of", "loaded", "session_connection"]
 
 _Processor = Callable[[Any], Any] | None
 _REQUIRED = object()
@@ -190,3 +191,48 @@ def session_connection(session: Session) -> Connection:
     conn = session.connection()
     session.info[_CONNECTION] = (session.get_transaction(), conn)
     return conn
+
+
+def columns_of(model: Any) -> tuple[Any, ...]:
+    """The columns of a mapped class, in the order :func:`loaded` takes them."""
+    return tuple(attr.columns[0] for attr in _attributes(model))
+
+
+def loaded(
+    session: Session, model: Any, values: Sequence[Any], *, refresh: bool = False
+) -> Any:
+    """The instance of ``model`` for a row of its :func:`columns_of`, in ``session`` as
+    if the session had loaded it with a query (``make_transient_to_detached``: no
+    history, nothing to flush until it changes). An instance the session already holds
+    is returned instead, as a query returns it; ``refresh`` (a query with
+    ``populate_existing``, e.g. read again under a row lock): that instance's values are
+    expired, so they are read again when used."""
+    mapper = _mapper(model)
+    keys = _attributes(model)
+    pk = values[_pk_position(model)]
+    existing = session.identity_map.get(mapper.identity_key_from_primary_key((pk,)))
+    if existing is not None:
+        if refresh:
+            session.expire(existing)
+        return existing
+    obj = mapper.class_manager.new_instance()
+    obj.__dict__.update(zip((attr.key for attr in keys), values, strict=True))
+    make_transient_to_detached(obj)
+    session.add(obj)
+    return obj
+
+
+@cache
+def _mapper(model: Any) -> Any:
+    return inspect(model)
+
+
+@cache
+def _attributes(model: Any) -> tuple[Any, ...]:
+    return tuple(_mapper(model).column_attrs)
+
+
+@cache
+def _pk_position(model: Any) -> int:
+    (pk,) = _mapper(model).primary_key
+    return [attr.columns[0] for attr in _attributes(model)].index(pk)
