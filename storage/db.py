@@ -65,7 +65,13 @@ def _sqlite_setup(engine: Engine, *, writer: bool = True, lock_path: str | None 
         fd = conn.connection.info.get(_LOCK_FD)
         if fd is not None:  # wait for writers of other processes, woken when they finish
             fcntl.flock(fd, fcntl.LOCK_EX)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+        # On the cursor (SQLAlchemy's cursor events and error handling, not its
+        # statement execution: a third of a short turn's own SQLAlchemy work).
+        cursor = conn.connection.cursor()
+        try:
+            conn._cursor_execute(cursor, "BEGIN IMMEDIATE" if writer else "BEGIN", ())
+        finally:
+            cursor.close()
 
     if lock_path is not None:
 

@@ -73,13 +73,15 @@ class _Plan:
             for key, default in self.defaults:
                 if key not in values:
                     values[key] = default.arg(None) if default.is_callable else default.arg
-        out = []
-        for name, _sql, proc, fixed in self.binds:
-            value = values[name] if fixed is _REQUIRED or name in values else fixed
-            out.append(value if proc is None else proc(value))
+        get = values.get
+        out = [
+            v if proc is None else proc(v)
+            for name, _sql, proc, fixed in self.binds
+            for v in ((values[name] if fixed is _REQUIRED else get(name, fixed)),)
+        ]
         if self.named:
             return {sql: v for (_n, sql, _p, _f), v in zip(self.binds, out, strict=True)}
-        return tuple(out)
+        return out
 
     def row_processors(self, dialect: Any, description: Any) -> list[_Processor]:
         assert self.results is not None
