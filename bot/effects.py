@@ -17,6 +17,7 @@ from bot.texts import text
 from config.hours import next_allowed
 from config.profile import Profile
 from dialogs import api as d
+from storage.fast import Prepared, session_connection
 from storage.models import (
     Contact,
     Conversation,
@@ -26,7 +27,6 @@ from storage.models import (
     Plan,
     PlanItemRow,
 )
-from storage.fast import Prepared, session_connection
 from storage.rows import append
 
 __all__ = ["TurnContext", "apply_effects", "load_open_plan", "plan_text"]

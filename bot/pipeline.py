@@ -25,8 +25,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
@@ -56,6 +57,7 @@ from dialogs import api as d
 from dialogs.api import State
 from nlu.api import Understander, Understanding
 from storage.db import Database
+from storage.fast import Prepared, columns_of, loaded, session_connection
 from storage.models import (
     Contact,
     Conversation,
@@ -67,7 +69,6 @@ from storage.models import (
     OutboxRow,
     Task,
 )
-from storage.fast import Prepared, columns_of, loaded, session_connection
 from storage.rows import append, append_many, write_changes
 
 __all__ = ["Pipeline", "Stored"]
@@ -970,7 +971,19 @@ def _reply_channel(last: str | None) -> str:
     return last
 
 
-def _entry_data(entry: object) -> dict[str, object]:
-    from dataclasses import asdict
+_PLAIN = (str, int, float, bool, type(None))
 
-    return asdict(entry)  # type: ignore[call-overload]
+
+def _entry_data(entry: object) -> dict[str, object]:
+    """A log entry's fields as a dict (``dataclasses.asdict``, which copies deeply and
+    cost more than storing the entry: a shallow dict when every value is plain)."""
+    names = _field_names(type(entry))
+    data = {name: getattr(entry, name) for name in names}
+    if all(type(v) in _PLAIN for v in data.values()):
+        return data
+    return asdict(entry)  # type: ignore[call-overload,no-any-return]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

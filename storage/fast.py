@@ -176,7 +176,7 @@ def _execute_many(conn: Connection, cursor: Any, sql: str, params: list[Any]) ->
         conn.dialect.do_executemany(cursor, sql, params, None)
         if conn._has_events or conn.engine._has_events:
             conn.dispatch.after_cursor_execute(conn, cursor, sql, params, None, True)
-    except BaseException as e:
+    except BaseException as e:  # noqa: BLE001 - re-raised, wrapped (as SQLAlchemy does)
         conn._handle_dbapi_exception(e, sql, params, cursor, None)
 
 
@@ -200,9 +200,7 @@ def columns_of(model: Any) -> tuple[Any, ...]:
     return tuple(attr.columns[0] for attr in _attributes(model))
 
 
-def loaded(
-    session: Session, model: Any, values: Sequence[Any], *, refresh: bool = False
-) -> Any:
+def loaded(session: Session, model: Any, values: Sequence[Any], *, refresh: bool = False) -> Any:
     """The instance of ``model`` for a row of its :func:`columns_of`, in ``session`` as
     if the session had loaded it with a query (``make_transient_to_detached``: no
     history, nothing to flush until it changes). An instance the session already holds
