@@ -133,6 +133,11 @@ class Database:
         # SQLite: reads on their own engine, without the write lock. PostgreSQL: the same.
         self._read_engine = make_engine(self.url, writer=False) if self.is_sqlite else self.engine
         self.readers = sessionmaker(self._read_engine, expire_on_commit=False)
+        # The read engine with read_connection's options, built once (options given to
+        # each connection cost a copy of it, on every lookup).
+        self._lookups = self._read_engine.execution_options(
+            **({_SINGLE_READS: True} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"})
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -152,10 +157,8 @@ class Database:
         Each lookup is one statement, without a BEGIN before it and a ROLLBACK when the
         connection goes back to the pool (PostgreSQL: autocommit; SQLite: no BEGIN).
         Several lookups on it do not share one snapshot."""
-        conn = self._read_engine.connect()
-        if self.is_sqlite:  # no BEGIN either: each statement reads on its own
-            return conn.execution_options(**{_SINGLE_READS: True})
-        return conn.execution_options(isolation_level="AUTOCOMMIT")
+        # SQLite: no BEGIN either, each statement reads on its own.
+        return self._lookups.connect()
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""
