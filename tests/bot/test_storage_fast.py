@@ -154,3 +154,29 @@ def test_refresh_reads_a_held_instance_again(db: Database) -> None:
         row = by_id.one(session_connection(s), {"id": cid})
         assert row is not None
         assert loaded(s, Contact, row, refresh=True) is held and held.language == "tr"
+
+
+def test_a_connection_lost_mid_turn_is_reported_and_not_reused(pg_url: str) -> None:
+    """PostgreSQL only, by nature: its server ends a connection (a restart, a failover);
+    SQLite has no server. The error is SQLAlchemy's (the turn answers 503) and the pool
+    drops that connection, so the next turn works."""
+    from sqlalchemy.exc import OperationalError
+
+    db = Database(pg_url)
+    db.upgrade()
+    try:
+        with pytest.raises(OperationalError) as lost, db.session() as s, s.begin():
+            conn = session_connection(s)
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+            with db.engine.connect() as other:
+                other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+                other.commit()
+            append(s, Message, _message("SM1", "hallo"))
+        assert lost.value.connection_invalidated
+        with db.session() as s, s.begin():
+            append(s, Message, _message("SM2", "nog eens"))
+        with db.read_connection() as conn:
+            (row,) = _MESSAGES_SINCE.all(conn, {"channel": "sms", "since": NOW - timedelta(1)})
+        assert row[1] == "nog eens"
+    finally:
+        db.dispose()
