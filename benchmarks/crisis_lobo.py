@@ -2,8 +2,8 @@
 
 Run: ``python -m benchmarks.crisis_lobo [--json out.json]`` (about three minutes on two cores).
 
-For each crisis batch B (``crisis_eval.yml``, ``crisis_dev.yml`` .. ``crisis_dev9.yml``
-and the retired held-out batches ``crisis_retired*.yml``) the crisis model is trained on
+For each crisis batch B (``crisis_eval.yml``, ``crisis_dev.yml`` .. ``crisis_dev9.yml``,
+the retired held-out batches ``crisis_retired*.yml`` and ``crisis_train7.yml``) the crisis model is trained on
 every *other* batch plus ``nlu.yml`` (as in production) and B is scored with the rules
 first and the model when the rules find nothing. Recall, false alarms on B's near misses
 and wrong-kind counts are pooled in two groups:
@@ -11,7 +11,9 @@ and wrong-kind counts are pooled in two groups:
 * **dev** (``crisis_eval`` and the dev batches): the rules were tuned on these, so their
   share of the recall flatters the detector;
 * **retired** (the old held-out batches): the rules were never tuned on them; this is the
-  honest pool.
+  honest pool;
+* **fresh** (``crisis_train7.yml`` on: training batches of new writers, round 17): never
+  tuned on either; held out here, they say how the detector meets a new writer.
 
 Ordinary messages are scored as well: every non-crisis example of ``nlu.yml`` by 5-fold
 cross-validation (the model trained on all batches and the other folds), and, with the
@@ -45,6 +47,7 @@ from nlu.crisis_model import THRESHOLD, CrisisModel, batch_texts, nlu_texts
 
 __all__ = [
     "DEV_BATCHES",
+    "FRESH_BATCHES",
     "RETIRED_BATCHES",
     "Pool",
     "Scored",
@@ -63,6 +66,8 @@ DEV_BATCHES = tuple(
 )
 #: Old held-out batches, retired into training in round 16 (the rules never saw them).
 RETIRED_BATCHES = tuple(DATA / f"crisis_retired{n}.yml" for n in (1, 3, 4, 5, 6, 7, 8))
+#: Training batches of new writers (round 17 on): never judges, never tuned on either.
+FRESH_BATCHES = (DATA / "crisis_train7.yml",)
 TOPIC_SETS = (DATA / "topic_eval.yml", DATA / "topic_dev.yml")
 DIALOG_SCRIPTS = ROOT / "dialogs" / "scripts"
 _CRISIS_REPLY = ("113", "112", "crisis", "Veilig Thuis")
@@ -255,13 +260,15 @@ def report(
 ) -> list[str]:
     dev = [s for name, rows in scored.items() if name in {p.name for p in DEV_BATCHES} for s in rows]
     retired = [s for name, rows in scored.items() if name in {p.name for p in RETIRED_BATCHES} for s in rows]
+    fresh = [s for name, rows in scored.items() if name in {p.name for p in FRESH_BATCHES} for s in rows]
     lines = [f"LOBO at threshold {thresholds} (recall / false alarms on near misses):"]
     for name, rows in scored.items():
         lines.append(_pool_line(name[7:-4], pooled(rows, thresholds)))
     lines.append("Pooled:")
     lines.append(_pool_line("dev", pooled(dev, thresholds)))
     lines.append(_pool_line("retired", pooled(retired, thresholds)))
-    lines.append(_pool_line("all", pooled(dev + retired, thresholds)))
+    lines.append(_pool_line("fresh", pooled(fresh, thresholds)))
+    lines.append(_pool_line("all", pooled(dev + retired + fresh, thresholds)))
     lines.append("Ordinary messages (model never trained on them):")
     lines += _ordinary_lines(ordinary, thresholds)
     return lines
@@ -271,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.crisis_lobo", description=__doc__)
     p.add_argument("--json", help="write every scored text to this file")
     args = p.parse_args(argv)
-    batches = DEV_BATCHES + RETIRED_BATCHES
+    batches = DEV_BATCHES + RETIRED_BATCHES + FRESH_BATCHES
     started = time.perf_counter()
     scored = lobo(batches, lambda data: CrisisModel.train(data=data), progress=lambda m: print(m, file=sys.stderr))
     ordinary = score_ordinary(batches, lambda data: CrisisModel.train(data=data))

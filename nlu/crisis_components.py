@@ -275,7 +275,7 @@ _VIOLENCE = [
     # round 14: not the bangs of building work or fireworks
     r"(?![^\n]*\b(?:verbouw\w*|klus\w*|timmer\w*|hamer\w*|boren|boor\w*|vuurwerk|bouwen|sloop\w*|slopen|muziek|feest\w*|knallen)\b)",
     r"\b(?:bedreig|dreig)(?:t|de|den|en)?\b (?:me|mij|ons|mijn (?:kind|kinderen|leven))\b",
-    r"\b(?:zegt|zei|gezegd|dreigt|dreigde)\b(?: \w+){0,6} (?:niet|nie) (?:\w+ )?(?:overleef|overleven|overleeft)\b",
+    r"\b(?:zegt|zei|gezegd|dreigt|dreigde)\b(?: \w+){0,6} (?:niet|nie) (?:\w+ )?(?:overleef|overleven|overleeft|levend)\b",
     rf"\b(?:van|door) {_PERSON}\b(?: \w+){{0,2}} (?:geslagen|geschopt|mishandeld|gewurgd|bedreigd|verkracht|misbruikt)\b",
     r"\b(?:slaan|sla|slaat|schoppen|pijn doen) (?:me|mij|ons) (?:\w+ ){0,3}(?:als|anders|if)\b",
     rf"\b{_PERSON}\b(?: \w+){{0,3}} (?:vermoord|vermoordt|vermoorden|dood maken|doodmaken|neerschiet\w*|neersteken|kill|kills) (?:me|mij|ons)\b|\b(?:me|mij|ons) (?:\w+ ){{0,2}}(?:vermoorden|doodmaken|dood maken|neerschieten|neersteken|dood te maken|te vermoorden)\b",

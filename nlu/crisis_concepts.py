@@ -367,6 +367,15 @@ _GROUPS: tuple[_Group, ...] = (
         none_of=_CHORES,
         keys="zitt*",
     ),
+    # round 17: wanting to end it, with death or life in the message ("het voelt alsof ik
+    # al dood ben. ik wil het afmaken"; not "ik wil het boek afmaken")
+    _g(
+        S,
+        MESSAGE,
+        r"\bik wil (?:het|t|alles) afmaken\b",
+        r"\b(?:dood|sterven|leven|levend)\b",
+        keys="afmaken",
+    ),
     # a goodbye letter, unless for colleagues, a funeral or a move
     _g(
         S,

@@ -21,14 +21,34 @@ Two signals, read when the crisis check found nothing:
 
 Neither is asked while a crisis is being handled (the dialog checks that).
 
-Where the band starts (:data:`nlu.crisis.DOUBT_FROM`), measured in session 6 on the seven
-retired held-out batches (the rules were never tuned on them and the model had not been
-trained on them): of the 81 crises the check missed there, a band from 0.7 asks about 21,
-from 0.6 about 28, from 0.5 about 41; it asks after 11, 29 and 49 of their 1,039 quiet near
-misses (1.1, 2.8 and 4.7 %) and after 1, 6 and 13 of 961 ordinary messages (the topic
-evaluation sets and every person's line of the dialog scripts), most of those answers in
-the middle of a conversation ("if I have a list ready"), which the dialog does not ask
-about. 0.7 is the start: a question too many in about one in a hundred near misses.
+Where the band starts (:data:`nlu.crisis.DOUBT_FROM`). Session 6 chose 0.7 on the seven
+retired batches before the model trained on them. Since round 16 the model trains on every
+batch, so round 17 measured it again leave-one-batch-out (``python -m
+benchmarks.crisis_doubt_lobo``: each batch scored by a model trained on all the others;
+ordinary first messages are the topic examples of ``nlu.yml`` by 5-fold cross-validation
+and, apart, the 660 topic messages of the session-7 writer scored by a model trained
+without them). Asked about (model band, with the phrases in brackets where they add):
+
+=========  =============  =============  ===========  ==============  ==============
+band from  missed crises  look-alikes    look-alikes  first messages  new writer's
+           retired/fresh  retired/fresh  dev          nlu.yml (CV)    first messages
+=========  =============  =============  ===========  ==============  ==============
+0.5        23/58, 16/31   2.1, 2.2 %     4.3 %        1.4 (1.7) %     2.3 (2.8) %
+0.55       20/58, 16/31   1.7, 1.1 %     3.7 %        1.1 (1.4) %     1.8 (2.3) %
+0.6        18/58, 15/31   1.1, 0.4 %     2.9 %        0.9 (1.2) %     1.4 (1.8) %
+**0.65**   12/58, 11/31   0.6, 0.4 %     2.0 %        0.8 (1.0) %     0.9 (1.4) %
+0.7        11/58, 8/31    0.3, 0.4 %     1.2 %        0.4 (0.6) %     0.8 (1.2) %
+=========  =============  =============  ===========  ==============  ==============
+
+The rule: the widest band that asks after at most 3 % of the look-alikes of every pool and
+adds at most one question per hundred ordinary first messages in every set (the phrases
+are asked anywhere and counted apart). 0.6 asks about four more missed crises of the new
+writer but after 1.4 % of that writer's first messages; 0.65 is the start. The phrases
+asked about none of the crises the check missed in any pool (those are caught when they
+hold such a phrase) and after 0.3-0.5 % of first messages, mostly carers who are "op";
+phrases learned from the endings of positive messages against near misses (LOBO, before
+round 17's batch) would have added 3 of 65 missed crises for 0.6-0.75 % more first
+messages: the model band does more per question, so the list stays short and by hand.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ __all__ = [
     "CRISIS_HOLDOUT11",
     "CRISIS_HOLDOUT12",
     "CRISIS_RETIRED",
+    "CRISIS_TRAIN7",
     "CrisisReport",
     "HeldOutReport",
     "LatencyReport",
@@ -85,6 +86,9 @@ CRISIS_RETIRED = (
     CRISIS_RETIRED7,
     CRISIS_RETIRED8,
 )
+#: Training batch of a new writer who read only the taxonomy (session 7, round 17): the
+#: rules were never tuned on it; ``benchmarks/crisis_lobo.py`` holds it out as "fresh".
+CRISIS_TRAIN7 = Path(__file__).parent / "data" / "crisis_train7.yml"
 #: HELD OUT, written in session 4 by someone who read only the taxonomy, before round
 #: 14 ended; measured once, after it. Never used to tune rules, the model or tests.
 CRISIS_HOLDOUT9 = Path(__file__).parent / "data" / "crisis_holdout9.yml"
@@ -240,6 +244,7 @@ def crisis_reports() -> tuple[CrisisReport, ...]:
             CRISIS_DEV8,
             CRISIS_DEV9,
             *CRISIS_RETIRED,
+            CRISIS_TRAIN7,
         )
     )
     return tuned + crisis_held_out_reports()

@@ -117,7 +117,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"ramen",
         r"huishoud",
         r"schoonma",
-        r"schoon (?:te )?(?:maken|houden)",
+        r"schoon (?:te )?(?:maken|houden|krijgen)",
         r"poets",
         r"stofzui",
         r"stof ",
