@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.messages import PHONE_CHANNELS, Channel, Inbound
 from nlu.answers import normalize_phone
+from storage.fast import Prepared, columns_of, loaded, session_connection
 from storage.models import (
     Contact,
     Conversation,
@@ -75,9 +76,12 @@ _CONTACT_BY_ADDRESS = (
 )
 
 
-#: The same with the person's open conversation (the newest), in one query.
-_CONTACT_AND_CONVERSATION = (
-    select(Contact, Conversation)
+#: The same with the person's open conversation (the newest), in one query: the columns
+#: of both rows, made into the session's instances by storage.fast.loaded (the ORM's
+#: loading of two entities cost more than the rest of the query).
+_CONTACT_COLUMNS = columns_of(Contact)
+_CONTACT_AND_CONVERSATION = Prepared(
+    select(*_CONTACT_COLUMNS, *columns_of(Conversation))
     .select_from(Identity)
     .join(Contact, Identity.contact_id == Contact.id)
     .outerjoin(
@@ -90,10 +94,13 @@ _CONTACT_AND_CONVERSATION = (
 )
 
 
-#: The same as _CONTACT_BY_ADDRESS, locked for the rest of the transaction (PostgreSQL: one turn at a time per
-#: person across workers) and read again under the lock.
-_CONTACT_BY_ADDRESS_LOCKED = _CONTACT_BY_ADDRESS.with_for_update(of=Contact).execution_options(
-    populate_existing=True
+#: The same as _CONTACT_BY_ADDRESS, locked for the rest of the transaction (PostgreSQL: one
+#: turn at a time per person across workers) and read again under the lock.
+_CONTACT_BY_ADDRESS_LOCKED = Prepared(
+    select(*_CONTACT_COLUMNS)
+    .join(Identity, Identity.contact_id == Contact.id)
+    .where(Identity.channel == bindparam("channel"), Identity.address == bindparam("address"))
+    .with_for_update(of=Contact)
 )
 
 
@@ -102,9 +109,9 @@ def lock_known_contact(session: Session, inbound: Inbound) -> Contact | None:
     address is new or the message shares a phone number (find_or_create_contact)."""
     if inbound.shared_phone:
         return None
-    return session.scalar(
-        _CONTACT_BY_ADDRESS_LOCKED, {"channel": str(inbound.channel), "address": inbound.address}
-    )
+    params = {"channel": str(inbound.channel), "address": inbound.address}
+    row = _CONTACT_BY_ADDRESS_LOCKED.one(session_connection(session), params)
+    return None if row is None else loaded(session, Contact, row, refresh=True)
 
 
 def known_contact_and_conversation(
@@ -120,8 +127,13 @@ def known_contact_and_conversation(
     if inbound.shared_phone:
         return None
     params = {"channel": str(inbound.channel), "address": inbound.address}
-    row = session.execute(_CONTACT_AND_CONVERSATION, params).first()
-    return None if row is None else (row[0], row[1])
+    row = _CONTACT_AND_CONVERSATION.one(session_connection(session), params)
+    if row is None:
+        return None
+    n = len(_CONTACT_COLUMNS)
+    contact = loaded(session, Contact, row[:n])
+    conversation = None if row[n] is None else loaded(session, Conversation, row[n:])
+    return contact, conversation
 
 
 def find_or_create_contact(

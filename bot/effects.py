@@ -17,6 +17,7 @@ from bot.texts import text
 from config.hours import next_allowed
 from config.profile import Profile
 from dialogs import api as d
+from storage.fast import Prepared, session_connection
 from storage.models import (
     Contact,
     Conversation,
@@ -51,7 +52,7 @@ class TurnContext:
 
 def load_open_plan(session: Session, contact_id: int) -> tuple[d.PlanItem, ...]:
     """The open items of the person's plan, as stored (pending ORM changes not flushed)."""
-    rows = session.connection().execute(_OPEN_PLAN_ITEMS, {"contact": contact_id})
+    rows = _OPEN_PLAN_ITEMS.all(session_connection(session), {"contact": contact_id})
     return tuple(
         d.PlanItem(who=d.Who(who), what=what, when=when, name=name)
         for who, what, when, name in rows
@@ -59,7 +60,7 @@ def load_open_plan(session: Session, contact_id: int) -> tuple[d.PlanItem, ...]:
 
 
 # Built once: read on every turn.
-_OPEN_PLAN_ITEMS = (
+_OPEN_PLAN_ITEMS = Prepared(
     select(PlanItemRow.who, PlanItemRow.what, PlanItemRow.when_text, PlanItemRow.name)
     .join(Plan, Plan.id == PlanItemRow.plan_id)
     .where(Plan.contact_id == bindparam("contact"), PlanItemRow.status == "open")

@@ -25,8 +25,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
@@ -56,6 +57,7 @@ from dialogs import api as d
 from dialogs.api import State
 from nlu.api import Understander, Understanding
 from storage.db import Database
+from storage.fast import Prepared, columns_of, loaded, session_connection
 from storage.models import (
     Contact,
     Conversation,
@@ -80,9 +82,12 @@ FLOOD_WINDOW = timedelta(minutes=1)
 #: A message this soon after the bot closed a conversation continues it.
 REOPEN_WITHIN = timedelta(hours=1)
 
-# Statements of every turn, built once (building a statement costs more than running it).
-_KNOWN = select(Message.id, Message.contact_id, Message.handled_at).where(
-    Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+# Statements of every turn, built and compiled once (building a statement costs more
+# than running it; storage.fast runs them on the driver's cursor).
+_KNOWN = Prepared(
+    select(Message.id, Message.contact_id, Message.handled_at).where(
+        Message.channel == bindparam("channel"), Message.provider_id == bindparam("provider_id")
+    )
 )
 _EARLIER_CONVERSATIONS = (
     select(func.count())
@@ -102,23 +107,27 @@ _FIRED_FOLLOWUPS = (
 #: What a person's turn needs to know, in one round trip: messages in the last minute
 #: (the flood check), earlier conversations (a returning person) and whether a follow-up
 #: waits for an answer (only then is one marked answered: no UPDATE on every turn).
-_TURN_COUNTS = select(
-    _RECENT_INBOUND.scalar_subquery(),
-    _EARLIER_CONVERSATIONS.scalar_subquery(),
-    _FIRED_FOLLOWUPS,
+_TURN_COUNTS = Prepared(
+    select(
+        _RECENT_INBOUND.scalar_subquery(),
+        _EARLIER_CONVERSATIONS.scalar_subquery(),
+        _FIRED_FOLLOWUPS,
+    )
 )
-_CRISIS_WAITING = select(Handoff.id).where(
-    Handoff.conversation_id == bindparam("conv"),
-    Handoff.status == "waiting",
-    Handoff.reason == "crisis",
+_CRISIS_WAITING = Prepared(
+    select(Handoff.id).where(
+        Handoff.conversation_id == bindparam("conv"),
+        Handoff.status == "waiting",
+        Handoff.reason == "crisis",
+    )
 )
-_ANSWER_FOLLOWUPS = (
+_ANSWER_FOLLOWUPS = Prepared(
     update(FollowUp)
     .where(FollowUp.contact_id == bindparam("contact"), FollowUp.status == "fired")
     .values(status="answered", answered_at=bindparam("now"))
 )
-_OPEN_CONVERSATION = (
-    select(Conversation)
+_OPEN_CONVERSATION = Prepared(
+    select(*columns_of(Conversation))
     .where(Conversation.contact_id == bindparam("contact"), Conversation.closed_at.is_(None))
     .order_by(Conversation.id.desc())
     .limit(1)
@@ -132,7 +141,7 @@ _LAST_CONVERSATION = (
 #: The person's language, the open conversation (the question the bot last asked) and,
 #: in the same round trip, the message if it was stored before (a redelivery: unique on
 #: channel and provider id, so it adds no rows).
-_PERSON = (
+_PERSON = Prepared(
     select(
         Contact.language,
         Conversation.state,
@@ -157,6 +166,8 @@ _PERSON = (
     .order_by(Conversation.id.desc())
     .limit(1)
 )
+#: Columns of a _PERSON row.
+_LANGUAGE, _STATE, _OWNER, _UPDATED_AT = range(4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,25 +313,26 @@ class Pipeline:
         channel = str(inbound.channel)
         params = {"channel": channel, "provider_id": inbound.provider_id}
         with self.db.read_connection() as conn:
-            person = conn.execute(_PERSON, {**params, "address": inbound.address}).first()
+            person = _PERSON.one(conn, {**params, "address": inbound.address})
             known = person[4:] if person is not None else None
             if person is None and inbound.provider_id:  # someone new (or erased meanwhile)
-                known = conn.execute(_KNOWN, params).first()
+                known = _KNOWN.one(conn, params)
         language, relief = None, False
         if person is not None:
-            language = person.language
+            language = person[_LANGUAGE]
             relief = self._asked_for_relief(person)
         if known is None or known[0] is None:
             return None, language, relief
         return Stored(known[0], known[1], True, known[2] is not None), language, relief
 
-    def _asked_for_relief(self, person: Any) -> bool:
+    def _asked_for_relief(self, person: tuple[Any, ...]) -> bool:
         """The bot's last question (still open, not taken over by a person) is one whose
         answers describe relief ("dan heb ik meer rust")."""
-        state = person.state or {}
-        if person.owner != "bot" or not state.get("flow") or person.updated_at is None:
+        state = person[_STATE] or {}
+        updated_at = person[_UPDATED_AT]
+        if person[_OWNER] != "bot" or not state.get("flow") or updated_at is None:
             return False
-        if self.clock.now() - person.updated_at > IDLE_CLOSE:
+        if self.clock.now() - updated_at > IDLE_CLOSE:
             return False  # the conversation is closed and a new one starts
         if self.dialogs is None:
             return False
@@ -483,7 +495,11 @@ class Pipeline:
     ) -> Conversation:
         """The person's open conversation, or a new one (``new_contact``: the person was
         created in this transaction, so they have none to look up)."""
-        conv = None if new_contact else s.scalar(_OPEN_CONVERSATION, {"contact": contact.id})
+        conv = None
+        if not new_contact:
+            s.flush()  # as a query would (autoflush)
+            row = _OPEN_CONVERSATION.one(session_connection(s), {"contact": contact.id})
+            conv = None if row is None else loaded(s, Conversation, row)
         return self._continue_or_start(s, contact, conv, now, channel, new_contact=new_contact)
 
     def _continue_or_start(
@@ -623,7 +639,9 @@ class Pipeline:
             stats.record(s, "crisis", now, contact, channel=channel, value=u.crisis.value)
         self._release_held(s, contact, channel)
         params = {"contact": contact.id, "conv": conv.id, "since": now - FLOOD_WINDOW}
-        recent, earlier, followup_fired = s.connection().execute(_TURN_COUNTS, params).one()
+        row = _TURN_COUNTS.one(session_connection(s), params)
+        assert row is not None
+        recent, earlier, followup_fired = row
         if followup_fired:
             self._mark_followups_answered(s, contact, now)
         stopped_now = contact.stopped and u.crisis is None
@@ -648,7 +666,7 @@ class Pipeline:
     @staticmethod
     def _crisis_waiting(s: Session, conv: Conversation) -> bool:
         """Whether an urgent crisis handoff of the conversation waits for a professional."""
-        return s.connection().execute(_CRISIS_WAITING, {"conv": conv.id}).first() is not None
+        return _CRISIS_WAITING.one(session_connection(s), {"conv": conv.id}) is not None
 
     def _person(
         self,
@@ -910,7 +928,9 @@ class Pipeline:
     @staticmethod
     def _mark_followups_answered(s: Session, contact: Contact, now: datetime) -> None:
         """The person wrote after a follow-up: it is answered, the silence ladder stops."""
-        s.connection().execute(_ANSWER_FOLLOWUPS, {"contact": contact.id, "now": now})
+        _ANSWER_FOLLOWUPS.execute(
+            session_connection(s), {"contact": contact.id, "now": now}
+        ).close()
 
     def _release_held(self, s: Session, contact: Contact, channel: str) -> None:
         """The person wrote on WhatsApp: messages held for the 24-hour window may go."""
@@ -951,7 +971,19 @@ def _reply_channel(last: str | None) -> str:
     return last
 
 
-def _entry_data(entry: object) -> dict[str, object]:
-    from dataclasses import asdict
+_PLAIN = (str, int, float, bool, type(None))
 
-    return asdict(entry)  # type: ignore[call-overload]
+
+def _entry_data(entry: object) -> dict[str, object]:
+    """A log entry's fields as a dict (``dataclasses.asdict``, which copies deeply and
+    cost more than storing the entry: a shallow dict when every value is plain)."""
+    names = _field_names(type(entry))
+    data = {name: getattr(entry, name) for name in names}
+    if all(type(v) in _PLAIN for v in data.values()):
+        return data
+    return asdict(entry)  # type: ignore[call-overload,no-any-return]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

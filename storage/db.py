@@ -65,7 +65,13 @@ def _sqlite_setup(engine: Engine, *, writer: bool = True, lock_path: str | None 
         fd = conn.connection.info.get(_LOCK_FD)
         if fd is not None:  # wait for writers of other processes, woken when they finish
             fcntl.flock(fd, fcntl.LOCK_EX)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+        # On the cursor (SQLAlchemy's cursor events and error handling, not its
+        # statement execution: a third of a short turn's own SQLAlchemy work).
+        cursor = conn.connection.cursor()
+        try:
+            conn._cursor_execute(cursor, "BEGIN IMMEDIATE" if writer else "BEGIN", ())
+        finally:
+            cursor.close()
 
     if lock_path is not None:
 
@@ -127,6 +133,11 @@ class Database:
         # SQLite: reads on their own engine, without the write lock. PostgreSQL: the same.
         self._read_engine = make_engine(self.url, writer=False) if self.is_sqlite else self.engine
         self.readers = sessionmaker(self._read_engine, expire_on_commit=False)
+        # The read engine with read_connection's options, built once (options given to
+        # each connection cost a copy of it, on every lookup).
+        self._lookups = self._read_engine.execution_options(
+            **({_SINGLE_READS: True} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"})
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -146,10 +157,8 @@ class Database:
         Each lookup is one statement, without a BEGIN before it and a ROLLBACK when the
         connection goes back to the pool (PostgreSQL: autocommit; SQLite: no BEGIN).
         Several lookups on it do not share one snapshot."""
-        conn = self._read_engine.connect()
-        if self.is_sqlite:  # no BEGIN either: each statement reads on its own
-            return conn.execution_options(**{_SINGLE_READS: True})
-        return conn.execution_options(isolation_level="AUTOCOMMIT")
+        # SQLite: no BEGIN either, each statement reads on its own.
+        return self._lookups.connect()
 
     def upgrade(self) -> None:
         """Apply all migrations (``voordeur db upgrade``)."""

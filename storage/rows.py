@@ -2,10 +2,10 @@
 
 The ORM's unit of work (identity map, flush, ``RETURNING id`` per object) cost more than
 half of a turn's CPU for rows that are only ever appended: the event log, anonymous
-statistics, outbound messages and their outbox rows. These go through SQLAlchemy Core
-on the same connection and transaction, so they commit or roll back with the turn.
-Column types still apply (encryption of ``SecretText``, UTC datetimes, JSON) and so do
-column defaults.
+statistics, outbound messages and their outbox rows. These run as statements compiled
+once (:mod:`storage.fast`) on the session's connection and transaction, so they commit
+or roll back with the turn. Column types still apply (encryption of ``SecretText``, UTC
+datetimes, JSON) and so do column defaults.
 """
 
 from __future__ import annotations
@@ -14,21 +14,23 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, Table, Update, bindparam, insert, inspect, update
+from sqlalchemy import Table, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
+
+from storage.fast import Prepared, session_connection
 
 __all__ = ["append", "append_many", "insert_id", "write_changes"]
 
 
 def append(session: Session, model: Any, values: Mapping[str, Any]) -> None:
     """Insert one row; nothing is read back."""
-    session.connection().execute(_insert(model.__table__), dict(values))
+    _insert(model.__table__).execute(session_connection(session), values, keys=True).close()
 
 
 def append_many(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert several rows in one statement (executemany)."""
+    """Insert several rows in one statement (executemany); all rows have the same keys."""
     if rows:
-        session.connection().execute(_insert(model.__table__), [dict(r) for r in rows])
+        _insert(model.__table__).execute_many(session_connection(session), rows)
 
 
 def insert_id(session: Session, model: Any, values: Mapping[str, Any]) -> int:
@@ -36,14 +38,29 @@ def insert_id(session: Session, model: Any, values: Mapping[str, Any]) -> int:
 
     The key comes the cheapest way the database has: SQLite's last row id (no
     ``RETURNING`` and no result rows to process), PostgreSQL's ``RETURNING id``."""
-    result = session.connection().execute(_insert(model.__table__), dict(values))
-    return int(result.inserted_primary_key[0])
+    conn = session_connection(session)
+    table = model.__table__
+    if conn.dialect.name == "sqlite":
+        cursor = _insert(table).execute(conn, values, keys=True)
+        new_id = cursor.lastrowid
+    else:
+        cursor = _insert_returning(table).execute(conn, values, keys=True)
+        (new_id,) = cursor.fetchone()
+    cursor.close()
+    return int(new_id)
 
 
 @cache
-def _insert(table: Table) -> Insert:
-    # Built once per table: building a statement costs more than running it.
-    return insert(table)
+def _insert(table: Table) -> Prepared:
+    # Built once per table: building a statement costs more than running it. Inline:
+    # no RETURNING of the new key on PostgreSQL, which nothing here reads.
+    return Prepared(insert(table).inline())
+
+
+@cache
+def _insert_returning(table: Table) -> Prepared:
+    (pk,) = table.primary_key.columns
+    return Prepared(insert(table).returning(pk))
 
 
 def write_changes(session: Session, obj: Any) -> bool:
@@ -72,13 +89,13 @@ def write_changes(session: Session, obj: Any) -> bool:
     }
     if values:
         values["_pk"] = state.identity[0]
-        session.connection().execute(statement, values)
+        statement.execute(session_connection(session), values, keys=True).close()
     session.expunge(obj)
     return True
 
 
 @cache
-def _shape(mapper: Any) -> tuple[dict[str, str], frozenset[str], Update]:
+def _shape(mapper: Any) -> tuple[dict[str, str], frozenset[str], Prepared]:
     """Per mapped class, once: attribute -> column key of its columns, the names of its
     relationships, and the UPDATE by primary key (its SET clause follows the keys of
     each call's parameters)."""
@@ -86,4 +103,4 @@ def _shape(mapper: Any) -> tuple[dict[str, str], frozenset[str], Update]:
     relationships = frozenset(rel.key for rel in mapper.relationships)
     table = mapper.local_table
     (pk,) = table.primary_key.columns
-    return columns, relationships, update(table).where(pk == bindparam("_pk"))
+    return columns, relationships, Prepared(update(table).where(pk == bindparam("_pk")))
