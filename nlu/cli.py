@@ -80,6 +80,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         TOPIC_HOLDOUT10,
         TOPIC_HOLDOUT11,
         TOPIC_HOLDOUT12,
+        TOPIC_HOLDOUT13,
         crisis_reports,
         cross_validate,
         format_crisis_report,
@@ -123,7 +124,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
 
     nlu = LocalNLU(TopicClassifier.train(examples))
-    for path in (TOPIC_EVAL, TOPIC_HOLDOUT10, TOPIC_HOLDOUT11, TOPIC_HOLDOUT12):
+    for path in (TOPIC_EVAL, TOPIC_HOLDOUT10, TOPIC_HOLDOUT11, TOPIC_HOLDOUT12, TOPIC_HOLDOUT13):
         held = held_out_report(nlu, path)
         kind = "also training data: a check, not a measure" if path == TOPIC_EVAL else "held out"
         print(

@@ -46,6 +46,8 @@ HELD_OUT_NAMES = [
     "hold" + "out11",
     "crisis_" + "holdout" + "12",
     "hold" + "out12",
+    "crisis_" + "holdout" + "13",
+    "hold" + "out13",
 ]
 
 
