@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 
 from nlu.api import CrisisKind
-from nlu.regex_dispatch import compile_words, first_char_alternation
+from nlu.regex_dispatch import compile_words, first_char_alternation, top_level_split
 
 __all__ = ["component_hits", "component_kinds", "word_start_alternation"]
 
@@ -529,36 +529,12 @@ def word_start_alternation(patterns: list[str]) -> re.Pattern[str]:
     where they can start)."""
     parts = []
     for p in patterns:
-        for alt in _top_level_split(p):
+        for alt in top_level_split(p):
             if alt.startswith(r"\b"):
                 alt = alt[2:]
             parts.append(alt)
     inner = first_char_alternation(parts, re.MULTILINE)
     return re.compile(r"\b" + inner.pattern, re.MULTILINE)
-
-
-def _top_level_split(p: str) -> list[str]:
-    """Split a pattern on its top-level ``|`` (outside groups and classes)."""
-    out, depth, start, i, klass = [], 0, 0, 0, False
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if klass:
-            klass = ch != "]"
-        elif ch == "[":
-            klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(p[start:i])
-            start = i + 1
-        i += 1
-    out.append(p[start:])
-    return out
 
 
 _PATTERNS = (

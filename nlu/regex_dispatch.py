@@ -31,7 +31,14 @@ try:  # the regex parser of the standard library (private, but stable since 3.11
 except ImportError:  # pragma: no cover - a Python without it gets the plain alternation
     _sre_parse = None  # type: ignore[assignment]
 
-__all__ = ["NO_MATCH", "compile_words", "derivative", "first_char_alternation", "first_chars"]
+__all__ = [
+    "NO_MATCH",
+    "compile_words",
+    "derivative",
+    "first_char_alternation",
+    "first_chars",
+    "top_level_split",
+]
 
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
@@ -62,7 +69,7 @@ def _dispatched(alternatives: list[str], flags: int) -> tuple[str, int]:
     entered through a lookahead (the alternatives the derivatives cannot read)."""
     plain = "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")"
     # "a|b" as one alternative is the alternatives a and b, in that order
-    alternatives = [branch for a in alternatives for branch in _top_level_split(a)]
+    alternatives = [branch for a in alternatives for branch in top_level_split(a)]
     firsts = [first_chars(a) for a in alternatives]
     chars = sorted({c for f in firsts if f for c in f})
     if not chars or flags & (re.IGNORECASE | re.VERBOSE):
@@ -104,7 +111,7 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     position); one is rewritten when every branch then starts with a plain character
     (a branch behind a lookahead costs more than the group it replaces). Any other
     pattern is compiled as it is."""
-    alternatives = _top_level_split(pattern)
+    alternatives = top_level_split(pattern)
     if flags & (re.IGNORECASE | re.VERBOSE) or not all(a.startswith("\\b") for a in alternatives):
         return re.compile(pattern, flags)
     inner, looked_ahead = _dispatched([a[2:] for a in alternatives], flags)
@@ -202,7 +209,7 @@ def _group_derivative(pattern: str, c: str) -> str | _NoMatch | None:
         return None
     pieces: list[str] = []  # in the group's order: (?:d1|d2)rest, then d(rest), ...
     run: list[str] = []
-    for branch in _top_level_split(pattern[3:end]):
+    for branch in top_level_split(pattern[3:end]):
         d = derivative(branch + rest, c) if branch == "" else derivative(branch, c)
         if d is None:
             return None
@@ -236,7 +243,7 @@ def _closing(pattern: str) -> int | None:
     return None
 
 
-def _top_level_split(p: str) -> list[str]:
+def top_level_split(p: str) -> list[str]:
     """Split a pattern on its top-level ``|`` (outside groups and classes)."""
     out, depth, start = [], 0, 0
     for i, ch in _outside_classes(p):
