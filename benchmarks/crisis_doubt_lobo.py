@@ -50,6 +50,7 @@ from benchmarks.crisis_lobo import (
     lobo,
     score_texts,
     verdict,
+    write_scored,
 )
 from nlu.crisis import DOUBT_FROM
 from nlu.crisis_doubt import doubt
@@ -181,13 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report(scored, ordinary, [Path(b).name for b in args.batch])))
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {k: [[s.text, s.gold, s.rule, s.model] for s in v] for k, v in {**scored, **ordinary}.items()},
-                ensure_ascii=False,
-            ),
-            encoding="utf-8",
-        )
+        write_scored(Path(args.json), {**scored, **ordinary})
     return 0
 
 

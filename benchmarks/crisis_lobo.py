@@ -274,6 +274,14 @@ def report(
     return lines
 
 
+def write_scored(path: Path, scored: dict[str, Sequence[Scored]]) -> None:
+    """Every scored text as JSON (text, gold, rule, model per pool), for a later reading."""
+    path.write_text(
+        json.dumps({k: [[s.text, s.gold, s.rule, s.model] for s in v] for k, v in scored.items()}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.crisis_lobo", description=__doc__)
     p.add_argument("--json", help="write every scored text to this file")
@@ -285,13 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report(scored, ordinary, THRESHOLD)))
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {k: [[s.text, s.gold, s.rule, s.model] for s in v] for k, v in {**scored, **ordinary}.items()},
-                ensure_ascii=False,
-            ),
-            encoding="utf-8",
-        )
+        write_scored(Path(args.json), {**scored, **ordinary})
     return 0
 
 

@@ -18,15 +18,20 @@ def _sqlite_text(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(" ", "microseconds")
 
 
-def _sqlite_utc_text(value: datetime | None) -> str | None:
-    # UTCDateTime.process_bind_param and then _sqlite_text, in one call.
+def _utc_naive(value: datetime | None) -> datetime | None:
+    """An aware datetime as naive UTC (how the column stores it); naive ones are refused."""
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("naive datetime given to a UTC column")
     if value.tzinfo is not UTC:
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return value.replace(tzinfo=None)
+
+
+def _sqlite_utc_text(value: datetime | None) -> str | None:
+    # UTCDateTime.process_bind_param and then _sqlite_text, in one processor.
+    return _sqlite_text(_utc_naive(value))
 
 
 class _SQLiteDateTime(sqlite.DATETIME):
@@ -53,13 +58,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return super().bind_processor(dialect)
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        if value.tzinfo is not UTC:
-            value = value.astimezone(UTC)
-        return value.replace(tzinfo=None)
+        return _utc_naive(value)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
